@@ -1,0 +1,243 @@
+package dev.quell.dsp;
+
+/**
+ * The per-frame recipe of the enhancer for one mono stream at 48 kHz (ALGORITHM.md steps 1-10),
+ * in two halves around the network:
+ *
+ * <ol>
+ *   <li>{@link #analyze}: push 480 new samples, then high-pass, STFT of the newest frame t,
+ *       pitch candidates and trajectory, causal comb filter and band coherence of frame t, and
+ *       the 70 {@link Features} of frame t;</li>
+ *   <li>(the caller estimates band gains g_b and strengths r_b for the output frame
+ *       j = t - L, where L is the look-ahead in frames: with a network, from features up to
+ *       frame t; in oracle mode, from the clean signal);</li>
+ *   <li>{@link #prepareOutputFrame}: the pitch of frame j decided with L frames of hindsight,
+ *       the comb filter of frame j using future taps inside the look-ahead only, its spectrum
+ *       P_j, band energies and coherence (available to oracle code before synthesis);</li>
+ *   <li>{@link #synthesize}: pitch mixing with r_b and band normalisation, the envelope
+ *       post-filter, the attenuation floor, per-bin gains and overlap-add: 480 output
+ *       samples.</li>
+ * </ol>
+ *
+ * <p>Latency: output hop t holds input samples delayed by (1 + L) * 480 samples (10 ms of STFT
+ * overlap plus L frames of look-ahead). Every method is allocation-free after construction.
+ * Non-finite input samples are replaced by 0 and samples are clamped to +/- 64 (+36 dBFS) so a
+ * bad block never poisons the state. Not thread-safe: one instance per channel/stream.
+ */
+public final class FrameChain {
+    /** Input magnitude clamp (linear, full scale 1.0). */
+    public static final float INPUT_LIMIT = 64f;
+
+    private static final int B = FrameFormat.BANDS;
+    private static final int K = FrameFormat.BINS;
+
+    private final int lookahead;
+    private final ErbBands bands = ErbBands.DEFAULT;
+    private final HighPass highPass = new HighPass(FrameFormat.SAMPLE_RATE);
+    private final Stft stft = new Stft();
+    private final SignalHistory history;
+    private final PitchSearch pitchSearch;
+    private final PitchTracker pitchTracker;
+    private final CombFilter causalComb;
+    private final CombFilter outputComb;
+    private final Coherence coherence = new Coherence(bands);
+    private final PitchMix pitchMix = new PitchMix(bands);
+
+    private final float[] hop = new float[FrameFormat.HOP];
+    private final float[] combFrame = new float[FrameFormat.WINDOW];
+    private final float[][] delayRe;
+    private final float[][] delayIm;
+    private int delaySlot;
+
+    private final float[] newestEnergy = new float[B];
+    private final float[] newestCoherence = new float[B];
+    private final float[] newestCombEnergy = new float[B];
+    private final float[] pr = new float[K];
+    private final float[] pi = new float[K];
+    private final float[] features = new float[Features.COUNT];
+
+    private final float[] outRe = new float[K];
+    private final float[] outIm = new float[K];
+    private final float[] outputEnergy = new float[B];
+    private final float[] outputCombEnergy = new float[B];
+    private final float[] outputCoherence = new float[B];
+    private final float[] norm = new float[B];
+    private final float[] bandGain = new float[B];
+    private final float[] binGain = new float[K];
+    private int outputPeriod;
+
+    /**
+     * @param lookahead network look-ahead L in frames, 0..{@link FrameFormat#MAX_LOOKAHEAD}
+     * @param combHalfWidth comb filter M (periods each side), 1..8; {@link CombFilter#DEFAULT_HALF_WIDTH}
+     * @throws IllegalArgumentException for values out of range
+     */
+    public FrameChain(int lookahead, int combHalfWidth) {
+        if (lookahead < 0 || lookahead > FrameFormat.MAX_LOOKAHEAD) {
+            throw new IllegalArgumentException("look-ahead must be 0.." + FrameFormat.MAX_LOOKAHEAD
+                    + " frames, got " + lookahead);
+        }
+        this.lookahead = lookahead;
+        this.causalComb = new CombFilter(combHalfWidth);
+        this.outputComb = new CombFilter(combHalfWidth);
+        int length = Math.max(outputComb.pastSamplesNeeded() + FrameFormat.WINDOW
+                + lookahead * FrameFormat.HOP, FrameFormat.WINDOW + FrameFormat.MAX_PERIOD + 64);
+        this.history = new SignalHistory(length);
+        this.pitchSearch = new PitchSearch(length);
+        this.pitchTracker = new PitchTracker(lookahead);
+        this.delayRe = new float[lookahead + 1][K];
+        this.delayIm = new float[lookahead + 1][K];
+    }
+
+    /** Creates a chain with the default comb filter. @param lookahead frames 0..2 */
+    public FrameChain(int lookahead) {
+        this(lookahead, CombFilter.DEFAULT_HALF_WIDTH);
+    }
+
+    /** @return the look-ahead L in frames */
+    public int lookahead() {
+        return lookahead;
+    }
+
+    /** @return latency of the chain in samples at 48 kHz: (1 + L) * 480 */
+    public int latencySamples() {
+        return (1 + lookahead) * FrameFormat.HOP;
+    }
+
+    /**
+     * Analysis half: consumes 480 new input samples and computes the features of the newest frame.
+     *
+     * @param input 480 samples (linear, full scale 1.0); not modified
+     * @param off offset into input
+     */
+    public void analyze(float[] input, int off) {
+        for (int i = 0; i < FrameFormat.HOP; i++) {
+            float v = input[off + i];
+            if (!(v >= -INPUT_LIMIT && v <= INPUT_LIMIT)) {
+                v = v > INPUT_LIMIT ? INPUT_LIMIT : (v < -INPUT_LIMIT ? -INPUT_LIMIT : 0f); // NaN -> 0
+            }
+            hop[i] = v;
+        }
+        highPass.process(hop, 0, FrameFormat.HOP);
+        history.push(hop, 0);
+        delaySlot = (delaySlot + 1) % (lookahead + 1);
+        float[] re = delayRe[delaySlot];
+        float[] im = delayIm[delaySlot];
+        stft.analyze(hop, 0, re, im);
+
+        pitchSearch.analyze(history);
+        pitchTracker.push(pitchSearch);
+        int period = pitchTracker.period(0);
+
+        causalComb.configure(period, 0);
+        float[] x = history.samples();
+        causalComb.filter(x, x.length - FrameFormat.WINDOW, combFrame, FrameFormat.WINDOW);
+        stft.transformWindowed(combFrame, 0, pr, pi);
+        bands.energy(re, im, newestEnergy);
+        bands.energy(pr, pi, newestCombEnergy);
+        coherence.compute(re, im, pr, pi, newestEnergy, newestCombEnergy, newestCoherence);
+        Features.compute(newestEnergy, newestCoherence, period, pitchTracker.correlation(0), features);
+    }
+
+    /** @return the 70 features of the newest frame (live array; valid until the next analyze) */
+    public float[] features() {
+        return features;
+    }
+
+    /**
+     * Prepares the output frame j = t - L with the pitch chosen by the tracker.
+     */
+    public void prepareOutputFrame() {
+        prepareOutputFrame(pitchTracker.period(lookahead));
+    }
+
+    /**
+     * Prepares the output frame j = t - L with a given pitch period (oracle code uses it to give
+     * the clean stream the noisy stream's period).
+     *
+     * @param period pitch period in samples, 60..768
+     */
+    public void prepareOutputFrame(int period) {
+        outputPeriod = Math.max(FrameFormat.MIN_PERIOD, Math.min(FrameFormat.MAX_PERIOD, period));
+        int slot = (delaySlot + 1) % (lookahead + 1); // the oldest spectrum in the delay line
+        float[] re = delayRe[slot];
+        float[] im = delayIm[slot];
+        System.arraycopy(re, 0, outRe, 0, K);
+        System.arraycopy(im, 0, outIm, 0, K);
+        int future = lookahead * FrameFormat.HOP;
+        outputComb.configure(outputPeriod, future);
+        float[] x = history.samples();
+        outputComb.filter(x, x.length - future - FrameFormat.WINDOW, combFrame, FrameFormat.WINDOW);
+        stft.transformWindowed(combFrame, 0, pr, pi);
+        bands.energy(outRe, outIm, outputEnergy);
+        bands.energy(pr, pi, outputCombEnergy);
+        coherence.compute(outRe, outIm, pr, pi, outputEnergy, outputCombEnergy, outputCoherence);
+    }
+
+    /** @return pitch period of the prepared output frame, samples */
+    public int outputPeriod() {
+        return outputPeriod;
+    }
+
+    /** @return band energies E_b of the prepared output frame (live array, 34) */
+    public float[] outputEnergy() {
+        return outputEnergy;
+    }
+
+    /** @return band coherences q_b of the prepared output frame with its comb output (live, 34) */
+    public float[] outputCoherence() {
+        return outputCoherence;
+    }
+
+    /** @return sum of squared comb taps used for the prepared output frame */
+    public float outputSigma2() {
+        return outputComb.sigma2();
+    }
+
+    /**
+     * Synthesis half for the prepared output frame: pitch mixing, band normalisation,
+     * post-filter, attenuation floor, gains, inverse STFT and overlap-add.
+     *
+     * @param gains band gains g_b in [0, 1] (34); not modified
+     * @param strengths pitch-filter strengths r_b in [0, 1] (34), or null for no comb filtering
+     * @param postFilterStrength post-filter strength in [0, 1] (0 = off)
+     * @param minGain lower bound of every band gain after the post-filter (linear, 0 = no limit),
+     *     i.e. 10^(-attenuationLimitDb / 20)
+     * @param out receives 480 samples
+     * @param off offset into out
+     */
+    public void synthesize(float[] gains, float[] strengths, float postFilterStrength, float minGain,
+                           float[] out, int off) {
+        if (strengths != null) {
+            pitchMix.mix(outRe, outIm, pr, pi, outputEnergy, outputCombEnergy, strengths, norm);
+        } else {
+            java.util.Arrays.fill(norm, 1f);
+        }
+        for (int b = 0; b < B; b++) {
+            float g = gains[b];
+            bandGain[b] = g >= 0f ? Math.min(g, 1f) : 0f; // also maps NaN to 0
+        }
+        PostFilter.apply(bandGain, outputEnergy, postFilterStrength);
+        for (int b = 0; b < B; b++) {
+            bandGain[b] = Math.max(bandGain[b], minGain) * norm[b];
+        }
+        bands.interpolate(bandGain, binGain);
+        for (int k = 0; k < K; k++) {
+            outRe[k] *= binGain[k];
+            outIm[k] *= binGain[k];
+        }
+        stft.synthesize(outRe, outIm, out, off);
+    }
+
+    /** Clears all stream state (filters, history, pitch track, overlap). */
+    public void reset() {
+        highPass.reset();
+        stft.reset();
+        history.reset();
+        pitchSearch.reset();
+        pitchTracker.reset();
+        for (int i = 0; i <= lookahead; i++) {
+            java.util.Arrays.fill(delayRe[i], 0f);
+            java.util.Arrays.fill(delayIm[i], 0f);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package dev.quell.dsp;
+
+/**
+ * Per-frame pitch candidates (ALGORITHM.md step 3, first half): normalised correlation on a
+ * decimated signal, refinement at full rate, and octave (sub-multiple) checks. The
+ * {@link PitchTracker} then picks one candidate per frame by dynamic programming.
+ *
+ * <p>Method, per 10 ms frame, on the newest 20 ms (960 samples) of the high-passed input:
+ * <ol>
+ *   <li>Low-pass (64-tap Blackman windowed sinc, corner 3 kHz) and decimate by 4 to 12 kHz;
+ *       the decimated history is kept across frames so only 120 new samples are filtered.</li>
+ *   <li>Normalised cross-correlation c(tau) = sum x(n) x(n-tau) / sqrt(sum x(n)^2 sum
+ *       x(n-tau)^2) over a 240-sample window for tau = 15..192 (periods 60..768 at 48 kHz).</li>
+ *   <li>The {@link #MAX_CANDIDATES} highest local maxima are refined at 48 kHz over
+ *       4 tau +/- 3 samples with the same normalised correlation on 960 samples.</li>
+ *   <li>Octave check: a candidate T is replaced by its sub-multiple T/k (k = 4, 3, 2, smallest
+ *       period first, each refined over +/- 2 samples) when that reaches at least
+ *       {@link #SUBMULTIPLE_RATIO} of c(T): a periodic signal correlates as well at 2T as at T,
+ *       so the shortest well-correlated period is the pitch.</li>
+ * </ol>
+ * Allocation-free after construction. Not thread-safe.
+ */
+public final class PitchSearch {
+    /** Candidates kept per frame. */
+    public static final int MAX_CANDIDATES = 5;
+    /** A sub-multiple of a candidate period wins when its correlation reaches this share. */
+    public static final double SUBMULTIPLE_RATIO = 0.85;
+
+    private static final int DECIMATION = 4;
+    private static final int FIR_TAPS = 64;
+    private static final double FIR_CUTOFF_HZ = 3000.0;
+    private static final int WINDOW = FrameFormat.WINDOW;
+    private static final int DEC_WINDOW = WINDOW / DECIMATION;
+    private static final int DEC_MIN_LAG = FrameFormat.MIN_PERIOD / DECIMATION;
+    private static final int DEC_MAX_LAG = FrameFormat.MAX_PERIOD / DECIMATION;
+    private static final int DEC_LENGTH = DEC_WINDOW + DEC_MAX_LAG + 1;
+    private static final int DEC_HOP = FrameFormat.HOP / DECIMATION;
+
+    private static final float[] FIR = designLowPass();
+
+    private final float[] decimated = new float[DEC_LENGTH];
+    private final double[] decEnergyPrefix = new double[DEC_LENGTH + 1];
+    private final float[] coarse = new float[DEC_MAX_LAG + 2];
+    private final double[] energyPrefix;
+    private final int historyLength;
+
+    private final int[] periods = new int[MAX_CANDIDATES];
+    private final float[] correlations = new float[MAX_CANDIDATES];
+    private int count;
+    private int refinedPeriod;
+    private float refinedCorr;
+
+    /**
+     * @param historyLength length of the {@link SignalHistory} that will be searched; at least
+     *     960 + 768 + 64 samples
+     * @throws IllegalArgumentException if the history is too short
+     */
+    public PitchSearch(int historyLength) {
+        if (historyLength < WINDOW + FrameFormat.MAX_PERIOD + FIR_TAPS) {
+            throw new IllegalArgumentException("history too short for pitch search: " + historyLength);
+        }
+        this.historyLength = historyLength;
+        this.energyPrefix = new double[historyLength + 1];
+    }
+
+    private static float[] designLowPass() {
+        float[] h = new float[FIR_TAPS];
+        double fc = FIR_CUTOFF_HZ / FrameFormat.SAMPLE_RATE;
+        double mid = (FIR_TAPS - 1) / 2.0;
+        double sum = 0;
+        for (int i = 0; i < FIR_TAPS; i++) {
+            double t = i - mid;
+            double sinc = 2 * fc * (t == 0 ? 1 : Math.sin(2 * Math.PI * fc * t) / (2 * Math.PI * fc * t));
+            double w = 0.42 - 0.5 * Math.cos(2 * Math.PI * i / (FIR_TAPS - 1))
+                    + 0.08 * Math.cos(4 * Math.PI * i / (FIR_TAPS - 1));
+            h[i] = (float) (sinc * w);
+            sum += h[i];
+        }
+        for (int i = 0; i < FIR_TAPS; i++) {
+            h[i] /= (float) sum;
+        }
+        return h;
+    }
+
+    /**
+     * Searches the newest 960 samples of {@code history} (call once per frame, right after the
+     * newest hop was pushed).
+     *
+     * @param history the input history, newest sample last
+     */
+    public void analyze(SignalHistory history) {
+        float[] x = history.samples();
+        int n = historyLength;
+        // 1. decimate the newest hop
+        System.arraycopy(decimated, DEC_HOP, decimated, 0, DEC_LENGTH - DEC_HOP);
+        for (int m = 0; m < DEC_HOP; m++) {
+            int i = n - FrameFormat.HOP + DECIMATION * m + (DECIMATION - 1);
+            double acc = 0;
+            for (int t = 0; t < FIR_TAPS; t++) {
+                acc += FIR[t] * x[i - t];
+            }
+            decimated[DEC_LENGTH - DEC_HOP + m] = (float) acc;
+        }
+        // prefix sums of energy (decimated and full rate)
+        decEnergyPrefix[0] = 0;
+        for (int i = 0; i < DEC_LENGTH; i++) {
+            decEnergyPrefix[i + 1] = decEnergyPrefix[i] + decimated[i] * (double) decimated[i];
+        }
+        energyPrefix[0] = 0;
+        for (int i = 0; i < n; i++) {
+            energyPrefix[i + 1] = energyPrefix[i] + x[i] * (double) x[i];
+        }
+        // 2. coarse normalised correlation
+        int start = DEC_LENGTH - DEC_WINDOW;
+        double e0 = decEnergyPrefix[DEC_LENGTH] - decEnergyPrefix[start];
+        for (int lag = DEC_MIN_LAG - 1; lag <= DEC_MAX_LAG + 1; lag++) {
+            double num = 0;
+            for (int i = start; i < DEC_LENGTH; i++) {
+                num += decimated[i] * (double) decimated[i - lag];
+            }
+            double el = decEnergyPrefix[DEC_LENGTH - lag] - decEnergyPrefix[start - lag];
+            coarse[lag] = (float) normalise(num, e0, el);
+        }
+        // 3. pick local maxima, best first
+        count = 0;
+        for (int lag = DEC_MIN_LAG; lag <= DEC_MAX_LAG; lag++) {
+            float c = coarse[lag];
+            boolean peak = c >= coarse[lag - 1] && c > coarse[lag + 1];
+            if (peak && c > 0) {
+                insertCoarse(lag, c);
+            }
+        }
+        // refine at full rate and apply the octave check
+        int kept = count;
+        count = 0;
+        for (int i = 0; i < kept; i++) {
+            int lag = periods[i];
+            refine(x, DECIMATION * lag, DECIMATION - 1);
+            int period = refinedPeriod;
+            float corr = refinedCorr;
+            for (int k = 4; k >= 2; k--) {
+                int sub = Math.round((float) period / k);
+                if (sub - 2 < FrameFormat.MIN_PERIOD) {
+                    continue;
+                }
+                refine(x, sub, 2);
+                if (refinedCorr >= SUBMULTIPLE_RATIO * corr) {
+                    period = refinedPeriod;
+                    corr = refinedCorr;
+                    break;
+                }
+            }
+            addDistinct(i, period, corr);
+        }
+        if (count == 0) {
+            periods[0] = 4 * 60; // nothing periodic: a neutral 200 Hz with zero correlation
+            correlations[0] = 0f;
+            count = 1;
+        }
+    }
+
+    private static double normalise(double num, double e0, double el) {
+        double d = e0 * el;
+        if (d <= 1e-20) {
+            return 0;
+        }
+        return num / Math.sqrt(d);
+    }
+
+    /** Keeps the MAX_CANDIDATES best coarse peaks, sorted by correlation (periods = lags here). */
+    private void insertCoarse(int lag, float c) {
+        int pos = count;
+        if (count == MAX_CANDIDATES) {
+            if (c <= correlations[MAX_CANDIDATES - 1]) {
+                return;
+            }
+            pos = MAX_CANDIDATES - 1;
+        } else {
+            count++;
+        }
+        while (pos > 0 && correlations[pos - 1] < c) {
+            periods[pos] = periods[pos - 1];
+            correlations[pos] = correlations[pos - 1];
+            pos--;
+        }
+        periods[pos] = lag;
+        correlations[pos] = c;
+    }
+
+    /**
+     * Writes the refined candidate into slot {@code count} unless an equal period (+/- 2) was
+     * already kept; slots at and above {@code from} still hold unrefined coarse entries, so
+     * writing at {@code count <= from} never overwrites one that is still to be read.
+     */
+    private void addDistinct(int from, int period, float corr) {
+        for (int j = 0; j < count; j++) {
+            if (Math.abs(periods[j] - period) <= 2) {
+                if (corr > correlations[j]) {
+                    periods[j] = period;
+                    correlations[j] = corr;
+                }
+                return;
+            }
+        }
+        assert count <= from;
+        periods[count] = period;
+        correlations[count] = corr;
+        count++;
+    }
+
+    /** Best full-rate normalised correlation for periods centre +/- radius (within range). */
+    private void refine(float[] x, int centre, int radius) {
+        int n = historyLength;
+        int start = n - WINDOW;
+        double e0 = energyPrefix[n] - energyPrefix[start];
+        int lo = Math.max(FrameFormat.MIN_PERIOD, centre - radius);
+        int hi = Math.min(FrameFormat.MAX_PERIOD, centre + radius);
+        double best = -2;
+        int bestT = lo;
+        for (int t = lo; t <= hi; t++) {
+            double num = 0;
+            for (int i = start; i < n; i++) {
+                num += x[i] * (double) x[i - t];
+            }
+            double el = energyPrefix[n - t] - energyPrefix[start - t];
+            double c = normalise(num, e0, el);
+            if (c > best) {
+                best = c;
+                bestT = t;
+            }
+        }
+        refinedPeriod = bestT;
+        refinedCorr = (float) Math.max(0, best);
+    }
+
+    /** @return number of candidates found for the last frame (1..MAX_CANDIDATES) */
+    public int count() {
+        return count;
+    }
+
+    /**
+     * @param i candidate index, 0..count()-1
+     * @return candidate period in samples at 48 kHz, 60..768
+     */
+    public int period(int i) {
+        return periods[i];
+    }
+
+    /**
+     * @param i candidate index, 0..count()-1
+     * @return its normalised correlation at full rate, 0..1
+     */
+    public float correlation(int i) {
+        return correlations[i];
+    }
+
+    /** Clears the decimation history. */
+    public void reset() {
+        java.util.Arrays.fill(decimated, 0f);
+        count = 0;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.quell.dsp;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Allocation-free real DFT of size {@code n = p * 2^m} (p odd, at most 31), for example
+ * 960 = 15 * 64.
+ *
+ * <p>Why not call JTransforms' {@code realForward(960)} directly: for sizes that are not powers
+ * of two JTransforms uses its mixed-radix path, which allocates a scratch array on every call
+ * (measured: 7,712 bytes per forward+inverse pair at n = 960), and the audio path must not
+ * allocate. Its power-of-two transforms allocate nothing, so this class splits the DFT with one
+ * Cooley-Tukey step (Cooley &amp; Tukey 1965; any DSP text, e.g. Oppenheim &amp; Schafer,
+ * "Discrete-Time Signal Processing", section 9.5): p interleaved sub-sequences are transformed
+ * by JTransforms at size 2^m, and the radix-p combination (a direct p-point DFT with twiddles)
+ * is done here.
+ *
+ * <ul>
+ *   <li>forward: X[k] = sum_n x[n] e^{-2 pi i n k / n}, k = 0 .. n/2 (unnormalised)</li>
+ *   <li>inverse: x[n] = (1/n) sum_k X[k] e^{+2 pi i n k / n}, with X Hermitian-extended</li>
+ * </ul>
+ * Not thread-safe: one instance per thread/stream (it owns its scratch buffers).
+ */
+public final class RealFft {
+    private final int n;
+    private final int p;
+    private final int q;
+    private final DoubleFFT_1D sub;
+    private final double[] cosTable;
+    private final double[] sinTable;
+    private final double[][] work;
+    private final double[] spec;
+
+    /**
+     * Creates a transform of size {@code n}.
+     *
+     * @param n transform size, even, of the form p * 2^m with p odd and at most 31, 2^m at least 2
+     * @throws IllegalArgumentException for other sizes
+     */
+    public RealFft(int n) {
+        int pp = n;
+        while (pp % 2 == 0 && pp > 0) {
+            pp /= 2;
+        }
+        if (n < 4 || n % 2 != 0 || pp > 31 || n / pp < 2) {
+            throw new IllegalArgumentException("unsupported FFT size " + n + " (need p*2^m, p odd <= 31)");
+        }
+        this.n = n;
+        this.p = pp;
+        this.q = n / pp;
+        this.sub = new DoubleFFT_1D(q);
+        this.cosTable = new double[n];
+        this.sinTable = new double[n];
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            cosTable[i] = Math.cos(a);
+            sinTable[i] = Math.sin(a);
+        }
+        this.work = new double[p][2 * q];
+        this.spec = new double[2 * n];
+    }
+
+    /** @return the transform size in samples */
+    public int size() {
+        return n;
+    }
+
+    /**
+     * Forward transform of {@code n} real samples.
+     *
+     * @param x input, {@code n} samples from {@code off}
+     * @param off offset into x
+     * @param re output real parts, length at least n/2+1 (bins 0..n/2)
+     * @param im output imaginary parts, same length; im[0] and im[n/2] are 0
+     */
+    public void forward(float[] x, int off, float[] re, float[] im) {
+        for (int j = 0; j < p; j++) {
+            double[] w = work[j];
+            for (int m = 0; m < q; m++) {
+                w[2 * m] = x[off + p * m + j];
+                w[2 * m + 1] = 0;
+            }
+            if (p > 1) {
+                sub.complexForward(w);
+            }
+        }
+        if (p == 1) {
+            double[] w = work[0];
+            for (int k = 0; k <= n / 2; k++) {
+                re[k] = (float) w[2 * k];
+                im[k] = (float) w[2 * k + 1];
+            }
+            im[0] = 0;
+            im[n / 2] = 0;
+            return;
+        }
+        // X[k] = sum_j W_n^{j k} * Y_j[k mod q], W_n = e^{-2 pi i / n}
+        for (int k = 0; k <= n / 2; k++) {
+            int km = k % q;
+            double sr = 0;
+            double si = 0;
+            int idx = 0;
+            for (int j = 0; j < p; j++) {
+                double yr = work[j][2 * km];
+                double yi = work[j][2 * km + 1];
+                double c = cosTable[idx];
+                double s = -sinTable[idx];
+                sr += yr * c - yi * s;
+                si += yr * s + yi * c;
+                idx += k;
+                if (idx >= n) {
+                    idx -= n;
+                }
+            }
+            re[k] = (float) sr;
+            im[k] = (float) si;
+        }
+        im[0] = 0;
+        im[n / 2] = 0;
+    }
+
+    /**
+     * Inverse transform to {@code n} real samples, scaled by 1/n so that
+     * {@code inverse(forward(x)) == x}.
+     *
+     * @param re real parts of bins 0..n/2
+     * @param im imaginary parts of bins 0..n/2 (im[0], im[n/2] are ignored)
+     * @param x output, {@code n} samples written from {@code off}
+     * @param off offset into x
+     */
+    public void inverse(float[] re, float[] im, float[] x, int off) {
+        // Hermitian extension into spec (interleaved complex, length n).
+        spec[0] = re[0];
+        spec[1] = 0;
+        for (int k = 1; k < n / 2; k++) {
+            spec[2 * k] = re[k];
+            spec[2 * k + 1] = im[k];
+            spec[2 * (n - k)] = re[k];
+            spec[2 * (n - k) + 1] = -im[k];
+        }
+        spec[n] = re[n / 2];
+        spec[n + 1] = 0;
+        double scale = 1.0 / n;
+        if (p == 1) {
+            double[] w = work[0];
+            System.arraycopy(spec, 0, w, 0, 2 * n);
+            sub.complexInverse(w, false);
+            for (int m = 0; m < n; m++) {
+                x[off + m] = (float) (w[2 * m] * scale);
+            }
+            return;
+        }
+        // x[p*m + j] = (1/n) sum_{k1<q} W_q^{-m k1} * Z_j[k1],
+        // Z_j[k1] = W_n^{-j k1} * sum_{k2<p} X[k1 + q k2] * W_p^{-j k2}.
+        for (int j = 0; j < p; j++) {
+            double[] w = work[j];
+            for (int k1 = 0; k1 < q; k1++) {
+                double sr = 0;
+                double si = 0;
+                int idx = 0;
+                int step = j * q; // W_p^{j k2} = W_n^{j q k2}
+                for (int k2 = 0; k2 < p; k2++) {
+                    int kk = k1 + q * k2;
+                    double xr = spec[2 * kk];
+                    double xi = spec[2 * kk + 1];
+                    double c = cosTable[idx];
+                    double s = sinTable[idx];
+                    sr += xr * c - xi * s;
+                    si += xr * s + xi * c;
+                    idx += step;
+                    if (idx >= n) {
+                        idx -= n;
+                    }
+                }
+                int t = (j * k1) % n;
+                double c = cosTable[t];
+                double s = sinTable[t];
+                w[2 * k1] = sr * c - si * s;
+                w[2 * k1 + 1] = sr * s + si * c;
+            }
+            sub.complexInverse(w, false);
+            for (int m = 0; m < q; m++) {
+                x[off + p * m + j] = (float) (w[2 * m] * scale);
+            }
+        }
+    }
+}
