@@ -80,7 +80,7 @@ public final class FrameChain {
         this.causalComb = new CombFilter(combHalfWidth);
         this.outputComb = new CombFilter(combHalfWidth);
         int length = Math.max(outputComb.pastSamplesNeeded() + FrameFormat.WINDOW
-                + lookahead * FrameFormat.HOP, FrameFormat.WINDOW + FrameFormat.MAX_PERIOD + 64);
+                + lookahead * FrameFormat.HOP, PitchSearch.MIN_HISTORY);
         this.history = new SignalHistory(length);
         this.pitchSearch = new PitchSearch(length);
         this.pitchTracker = new PitchTracker(lookahead);
@@ -171,6 +171,11 @@ public final class FrameChain {
         bands.energy(outRe, outIm, outputEnergy);
         bands.energy(pr, pi, outputCombEnergy);
         coherence.compute(outRe, outIm, pr, pi, outputEnergy, outputCombEnergy, outputCoherence);
+    }
+
+    /** @return the tracker's pitch correlation for the prepared output frame, 0..1 */
+    public float outputPitchCorrelation() {
+        return pitchTracker.correlation(lookahead);
     }
 
     /** @return pitch period of the prepared output frame, samples */

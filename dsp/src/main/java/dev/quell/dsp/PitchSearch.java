@@ -2,34 +2,40 @@ package dev.quell.dsp;
 
 /**
  * Per-frame pitch candidates (ALGORITHM.md step 3, first half): normalised correlation on a
- * decimated signal, refinement at full rate, and octave (sub-multiple) checks. The
+ * decimated, whitened signal, octave (sub-multiple) checks, and refinement at full rate. The
  * {@link PitchTracker} then picks one candidate per frame by dynamic programming.
  *
- * <p>Method, per 10 ms frame, on the newest 20 ms (960 samples) of the high-passed input:
+ * <p>Method, per 10 ms frame, on the newest 30 ms (1440 samples) of the high-passed input:
  * <ol>
  *   <li>Low-pass (64-tap Blackman windowed sinc, corner 3 kHz) and decimate by 4 to 12 kHz;
  *       the decimated history is kept across frames so only 120 new samples are filtered.</li>
+ *   <li>Whiten with an order-8 LPC inverse filter (as the Opus/RNNoise pitch analysis does), so
+ *       noise concentrated at low frequencies (babble, hum) does not dominate the correlation.</li>
  *   <li>Normalised cross-correlation c(tau) = sum x(n) x(n-tau) / sqrt(sum x(n)^2 sum
- *       x(n-tau)^2) over a 240-sample window for tau = 15..192 (periods 60..768 at 48 kHz).</li>
- *   <li>The {@link #MAX_CANDIDATES} highest local maxima are refined at 48 kHz over
- *       4 tau +/- 3 samples with the same normalised correlation on 960 samples.</li>
- *   <li>Octave check: a candidate T is replaced by its sub-multiple T/k (k = 4, 3, 2, smallest
- *       period first, each refined over +/- 2 samples) when that reaches at least
- *       {@link #SUBMULTIPLE_RATIO} of c(T): a periodic signal correlates as well at 2T as at T,
- *       so the shortest well-correlated period is the pitch.</li>
+ *       x(n-tau)^2) over a 360-sample window for tau = 15..192 (periods 60..768 at 48 kHz); the
+ *       {@link #MAX_CANDIDATES} highest local maxima become candidates.</li>
+ *   <li>Octave check: a periodic signal correlates as well at 2T, 3T, ... as at T, so a candidate
+ *       tau is replaced by its sub-multiple tau/k (k = 8 down to 2, shortest period first) when
+ *       c(tau/k) and the mean of c(m tau/k), m = 1..k-1, both reach {@link #SUBMULTIPLE_RATIO}
+ *       of c(tau). Requiring every multiple keeps a chance peak at tau/k from halving a true
+ *       low pitch.</li>
+ *   <li>The period is located at 48 kHz: the best plain normalised correlation over
+ *       4 tau +/- 4 samples. The candidate keeps the whitened correlation as its score.</li>
  * </ol>
  * Allocation-free after construction. Not thread-safe.
  */
 public final class PitchSearch {
+    /** Samples of input history the search needs: window + longest period + decimation filter. */
+    public static final int MIN_HISTORY = 1440 + FrameFormat.MAX_PERIOD + 64;
     /** Candidates kept per frame. */
     public static final int MAX_CANDIDATES = 5;
     /** A sub-multiple of a candidate period wins when its correlation reaches this share. */
-    public static final double SUBMULTIPLE_RATIO = 0.85;
+    public static final double SUBMULTIPLE_RATIO = 0.7;
 
     private static final int DECIMATION = 4;
     private static final int FIR_TAPS = 64;
     private static final double FIR_CUTOFF_HZ = 3000.0;
-    private static final int WINDOW = FrameFormat.WINDOW;
+    private static final int WINDOW = 1440;
     private static final int DEC_WINDOW = WINDOW / DECIMATION;
     private static final int DEC_MIN_LAG = FrameFormat.MIN_PERIOD / DECIMATION;
     private static final int DEC_MAX_LAG = FrameFormat.MAX_PERIOD / DECIMATION;
@@ -38,7 +44,14 @@ public final class PitchSearch {
 
     private static final float[] FIR = designLowPass();
 
+    private static final int LPC_ORDER = 8;
+    private static final int MAX_SUBMULTIPLE = 8;
+
     private final float[] decimated = new float[DEC_LENGTH];
+    private final float[] whitened = new float[DEC_LENGTH];
+    private final double[] autocorr = new double[LPC_ORDER + 1];
+    private final double[] lpc = new double[LPC_ORDER];
+    private final double[] lpcTmp = new double[LPC_ORDER];
     private final double[] decEnergyPrefix = new double[DEC_LENGTH + 1];
     private final float[] coarse = new float[DEC_MAX_LAG + 2];
     private final double[] energyPrefix;
@@ -48,15 +61,14 @@ public final class PitchSearch {
     private final float[] correlations = new float[MAX_CANDIDATES];
     private int count;
     private int refinedPeriod;
-    private float refinedCorr;
 
     /**
      * @param historyLength length of the {@link SignalHistory} that will be searched; at least
-     *     960 + 768 + 64 samples
+     *     {@link #MIN_HISTORY}
      * @throws IllegalArgumentException if the history is too short
      */
     public PitchSearch(int historyLength) {
-        if (historyLength < WINDOW + FrameFormat.MAX_PERIOD + FIR_TAPS) {
+        if (historyLength < MIN_HISTORY) {
             throw new IllegalArgumentException("history too short for pitch search: " + historyLength);
         }
         this.historyLength = historyLength;
@@ -101,22 +113,23 @@ public final class PitchSearch {
             }
             decimated[DEC_LENGTH - DEC_HOP + m] = (float) acc;
         }
-        // prefix sums of energy (decimated and full rate)
+        whiten();
+        // prefix sums of energy (whitened decimated and full rate)
         decEnergyPrefix[0] = 0;
         for (int i = 0; i < DEC_LENGTH; i++) {
-            decEnergyPrefix[i + 1] = decEnergyPrefix[i] + decimated[i] * (double) decimated[i];
+            decEnergyPrefix[i + 1] = decEnergyPrefix[i] + whitened[i] * (double) whitened[i];
         }
         energyPrefix[0] = 0;
         for (int i = 0; i < n; i++) {
             energyPrefix[i + 1] = energyPrefix[i] + x[i] * (double) x[i];
         }
-        // 2. coarse normalised correlation
+        // 2. coarse normalised correlation of the whitened signal
         int start = DEC_LENGTH - DEC_WINDOW;
         double e0 = decEnergyPrefix[DEC_LENGTH] - decEnergyPrefix[start];
         for (int lag = DEC_MIN_LAG - 1; lag <= DEC_MAX_LAG + 1; lag++) {
             double num = 0;
             for (int i = start; i < DEC_LENGTH; i++) {
-                num += decimated[i] * (double) decimated[i - lag];
+                num += whitened[i] * (double) whitened[i - lag];
             }
             double el = decEnergyPrefix[DEC_LENGTH - lag] - decEnergyPrefix[start - lag];
             coarse[lag] = (float) normalise(num, e0, el);
@@ -130,33 +143,101 @@ public final class PitchSearch {
                 insertCoarse(lag, c);
             }
         }
-        // refine at full rate and apply the octave check
+        // 4. octave check on the coarse correlation, then locate the period at full rate
         int kept = count;
         count = 0;
         for (int i = 0; i < kept; i++) {
             int lag = periods[i];
-            refine(x, DECIMATION * lag, DECIMATION - 1);
-            int period = refinedPeriod;
-            float corr = refinedCorr;
-            for (int k = 4; k >= 2; k--) {
-                int sub = Math.round((float) period / k);
-                if (sub - 2 < FrameFormat.MIN_PERIOD) {
+            float corr = correlations[i];
+            for (int k = MAX_SUBMULTIPLE; k >= 2; k--) {
+                int sub = Math.round((float) lag / k);
+                if (sub - 1 < DEC_MIN_LAG) {
                     continue;
                 }
-                refine(x, sub, 2);
-                if (refinedCorr >= SUBMULTIPLE_RATIO * corr) {
-                    period = refinedPeriod;
-                    corr = refinedCorr;
+                // T/k is the pitch only if the signal also repeats at every multiple m T/k < T.
+                int best = peakNear(sub);
+                double mean = 0;
+                for (int m = 1; m < k; m++) {
+                    mean += coarse[peakNear(Math.round((float) m * lag / k))];
+                }
+                mean /= k - 1;
+                if (coarse[best] >= SUBMULTIPLE_RATIO * corr && mean >= SUBMULTIPLE_RATIO * corr) {
+                    lag = best;
+                    corr = coarse[best];
                     break;
                 }
             }
-            addDistinct(i, period, corr);
+            refine(x, DECIMATION * lag, DECIMATION);
+            addDistinct(i, refinedPeriod, corr);
         }
         if (count == 0) {
             periods[0] = 4 * 60; // nothing periodic: a neutral 200 Hz with zero correlation
             correlations[0] = 0f;
             count = 1;
         }
+    }
+
+    /**
+     * Spectral whitening of the decimated buffer with an order-{@link #LPC_ORDER} LPC inverse
+     * filter (autocorrelation method, Levinson-Durbin, 60 Hz Gaussian lag window, -40 dB
+     * white-noise correction, bandwidth expansion 0.9), as the Opus/RNNoise pitch analysis does:
+     * without it, noise concentrated at low frequencies (babble, hum, traffic) dominates the
+     * normalised correlation and hides the harmonics of the voice.
+     */
+    private void whiten() {
+        for (int lag = 0; lag <= LPC_ORDER; lag++) {
+            double acc = 0;
+            for (int i = lag; i < DEC_LENGTH; i++) {
+                acc += decimated[i] * (double) decimated[i - lag];
+            }
+            double f = 2 * Math.PI * 60.0 * lag / (FrameFormat.SAMPLE_RATE / DECIMATION);
+            autocorr[lag] = acc * Math.exp(-0.5 * f * f);
+        }
+        autocorr[0] *= 1.0001;
+        java.util.Arrays.fill(lpc, 0);
+        double err = autocorr[0];
+        if (err > 1e-20) {
+            for (int i = 0; i < LPC_ORDER; i++) {
+                double r = -autocorr[i + 1];
+                for (int j = 0; j < i; j++) {
+                    r -= lpc[j] * autocorr[i - j];
+                }
+                r /= err;
+                lpcTmp[i] = r;
+                for (int j = 0; j < i; j++) {
+                    lpcTmp[j] = lpc[j] + r * lpc[i - 1 - j];
+                }
+                System.arraycopy(lpcTmp, 0, lpc, 0, i + 1);
+                err *= 1 - r * r;
+                if (err < 1e-4 * autocorr[0]) {
+                    break;
+                }
+            }
+        }
+        double g = 1;
+        for (int j = 0; j < LPC_ORDER; j++) {
+            g *= 0.9;
+            lpc[j] *= g;
+        }
+        for (int i = 0; i < DEC_LENGTH; i++) {
+            double acc = decimated[i];
+            for (int j = 0; j < LPC_ORDER && i - 1 - j >= 0; j++) {
+                acc += lpc[j] * decimated[i - 1 - j];
+            }
+            whitened[i] = (float) acc;
+        }
+    }
+
+    /** The lag with the highest coarse correlation among lag-1, lag, lag+1. */
+    private int peakNear(int lag) {
+        int best = lag;
+        if (coarse[lag - 1] > coarse[best]) {
+            best = lag - 1;
+        }
+        if (coarse[lag + 1] > coarse[best]) {
+            best = lag + 1;
+        }
+        return best;
     }
 
     private static double normalise(double num, double e0, double el) {
@@ -208,7 +289,7 @@ public final class PitchSearch {
         count++;
     }
 
-    /** Best full-rate normalised correlation for periods centre +/- radius (within range). */
+    /** Period with the best full-rate normalised correlation in centre +/- radius (within range). */
     private void refine(float[] x, int centre, int radius) {
         int n = historyLength;
         int start = n - WINDOW;
@@ -230,7 +311,6 @@ public final class PitchSearch {
             }
         }
         refinedPeriod = bestT;
-        refinedCorr = (float) Math.max(0, best);
     }
 
     /** @return number of candidates found for the last frame (1..MAX_CANDIDATES) */

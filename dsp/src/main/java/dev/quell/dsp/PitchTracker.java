@@ -39,7 +39,7 @@ public final class PitchTracker {
         if (maxLag < 0 || maxLag > 8) {
             throw new IllegalArgumentException("pitch tracker lag out of range: " + maxLag);
         }
-        depth = maxLag + 1;
+        depth = maxLag + 2; // one more slot than the lag, so the previous frame survives the update
         periods = new int[depth][K];
         corrs = new float[depth][K];
         backPointers = new int[depth][K];

@@ -80,9 +80,7 @@ public final class RealFft {
                 w[2 * m] = x[off + p * m + j];
                 w[2 * m + 1] = 0;
             }
-            if (p > 1) {
-                sub.complexForward(w);
-            }
+            sub.complexForward(w);
         }
         if (p == 1) {
             double[] w = work[0];

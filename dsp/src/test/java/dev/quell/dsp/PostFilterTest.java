@@ -1,0 +1,61 @@
+package dev.quell.dsp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PostFilterTest {
+    @Test
+    void zeroStrengthLeavesGainsAlone() {
+        float[] g = new float[FrameFormat.BANDS];
+        float[] e = new float[FrameFormat.BANDS];
+        for (int b = 0; b < g.length; b++) {
+            g[b] = b / 40f;
+            e[b] = 1 + b;
+        }
+        float[] copy = g.clone();
+        PostFilter.apply(g, e, 0f);
+        assertArrayEquals(copy, g);
+    }
+
+    @Test
+    void fullStrengthWarpsAndCompensatesAsPublished() {
+        float[] g = new float[FrameFormat.BANDS];
+        float[] e = new float[FrameFormat.BANDS];
+        for (int b = 0; b < g.length; b++) {
+            g[b] = b % 2 == 0 ? 1f : 0.3f;
+            e[b] = 1f;
+        }
+        float[] out = g.clone();
+        PostFilter.apply(out, e, 1f);
+        double e0 = 0;
+        double e1 = 0;
+        for (int b = 0; b < g.length; b++) {
+            double gw = g[b] * Math.sin(Math.PI / 2 * g[b]);
+            e0 += g[b] * g[b];
+            e1 += gw * gw;
+        }
+        double ratio = e0 / e1;
+        double comp = Math.sqrt(1.02 * ratio / (1 + 0.02 * ratio * ratio));
+        for (int b = 0; b < g.length; b++) {
+            assertEquals(comp * g[b] * Math.sin(Math.PI / 2 * g[b]), out[b], 1e-5);
+        }
+        // noisy bands (low gain) go down relative to clean ones
+        assertTrue(out[1] / out[0] < g[1] / g[0]);
+    }
+
+    @Test
+    void globalBoostNeverExceedsFivePointSixDecibels() {
+        float[] e = new float[FrameFormat.BANDS];
+        java.util.Arrays.fill(e, 1f);
+        for (float level = 0.01f; level <= 1f; level += 0.01f) {
+            float[] g = new float[FrameFormat.BANDS];
+            java.util.Arrays.fill(g, level);
+            PostFilter.apply(g, e, 1f);
+            double boost = g[0] / (level * Math.sin(Math.PI / 2 * level));
+            assertTrue(20 * Math.log10(boost) <= 5.58, "boost " + boost + " at " + level);
+        }
+    }
+}
