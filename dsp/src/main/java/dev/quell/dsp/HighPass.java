@@ -27,10 +27,21 @@ public final class HighPass {
      * @throws IllegalArgumentException if the rate is not above twice the corner
      */
     public HighPass(double sampleRate) {
-        if (!(sampleRate > 2 * CUTOFF_HZ)) {
-            throw new IllegalArgumentException("sample rate too low for the high-pass: " + sampleRate);
+        this(sampleRate, CUTOFF_HZ);
+    }
+
+    /**
+     * Creates the filter with another corner frequency.
+     *
+     * @param sampleRate sample rate in Hz, must exceed 2 * cutoffHz
+     * @param cutoffHz corner frequency (-3 dB) in Hz, positive
+     * @throws IllegalArgumentException if the corner is not in (0, sampleRate / 2)
+     */
+    public HighPass(double sampleRate, double cutoffHz) {
+        if (!(cutoffHz > 0 && sampleRate > 2 * cutoffHz)) {
+            throw new IllegalArgumentException("bad high-pass corner " + cutoffHz + " Hz at " + sampleRate + " Hz");
         }
-        double w0 = 2 * Math.PI * CUTOFF_HZ / sampleRate;
+        double w0 = 2 * Math.PI * cutoffHz / sampleRate;
         double alpha = Math.sin(w0) / (2 * Math.sqrt(0.5));
         double cos = Math.cos(w0);
         double a0 = 1 + alpha;

@@ -29,13 +29,12 @@ class FrameChainTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2})
-    void unityGainsReproduceTheHighPassedInputDelayedByTheLatency(int lookahead) {
+    void unityGainsReproduceTheInputDelayedByTheLatency(int lookahead) {
         float[] x = TestSignals.whiteNoise(100 * FrameFormat.HOP, 0.2, 3);
         FrameChain chain = new FrameChain(lookahead);
         assertEquals((1 + lookahead) * 480, chain.latencySamples());
         float[] y = run(chain, x, ONES, ZEROS, 0f);
-        float[] ref = x.clone();
-        new HighPass(FrameFormat.SAMPLE_RATE).process(ref, 0, ref.length);
+        float[] ref = x;
         int d = chain.latencySamples();
         double err = 0;
         double sig = 0;
@@ -57,8 +56,7 @@ class FrameChainTest {
         }
         FrameChain chain = new FrameChain(2);
         float[] y = run(chain, x, ONES, ONES, 0f);
-        float[] ref = x.clone();
-        new HighPass(FrameFormat.SAMPLE_RATE).process(ref, 0, ref.length);
+        float[] ref = x;
         int d = chain.latencySamples();
         double err = 0;
         double sig = 0;

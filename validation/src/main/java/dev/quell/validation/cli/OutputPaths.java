@@ -1,0 +1,47 @@
+package dev.quell.validation.cli;
+
+import dev.quell.plugin.cli.CliException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Guards for output locations: outputs never overwrite or land inside inputs. */
+public final class OutputPaths {
+    private OutputPaths() {
+    }
+
+    /**
+     * Replaces the extension of a file name by ".wav".
+     *
+     * @param name a file name
+     * @return the name ending in .wav
+     */
+    public static String wavName(String name) {
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + ".wav";
+    }
+
+    /**
+     * Refuses an output that is, or lies inside, an input (file or folder).
+     *
+     * @param output planned output file or folder
+     * @param inputs input files or folders
+     * @throws CliException when the output would touch an input
+     * @throws IOException if a path cannot be resolved
+     */
+    public static void checkNotInput(Path output, Path... inputs) throws IOException {
+        Path out = output.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            Path i = in.toAbsolutePath().normalize();
+            if (Files.exists(out) && Files.exists(i) && Files.isSameFile(out, i)) {
+                throw new CliException("output " + output + " is the input " + in + "; refusing to overwrite it");
+            }
+            if (Files.isDirectory(i) && out.startsWith(i)) {
+                throw new CliException("output " + output + " lies inside the input folder " + in);
+            }
+            if (out.equals(i)) {
+                throw new CliException("output " + output + " is the input " + in + "; refusing to overwrite it");
+            }
+        }
+    }
+}
