@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
+import dev.quell.dsp.io.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

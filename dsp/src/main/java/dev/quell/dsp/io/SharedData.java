@@ -1,4 +1,4 @@
-package dev.quell.dsp;
+package dev.quell.dsp.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
