@@ -1,0 +1,89 @@
+package dev.quell.nn;
+
+/**
+ * 1-D convolution over frames, y_t = act(b + sum_j W[:, :, j] x_{t-(k-1)+j}), with kernel k of
+ * which {@code future} taps look ahead. Trained as a PyTorch {@code nn.Conv1d} (weight shape
+ * out x in x k) on a sequence padded with k-1-future frames on the left and future on the
+ * right, so its output for frame s uses frames s-(k-1-future) .. s+future; streamed, the output
+ * computed when frame t arrives belongs to frame t - future: the layer delays by
+ * {@link #delay()} = future frames. State: the last k input frames.
+ */
+public final class ConvLayer implements Layer {
+    private final String name;
+    private final int in;
+    private final int kernel;
+    private final int future;
+    private final WeightMatrix weight;
+    private final float[] bias;
+    private final Activation activation;
+
+    /**
+     * @param name layer name
+     * @param weightOik PyTorch-layout weights, out*in*k floats, index (o*in + i)*k + j
+     * @param bias out values
+     * @param in input width
+     * @param kernel k, at least 1
+     * @param future look-ahead taps, 0..k-1
+     * @param activation output activation
+     * @param precision weight precision
+     * @throws IllegalArgumentException for inconsistent sizes
+     */
+    public ConvLayer(String name, float[] weightOik, float[] bias, int in, int kernel, int future,
+                     Activation activation, Precision precision) {
+        int out = bias.length;
+        if (kernel < 1 || future < 0 || future >= kernel || weightOik.length != out * in * kernel) {
+            throw new IllegalArgumentException(name + ": inconsistent convolution (k=" + kernel + ", future="
+                    + future + ", " + weightOik.length + " weights for " + out + "x" + in + "x" + kernel + ")");
+        }
+        // reorder to rows = out, cols = frame-major window (j*in + i), matching the state layout
+        float[] w = new float[out * in * kernel];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                for (int j = 0; j < kernel; j++) {
+                    w[o * in * kernel + j * in + i] = weightOik[(o * in + i) * kernel + j];
+                }
+            }
+        }
+        this.name = name;
+        this.in = in;
+        this.kernel = kernel;
+        this.future = future;
+        this.weight = WeightMatrix.of(w, out, in * kernel, precision);
+        this.bias = bias.clone();
+        this.activation = activation;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int inputSize() {
+        return in;
+    }
+
+    @Override
+    public int outputSize() {
+        return bias.length;
+    }
+
+    @Override
+    public int stateSize() {
+        return in * kernel;
+    }
+
+    @Override
+    public int delay() {
+        return future;
+    }
+
+    @Override
+    public void forward(float[] input, float[] state, float[] output) {
+        System.arraycopy(state, in, state, 0, in * (kernel - 1));
+        System.arraycopy(input, 0, state, in * (kernel - 1), in);
+        System.arraycopy(bias, 0, output, 0, bias.length);
+        weight.multiplyAdd(state, 0, output, 0);
+        activation.apply(output, 0, bias.length);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.quell.nn;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded network: immutable layers wired as a small DAG, the feature normalisation and the
+ * look-ahead they imply. Thread-safe; each audio stream runs it through its own
+ * {@link ModelState} ({@link #newState()}).
+ *
+ * <p>Wiring: layer i reads the concatenation of its sources, each either the normalised
+ * features (source -1) or an earlier layer. All sources of a layer must carry the same delay;
+ * a layer's delay is that plus its own ({@link Layer#delay()}). The outputs are the layers named
+ * {@code gains} and {@code strengths} (34 sigmoid values each); their common delay is the
+ * model's look-ahead in frames.
+ */
+public final class Model {
+    /** Name of the band-gain output layer. */
+    public static final String GAINS = "gains";
+    /** Name of the comb-strength output layer. */
+    public static final String STRENGTHS = "strengths";
+
+    private final List<Layer> layers;
+    private final int[][] sources;
+    private final int inputSize;
+    private final float[] featureMean;
+    private final float[] featureInvStd;
+    private final int gainsLayer;
+    private final int strengthsLayer;
+    private final int lookahead;
+    private final Map<String, Object> provenance;
+
+    /**
+     * @param inputSize feature count
+     * @param featureMean per-feature mean subtracted before the network (inputSize values)
+     * @param featureStd per-feature standard deviation divided out (inputSize values, positive)
+     * @param layers layers in evaluation order
+     * @param sources for each layer, the indices of its sources (-1 = features)
+     * @param provenance free-form training provenance from the header
+     * @throws IllegalArgumentException for inconsistent wiring or sizes
+     */
+    public Model(int inputSize, float[] featureMean, float[] featureStd, List<Layer> layers, int[][] sources,
+                 Map<String, Object> provenance) {
+        if (featureMean.length != inputSize || featureStd.length != inputSize) {
+            throw new IllegalArgumentException("feature normalisation needs " + inputSize + " values");
+        }
+        this.inputSize = inputSize;
+        this.featureMean = featureMean.clone();
+        this.featureInvStd = new float[inputSize];
+        for (int i = 0; i < inputSize; i++) {
+            if (!(featureStd[i] > 0)) {
+                throw new IllegalArgumentException("feature_std[" + i + "] must be positive");
+            }
+            featureInvStd[i] = 1f / featureStd[i];
+        }
+        this.layers = List.copyOf(layers);
+        this.sources = sources.clone();
+        this.provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+        int[] delay = new int[layers.size()];
+        int gains = -1;
+        int strengths = -1;
+        for (int l = 0; l < layers.size(); l++) {
+            Layer layer = layers.get(l);
+            int width = 0;
+            int d = -1;
+            for (int s : sources[l]) {
+                if (s >= l || s < -1) {
+                    throw new IllegalArgumentException(layer.name() + ": a source must be an earlier layer");
+                }
+                int sd = s < 0 ? 0 : delay[s];
+                if (d >= 0 && sd != d) {
+                    throw new IllegalArgumentException(layer.name() + ": sources differ in delay (" + d + " vs " + sd + ")");
+                }
+                d = sd;
+                width += s < 0 ? inputSize : layers.get(s).outputSize();
+            }
+            if (width != layer.inputSize()) {
+                throw new IllegalArgumentException(layer.name() + ": inputs give " + width
+                        + " values, the layer takes " + layer.inputSize());
+            }
+            delay[l] = Math.max(d, 0) + layer.delay();
+            if (layer.name().equals(GAINS)) {
+                gains = l;
+            } else if (layer.name().equals(STRENGTHS)) {
+                strengths = l;
+            }
+        }
+        if (gains < 0 || strengths < 0) {
+            throw new IllegalArgumentException("the model needs layers named 'gains' and 'strengths'");
+        }
+        if (delay[gains] != delay[strengths]) {
+            throw new IllegalArgumentException("gains and strengths differ in look-ahead");
+        }
+        this.gainsLayer = gains;
+        this.strengthsLayer = strengths;
+        this.lookahead = delay[gains];
+    }
+
+    /** @return a fresh streaming state (allocates; call outside the audio thread) */
+    public ModelState newState() {
+        return new ModelState(this);
+    }
+
+    /** @return number of input features per frame */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** @return look-ahead in frames: outputs computed at frame t belong to frame t - lookahead */
+    public int lookahead() {
+        return lookahead;
+    }
+
+    /** @return number of output bands (width of the gains layer) */
+    public int bands() {
+        return layers.get(gainsLayer).outputSize();
+    }
+
+    /** @return total number of weights and biases */
+    public long parameterCount() {
+        long n = 0;
+        for (Layer l : layers) {
+            if (l instanceof GruLayer) {
+                n += 3L * l.outputSize() * (l.inputSize() + l.outputSize()) + 6L * l.outputSize();
+            } else if (l instanceof ConvLayer) {
+                n += (long) l.outputSize() * (l.stateSize() + 1);
+            } else {
+                n += (long) l.outputSize() * (l.inputSize() + 1);
+            }
+        }
+        return n;
+    }
+
+    /** @return the training provenance recorded in the file header */
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    List<Layer> layers() {
+        return layers;
+    }
+
+    int[] sources(int layer) {
+        return sources[layer];
+    }
+
+    int gainsLayer() {
+        return gainsLayer;
+    }
+
+    int strengthsLayer() {
+        return strengthsLayer;
+    }
+
+    float featureMean(int i) {
+        return featureMean[i];
+    }
+
+    float featureInvStd(int i) {
+        return featureInvStd[i];
+    }
+}

@@ -1,0 +1,339 @@
+package dev.quell.nn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The Quell model file, version {@link #VERSION}. Layout (all integers little-endian):
+ * <pre>
+ * offset 0   8 bytes   magic "QUELLNN\0"
+ *        8   uint32    format version (1)
+ *       12   uint32    header length H in bytes
+ *       16   H bytes   UTF-8 JSON header
+ *   16 + H   ...       tensors as little-endian float32, in header order, no padding
+ *      end   uint32    CRC-32 (IEEE, java.util.zip.CRC32) of every byte before it
+ * </pre>
+ * Header fields: {@code input_size}, {@code feature_mean}, {@code feature_std} (the normalisation
+ * applied to the DSP features), {@code layers} (objects with {@code type} dense|conv1d|gru,
+ * {@code name}, optional {@code inputs} — names of earlier layers or "features", default the
+ * previous layer —, {@code activation} for dense/conv1d, {@code future} for conv1d),
+ * {@code tensors} (objects with {@code name} and {@code shape}, PyTorch layouts: dense
+ * {@code name.weight} [out, in] and {@code name.bias}; conv1d {@code name.weight} [out, in, k];
+ * gru {@code name.weight_ih} [3H, I], {@code name.weight_hh} [3H, H], {@code name.bias_ih},
+ * {@code name.bias_hh}), and free-form {@code provenance}. The look-ahead follows from the
+ * layers and is checked against {@code lookahead_frames} when present.
+ *
+ * <p>Every problem (wrong magic, unknown version, checksum mismatch, truncation, inconsistent
+ * shapes) raises a {@link ModelFormatException} naming the file.
+ */
+public final class ModelFile {
+    /** Current format version. */
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = {'Q', 'U', 'E', 'L', 'L', 'N', 'N', 0};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A tensor to write: shape and row-major float data.
+     *
+     * @param shape dimensions
+     * @param data values, product(shape) of them
+     */
+    public record Tensor(int[] shape, float[] data) {
+    }
+
+    /**
+     * Everything a model file holds.
+     *
+     * @param inputSize feature count
+     * @param featureMean per-feature mean
+     * @param featureStd per-feature standard deviation
+     * @param layers layer descriptions in evaluation order (JSON-like maps: type, name, inputs,
+     *     activation, future)
+     * @param tensors tensors by name, in file order
+     * @param provenance free-form training provenance
+     */
+    public record Contents(int inputSize, float[] featureMean, float[] featureStd,
+                           List<Map<String, Object>> layers, LinkedHashMap<String, Tensor> tensors,
+                           Map<String, Object> provenance) {
+    }
+
+    private ModelFile() {
+    }
+
+    /**
+     * Writes a model file atomically (temporary sibling, then move).
+     *
+     * @param file destination
+     * @param contents what to write
+     * @throws IOException if writing fails
+     */
+    public static void write(Path file, Contents contents) throws IOException {
+        ObjectNode header = JSON.createObjectNode();
+        header.put("input_size", contents.inputSize());
+        ArrayNode mean = header.putArray("feature_mean");
+        ArrayNode std = header.putArray("feature_std");
+        for (int i = 0; i < contents.inputSize(); i++) {
+            mean.add(contents.featureMean()[i]);
+            std.add(contents.featureStd()[i]);
+        }
+        header.set("layers", JSON.valueToTree(contents.layers()));
+        ArrayNode tensors = header.putArray("tensors");
+        int floats = 0;
+        for (Map.Entry<String, Tensor> e : contents.tensors().entrySet()) {
+            ObjectNode t = tensors.addObject();
+            t.put("name", e.getKey());
+            ArrayNode shape = t.putArray("shape");
+            int n = 1;
+            for (int d : e.getValue().shape()) {
+                shape.add(d);
+                n *= d;
+            }
+            if (n != e.getValue().data().length) {
+                throw new IllegalArgumentException("tensor " + e.getKey() + " has " + e.getValue().data().length
+                        + " values for its shape");
+            }
+            floats += n;
+        }
+        header.set("provenance", JSON.valueToTree(contents.provenance() == null ? Map.of() : contents.provenance()));
+        byte[] headerBytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header);
+        ByteBuffer buf = ByteBuffer.allocate(16 + headerBytes.length + 4 * floats + 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC).putInt(VERSION).putInt(headerBytes.length).put(headerBytes);
+        for (Tensor t : contents.tensors().values()) {
+            for (float v : t.data()) {
+                buf.putFloat(v);
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(buf.array(), 0, buf.position());
+        buf.putInt((int) crc.getValue());
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, buf.array());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Reads and builds a model from a file.
+     *
+     * @param file the model file
+     * @param precision weight precision to build
+     * @return the model
+     * @throws ModelFormatException if the file is malformed (message names the file and problem)
+     * @throws IOException if it cannot be read
+     */
+    public static Model read(Path file, Precision precision) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException(file, "no such model file");
+        }
+        return parse(file, Files.readAllBytes(file), precision);
+    }
+
+    /**
+     * Reads a model from a stream (e.g. a classpath resource).
+     *
+     * @param name name used in error messages
+     * @param in the bytes of a model file
+     * @param precision weight precision to build
+     * @return the model
+     * @throws IOException if reading fails or the content is malformed
+     */
+    public static Model read(String name, InputStream in, Precision precision) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return parse(Path.of(name), out.toByteArray(), precision);
+    }
+
+    private static Model parse(Path file, byte[] bytes, Precision precision) throws ModelFormatException {
+        if (bytes.length < 20) {
+            throw new ModelFormatException(file, "too short to be a Quell model (" + bytes.length + " bytes)");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                throw new ModelFormatException(file, "not a Quell model file (bad magic)");
+            }
+        }
+        int version = buf.getInt(8);
+        if (version != VERSION) {
+            throw new ModelFormatException(file, "unsupported model format version " + version + " (this build reads " + VERSION + ")");
+        }
+        int headerLength = buf.getInt(12);
+        if (headerLength < 2 || 16L + headerLength + 4 > bytes.length) {
+            throw new ModelFormatException(file, "truncated: header length " + headerLength + " exceeds the file");
+        }
+        JsonNode header;
+        try {
+            header = JSON.readTree(new String(bytes, 16, headerLength, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ModelFormatException(file, "malformed JSON header (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        Map<String, float[]> tensors = new HashMap<>();
+        Map<String, int[]> shapes = new HashMap<>();
+        int pos = 16 + headerLength;
+        for (JsonNode t : header.path("tensors")) {
+            String name = t.path("name").asText();
+            JsonNode shapeNode = t.path("shape");
+            int[] shape = new int[shapeNode.size()];
+            long n = 1;
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = shapeNode.get(i).asInt();
+                if (shape[i] <= 0) {
+                    throw new ModelFormatException(file, "tensor " + name + " has a non-positive dimension");
+                }
+                n *= shape[i];
+            }
+            if (pos + 4 * n + 4 > bytes.length) {
+                throw new ModelFormatException(file, "truncated: tensor " + name + " runs past the end of the file");
+            }
+            float[] data = new float[(int) n];
+            for (int i = 0; i < n; i++) {
+                data[i] = buf.getFloat(pos + 4 * i);
+            }
+            pos += 4 * (int) n;
+            tensors.put(name, data);
+            shapes.put(name, shape);
+        }
+        if (pos + 4 != bytes.length) {
+            throw new ModelFormatException(file, (pos + 4 > bytes.length ? "truncated" : "trailing bytes")
+                    + ": expected " + (pos + 4) + " bytes, found " + bytes.length);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, pos);
+        if ((int) crc.getValue() != buf.getInt(pos)) {
+            throw new ModelFormatException(file, "checksum mismatch: the file is corrupt");
+        }
+        try {
+            return build(header, tensors, shapes, precision);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
+        }
+    }
+
+    private static float[] floats(JsonNode arr, int n, String what) {
+        if (arr.size() != n) {
+            throw new IllegalArgumentException(what + " needs " + n + " values, has " + arr.size());
+        }
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) arr.get(i).asDouble();
+        }
+        return v;
+    }
+
+    private static float[] tensor(Map<String, float[]> tensors, Map<String, int[]> shapes, String name, int... shape) {
+        float[] t = tensors.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("missing tensor " + name);
+        }
+        int[] s = shapes.get(name);
+        if (shape.length > 0 && !java.util.Arrays.equals(s, shape)) {
+            throw new IllegalArgumentException("tensor " + name + " has shape " + java.util.Arrays.toString(s)
+                    + ", expected " + java.util.Arrays.toString(shape));
+        }
+        return t;
+    }
+
+    private static Model build(JsonNode header, Map<String, float[]> tensors, Map<String, int[]> shapes,
+                               Precision precision) {
+        int inputSize = header.path("input_size").asInt(-1);
+        if (inputSize <= 0) {
+            throw new IllegalArgumentException("input_size missing or not positive");
+        }
+        float[] mean = floats(header.path("feature_mean"), inputSize, "feature_mean");
+        float[] std = floats(header.path("feature_std"), inputSize, "feature_std");
+        List<Layer> layers = new ArrayList<>();
+        List<int[]> sources = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (JsonNode l : header.path("layers")) {
+            String type = l.path("type").asText();
+            String name = l.path("name").asText();
+            if (name.isEmpty() || index.containsKey(name) || name.equals("features")) {
+                throw new IllegalArgumentException("layer names must be unique and not 'features': '" + name + "'");
+            }
+            int[] src;
+            int width = 0;
+            if (l.has("inputs")) {
+                src = new int[l.get("inputs").size()];
+                for (int i = 0; i < src.length; i++) {
+                    String s = l.get("inputs").get(i).asText();
+                    Integer idx = s.equals("features") ? Integer.valueOf(-1) : index.get(s);
+                    if (idx == null) {
+                        throw new IllegalArgumentException(name + ": unknown input '" + s + "'");
+                    }
+                    src[i] = idx;
+                }
+            } else {
+                src = new int[] {layers.size() - 1};
+            }
+            for (int s : src) {
+                width += s < 0 ? inputSize : layers.get(s).outputSize();
+            }
+            Layer layer;
+            switch (type) {
+                case "dense": {
+                    float[] b = tensor(tensors, shapes, name + ".bias");
+                    float[] w = tensor(tensors, shapes, name + ".weight", b.length, width);
+                    layer = new DenseLayer(name, WeightMatrix.of(w, b.length, width, precision), b,
+                            Activation.parse(l.path("activation").asText("linear")));
+                    break;
+                }
+                case "conv1d": {
+                    float[] b = tensor(tensors, shapes, name + ".bias");
+                    int[] s = shapes.get(name + ".weight");
+                    if (s == null || s.length != 3) {
+                        throw new IllegalArgumentException(name + ".weight must be [out, in, k]");
+                    }
+                    float[] w = tensor(tensors, shapes, name + ".weight", b.length, width, s[2]);
+                    layer = new ConvLayer(name, w, b, width, s[2], l.path("future").asInt(0),
+                            Activation.parse(l.path("activation").asText("linear")), precision);
+                    break;
+                }
+                case "gru": {
+                    float[] bih = tensor(tensors, shapes, name + ".bias_ih");
+                    int h = bih.length / 3;
+                    float[] wih = tensor(tensors, shapes, name + ".weight_ih", 3 * h, width);
+                    float[] whh = tensor(tensors, shapes, name + ".weight_hh", 3 * h, h);
+                    float[] bhh = tensor(tensors, shapes, name + ".bias_hh", 3 * h);
+                    layer = new GruLayer(name, WeightMatrix.of(wih, 3 * h, width, precision),
+                            WeightMatrix.of(whh, 3 * h, h, precision), bih, bhh);
+                    break;
+                }
+                default:
+                    throw new IllegalArgumentException("unknown layer type '" + type + "'");
+            }
+            index.put(name, layers.size());
+            layers.add(layer);
+            sources.add(src);
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        header.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().toString()));
+        Model model = new Model(inputSize, mean, std, layers, sources.toArray(new int[0][]), provenance);
+        if (header.has("lookahead_frames") && header.get("lookahead_frames").asInt() != model.lookahead()) {
+            throw new IllegalArgumentException("lookahead_frames " + header.get("lookahead_frames").asInt()
+                    + " disagrees with the layers (" + model.lookahead() + ")");
+        }
+        return model;
+    }
+}

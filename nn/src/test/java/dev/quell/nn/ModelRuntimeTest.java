@@ -1,0 +1,178 @@
+package dev.quell.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelRuntimeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void gruMatchesTheFormulaOfPyTorch() {
+        Random r = new Random(3);
+        int in = 5;
+        int h = 4;
+        float[] wih = RandomModels.random(r, 3 * h * in, 0.5);
+        float[] whh = RandomModels.random(r, 3 * h * h, 0.5);
+        float[] bih = RandomModels.random(r, 3 * h, 0.5);
+        float[] bhh = RandomModels.random(r, 3 * h, 0.5);
+        GruLayer gru = new GruLayer("g", WeightMatrix.of(wih, 3 * h, in, Precision.FLOAT32),
+                WeightMatrix.of(whh, 3 * h, h, Precision.FLOAT32), bih, bhh);
+        float[] state = new float[gru.stateSize()];
+        float[] out = new float[h];
+        double[] ref = new double[h];
+        for (int step = 0; step < 20; step++) {
+            float[] x = RandomModels.random(r, in, 1);
+            gru.forward(x, state, out);
+            double[] next = new double[h];
+            for (int i = 0; i < h; i++) {
+                double[] g = new double[6];
+                for (int gate = 0; gate < 3; gate++) {
+                    int row = gate * h + i;
+                    double a = bih[row];
+                    for (int c = 0; c < in; c++) {
+                        a += wih[row * in + c] * x[c];
+                    }
+                    double b = bhh[row];
+                    for (int c = 0; c < h; c++) {
+                        b += whh[row * h + c] * ref[c];
+                    }
+                    g[gate] = a;
+                    g[3 + gate] = b;
+                }
+                double rr = 1 / (1 + Math.exp(-(g[0] + g[3])));
+                double z = 1 / (1 + Math.exp(-(g[1] + g[4])));
+                double n = Math.tanh(g[2] + rr * g[5]);
+                next[i] = (1 - z) * n + z * ref[i];
+            }
+            ref = next;
+            for (int i = 0; i < h; i++) {
+                assertEquals(ref[i], out[i], 1e-5, "step " + step + " unit " + i);
+            }
+        }
+    }
+
+    @Test
+    void convolutionDelaysByItsFutureTaps() {
+        // k = 3, future = 1, weights pick the centre tap: the output is the input one frame late
+        ConvLayer conv = new ConvLayer("c", new float[] {0, 1, 0}, new float[] {0}, 1, 3, 1,
+                Activation.LINEAR, Precision.FLOAT32);
+        assertEquals(1, conv.delay());
+        float[] state = new float[conv.stateSize()];
+        float[] out = new float[1];
+        for (int t = 1; t <= 5; t++) {
+            conv.forward(new float[] {t}, state, out);
+            assertEquals(t - 1, out[0], 0);
+        }
+    }
+
+    @Test
+    void fileRoundTripGivesTheWiredModelWithItsLookahead() throws IOException {
+        Path f = dir.resolve("m.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(1));
+        Model m = ModelFile.read(f, Precision.FLOAT32);
+        assertEquals(2, m.lookahead());
+        assertEquals(34, m.bands());
+        assertEquals(70, m.inputSize());
+        assertTrue(m.provenance().containsKey("trainer"));
+        ModelState s = m.newState();
+        float[] g = new float[34];
+        float[] r = new float[34];
+        Random rnd = new Random(2);
+        for (int t = 0; t < 50; t++) {
+            s.infer(RandomModels.random(rnd, 70, 3), g, r);
+            for (int b = 0; b < 34; b++) {
+                assertTrue(g[b] >= 0 && g[b] <= 1 && r[b] >= 0 && r[b] <= 1);
+            }
+        }
+    }
+
+    @Test
+    void int8StaysCloseToFloat() throws IOException {
+        Path f = dir.resolve("m.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(4));
+        ModelState fs = ModelFile.read(f, Precision.FLOAT32).newState();
+        ModelState qs = ModelFile.read(f, Precision.INT8).newState();
+        float[] g1 = new float[34];
+        float[] r1 = new float[34];
+        float[] g2 = new float[34];
+        float[] r2 = new float[34];
+        Random rnd = new Random(5);
+        double worst = 0;
+        for (int t = 0; t < 200; t++) {
+            float[] x = RandomModels.random(rnd, 70, 3);
+            fs.infer(x, g1, r1);
+            qs.infer(x, g2, r2);
+            for (int b = 0; b < 34; b++) {
+                worst = Math.max(worst, Math.max(Math.abs(g1[b] - g2[b]), Math.abs(r1[b] - r2[b])));
+            }
+        }
+        assertTrue(worst < 0.03 && worst > 0, "worst int8 deviation " + worst);
+    }
+
+    @Test
+    void corruptTruncatedAndForeignFilesAreRejectedNamingTheFile() throws IOException {
+        Path f = dir.resolve("good.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(6));
+        byte[] bytes = Files.readAllBytes(f);
+
+        Path flipped = dir.resolve("flipped.qnn");
+        byte[] b = bytes.clone();
+        b[b.length - 100] ^= 0x10;
+        Files.write(flipped, b);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(flipped, Precision.FLOAT32));
+        assertTrue(e.getMessage().contains("flipped.qnn") && e.getMessage().contains("checksum"), e.getMessage());
+
+        Path cut = dir.resolve("cut.qnn");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        e = assertThrows(ModelFormatException.class, () -> ModelFile.read(cut, Precision.FLOAT32));
+        assertTrue(e.getMessage().contains("cut.qnn") && e.getMessage().contains("truncated"), e.getMessage());
+
+        Path foreign = dir.resolve("foreign.qnn");
+        Files.writeString(foreign, "definitely not a model file, just text");
+        e = assertThrows(ModelFormatException.class, () -> ModelFile.read(foreign, Precision.FLOAT32));
+        assertTrue(e.getMessage().contains("bad magic"), e.getMessage());
+
+        Path future = dir.resolve("future.qnn");
+        b = bytes.clone();
+        b[8] = 9;
+        Files.write(future, b);
+        e = assertThrows(ModelFormatException.class, () -> ModelFile.read(future, Precision.FLOAT32));
+        assertTrue(e.getMessage().contains("version 9"), e.getMessage());
+    }
+
+    @Test
+    void inferenceAllocatesNothing() throws IOException {
+        Path f = dir.resolve("m.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(7));
+        for (Precision p : Precision.values()) {
+            ModelState s = ModelFile.read(f, p).newState();
+            float[] x = RandomModels.random(new Random(8), 70, 1);
+            float[] g = new float[34];
+            float[] r = new float[34];
+            com.sun.management.ThreadMXBean mx =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            for (int i = 0; i < 5000; i++) {
+                s.infer(x, g, r);
+            }
+            long best = Long.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                long before = mx.getThreadAllocatedBytes(id);
+                for (int i = 0; i < 1000; i++) {
+                    s.infer(x, g, r);
+                }
+                best = Math.min(best, mx.getThreadAllocatedBytes(id) - before);
+            }
+            assertEquals(0, best, p + ": bytes per 1000 frames");
+        }
+    }
+}
