@@ -12,6 +12,7 @@ import dev.quell.plugin.cli.CliException;
 import dev.quell.plugin.cli.QuellCommand;
 import dev.quell.validation.metrics.SegmentalSnr;
 import dev.quell.validation.metrics.SiSdr;
+import dev.quell.validation.metrics.Stoi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code quell oracle}: the PercepNet article's oracle experiment. Enhances noisy files with
  * ideal band gains (and strengths) computed from their clean versions, writes the results, and
- * prints mean SI-SDR and segmental SNR per input SNR for noisy input and each stage.
+ * prints mean SI-SDR, segmental SNR, STOI and ESTOI per input SNR for noisy input and each stage.
  */
 @Command(name = "oracle", mixinStandardHelpOptions = true,
         description = {"Run the DSP chain with ideal (oracle) gains computed from the clean signal.",
@@ -125,6 +126,8 @@ public final class OracleCommand implements QuellCommand {
         float[] cleanMono = c.mono();
         table.add("SI-SDR (dB)", "noisy", pair.snrDb(), SiSdr.compute(cleanMono, n.mono()));
         table.add("segmental SNR (dB)", "noisy", pair.snrDb(), SegmentalSnr.compute(cleanMono, n.mono(), rate));
+        table.add("STOI", "noisy", pair.snrDb(), Stoi.stoi(cleanMono, n.mono(), rate));
+        table.add("ESTOI", "noisy", pair.snrDb(), Stoi.estoi(cleanMono, n.mono(), rate));
         for (OracleStage s : stages) {
             float[][] out = new float[n.channelCount()][];
             for (int ch = 0; ch < n.channelCount(); ch++) {
@@ -138,6 +141,8 @@ public final class OracleCommand implements QuellCommand {
             String label = s.name().toLowerCase(Locale.ROOT);
             table.add("SI-SDR (dB)", label, pair.snrDb(), SiSdr.compute(cleanMono, enhanced.mono()));
             table.add("segmental SNR (dB)", label, pair.snrDb(), SegmentalSnr.compute(cleanMono, enhanced.mono(), rate));
+            table.add("STOI", label, pair.snrDb(), Stoi.stoi(cleanMono, enhanced.mono(), rate));
+            table.add("ESTOI", label, pair.snrDb(), Stoi.estoi(cleanMono, enhanced.mono(), rate));
             if (output != null) {
                 Path target;
                 if (!folderOut) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 /**
  * Mean metric values per condition (row) and input-SNR bucket (column), rendered as Markdown.
  * Insertion order of conditions and metrics is kept; SNR columns are sorted, with "all" last.
+ * Values print with two decimals, STOI-type scores (0..1) with three.
  */
 public final class ResultTable {
     private final Map<String, Map<String, Map<Double, List<Double>>>> values = new LinkedHashMap<>();
@@ -77,7 +78,8 @@ public final class ResultTable {
                 sb.append("| ").append(condition).append(" |");
                 for (Double c : columns.keySet()) {
                     double v = mean(m.getKey(), condition, c);
-                    sb.append(Double.isNaN(v) ? " – |" : String.format(Locale.ROOT, " %.2f |", v));
+                    String fmt = m.getKey().contains("STOI") ? " %.3f |" : " %.2f |";
+                    sb.append(Double.isNaN(v) ? " – |" : String.format(Locale.ROOT, fmt, v));
                 }
                 sb.append('\n');
             }
