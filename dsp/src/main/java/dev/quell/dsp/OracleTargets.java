@@ -61,8 +61,9 @@ public final class OracleTargets {
             g = Math.min(1, g);
             double r = 0;
             double qx = clip(cleanCoherence[b]);
-            double qy = Math.min(clip(noisyCoherence[b]), 0.9999);
-            if (qx > qy) {
+            double qyRaw = clip(noisyCoherence[b]);
+            double qy = Math.min(qyRaw, 0.9999); // keeps q_p finite; the comparison uses the raw value
+            if (qx > qyRaw + 1e-6) {
                 double qp = qy / Math.sqrt((1 - sigma2) * qy * qy + sigma2);
                 if (qp < qx) {
                     r = 1;

@@ -1,0 +1,53 @@
+package dev.quell.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command-line generator of training shards:
+ * {@code MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD]}.
+ * Shard k holds examples with seeds k * 1_000_003 + i, so any shard can be regenerated exactly;
+ * existing shards are skipped, so the command resumes where it stopped.
+ */
+public final class MakeShards {
+    private MakeShards() {
+    }
+
+    /**
+     * @param args DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD=64] [SECONDS=4] [LOOKAHEAD=2]
+     * @throws IOException on I/O failure
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length < 4) {
+            System.err.println("usage: MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD]");
+            System.exit(2);
+        }
+        Path data = Paths.get(args[0]);
+        Path out = Paths.get(args[1]);
+        int first = Integer.parseInt(args[2]);
+        int count = Integer.parseInt(args[3]);
+        int perShard = args.length > 4 ? Integer.parseInt(args[4]) : 64;
+        double seconds = args.length > 5 ? Double.parseDouble(args[5]) : 4.0;
+        int lookahead = args.length > 6 ? Integer.parseInt(args[6]) : 2;
+        Files.createDirectories(out);
+        MixtureGenerator gen = new MixtureGenerator(new TrainingCorpus(data));
+        for (int k = first; k < first + count; k++) {
+            Path file = out.resolve(String.format("shard-L%d-%05d.bin", lookahead, k));
+            if (Files.exists(file)) {
+                continue;
+            }
+            long t0 = System.nanoTime();
+            List<TargetExtractor.Frames> examples = new ArrayList<>();
+            for (int i = 0; i < perShard; i++) {
+                MixtureGenerator.Mixture m = gen.generate(k * 1_000_003L + i, seconds);
+                examples.add(TargetExtractor.extract(m.clean(), m.noisy(), m.bandLimitHz(), lookahead));
+            }
+            ShardWriter.write(file, examples, lookahead);
+            System.out.printf("%s: %d examples in %.1f s%n", file.getFileName(), perShard, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package dev.quell.train;
+
+import dev.quell.dsp.FrameFormat;
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Builds one training example (noisy input and its clean target) from the corpus, following the
+ * data practice of RNNoise and PercepNet (ALGORITHM.md, "Data practice of the references"):
+ *
+ * <ul>
+ *   <li>a random speech segment (clips concatenated when short), normalised to -25 dBFS RMS;
+ *       the finished mixture gets a random gain of -40..+10 dB (limited so it never clips), so
+ *       the network sees speech from about -65 to -15 dBFS;</li>
+ *   <li>noise: a random noise segment (looped), or in 15 % of examples babble made of 3-6 other
+ *       speech clips; SNR uniform in -5..35 dB; 8 % speech-only and 8 % noise-only examples;</li>
+ *   <li>random second-order pole/zero filters on speech and noise (coefficients uniform in
+ *       +/-0.375, as RNNoise), and in 30 % of examples a random low-pass at 3000 * 50^u Hz
+ *       (u uniform in 0..1) applied to speech and noise alike;</li>
+ *   <li>in 30 % of examples reverberation from a pack RIR or a synthetic exponentially decaying
+ *       one (RT60 0.2-1.0 s); the target is then the speech convolved with the direct part and
+ *       the first 20 ms of the response ("dry/early" target);</li>
+ *   <li>band limit for masking: min(speech source limit, noise-free low-pass cutoff).</li>
+ * </ul>
+ * Deterministic for a given seed.
+ */
+public final class MixtureGenerator {
+    /**
+     * One example.
+     *
+     * @param clean target speech at 48 kHz
+     * @param noisy input at 48 kHz, same length
+     * @param bandLimitHz highest frequency the target contains
+     */
+    public record Mixture(float[] clean, float[] noisy, double bandLimitHz) {
+    }
+
+    private static final int RATE = FrameFormat.SAMPLE_RATE;
+    private final TrainingCorpus corpus;
+
+    /** @param corpus the training corpus */
+    public MixtureGenerator(TrainingCorpus corpus) {
+        this.corpus = corpus;
+    }
+
+    /**
+     * Generates one example.
+     *
+     * @param seed example seed
+     * @param seconds length in seconds
+     * @return the example
+     * @throws IOException if a clip cannot be decoded
+     */
+    public Mixture generate(long seed, double seconds) throws IOException {
+        Random r = new Random(seed);
+        int n = (int) (seconds * RATE);
+        TrainingCorpus.Clip speechClip = pick(corpus.speech(), r);
+        float[] speech = segment(corpus.speech(), speechClip, n, r);
+        double bandLimit = speechClip.sourceLimitHz();
+        normalise(speech, -25);
+        float[] noise;
+        if (r.nextDouble() < 0.15) {
+            noise = new float[n];
+            int talkers = 3 + r.nextInt(4);
+            for (int t = 0; t < talkers; t++) {
+                float[] other = segment(corpus.speech(), pick(corpus.speech(), r), n, r);
+                normalise(other, -25 - 3 * r.nextDouble());
+                add(noise, other, 1f);
+            }
+        } else {
+            noise = segment(corpus.noise(), pick(corpus.noise(), r), n, r);
+        }
+        normalise(noise, -25);
+        poleZero(speech, r);
+        poleZero(noise, r);
+        float[] target = speech;
+        if (r.nextDouble() < 0.3) {
+            float[] rir = r.nextBoolean() && !corpus.rirs().isEmpty()
+                    ? corpus.impulseResponse(pick(corpus.rirs(), r)) : syntheticRir(r);
+            float[][] rev = reverberate(speech, rir);
+            speech = rev[0];
+            target = rev[1];
+        }
+        double u = r.nextDouble();
+        if (u < 0.08) {
+            java.util.Arrays.fill(noise, 0f); // speech only
+        } else if (u < 0.16) {
+            java.util.Arrays.fill(speech, 0f); // noise only
+            java.util.Arrays.fill(target, 0f);
+        }
+        double snr = -5 + 40 * r.nextDouble();
+        double gainNoise = Math.pow(10, -snr / 20);
+        float[] noisy = speech.clone();
+        add(noisy, noise, (float) gainNoise);
+        if (r.nextDouble() < 0.3) {
+            double cutoff = 3000 * Math.pow(50, r.nextDouble());
+            if (cutoff < 20_000) {
+                lowPass(noisy, cutoff);
+                lowPass(target, cutoff);
+                bandLimit = Math.min(bandLimit, cutoff);
+            }
+        }
+        double level = Math.pow(10, (-40 + 50 * r.nextDouble()) / 20);
+        double peak = 1e-9;
+        for (float v : noisy) {
+            peak = Math.max(peak, Math.abs(v) * level);
+        }
+        if (peak > 0.99) {
+            level *= 0.99 / peak;
+        }
+        scale(noisy, level);
+        scale(target, level);
+        return new Mixture(target, noisy, bandLimit);
+    }
+
+    private static TrainingCorpus.Clip pick(List<TrainingCorpus.Clip> clips, Random r) {
+        return clips.get(r.nextInt(clips.size()));
+    }
+
+    private float[] segment(List<TrainingCorpus.Clip> pool, TrainingCorpus.Clip first, int n, Random r) throws IOException {
+        float[] out = new float[n];
+        short[] s = corpus.samples(first);
+        int pos = 0;
+        int start = s.length > n ? r.nextInt(s.length - n) : 0;
+        while (pos < n) {
+            int len = Math.min(n - pos, s.length - start);
+            for (int i = 0; i < len; i++) {
+                out[pos + i] = s[start + i] / 32768f;
+            }
+            pos += len;
+            start = 0;
+            if (pos < n) {
+                s = corpus.samples(pick(pool, r));
+            }
+        }
+        return out;
+    }
+
+    private static void normalise(float[] x, double dbfs) {
+        double e = 0;
+        for (float v : x) {
+            e += v * (double) v;
+        }
+        double rms = Math.sqrt(e / x.length);
+        if (rms > 1e-7) {
+            scale(x, Math.pow(10, dbfs / 20) / rms);
+        }
+    }
+
+    private static void scale(float[] x, double g) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (x[i] * g);
+        }
+    }
+
+    private static void add(float[] a, float[] b, float g) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] += g * b[i];
+        }
+    }
+
+    /** RNNoise's random spectral tilt: (1 + a1 z^-1 + a2 z^-2) / (1 + b1 z^-1 + b2 z^-2). */
+    private static void poleZero(float[] x, Random r) {
+        double a1 = 0.75 * (r.nextDouble() - 0.5);
+        double a2 = 0.75 * (r.nextDouble() - 0.5);
+        double b1 = 0.75 * (r.nextDouble() - 0.5);
+        double b2 = 0.75 * (r.nextDouble() - 0.5);
+        double x1 = 0;
+        double x2 = 0;
+        double y1 = 0;
+        double y2 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double y = x[i] + a1 * x1 + a2 * x2 - b1 * y1 - b2 * y2;
+            x2 = x1;
+            x1 = x[i];
+            y2 = y1;
+            y1 = y;
+            x[i] = (float) y;
+        }
+    }
+
+    /** Fourth-order Butterworth low-pass (two biquads), zero state. */
+    private static void lowPass(float[] x, double cutoff) {
+        for (double q : new double[] {0.5412, 1.3066}) {
+            double w0 = 2 * Math.PI * cutoff / RATE;
+            double alpha = Math.sin(w0) / (2 * q);
+            double c = Math.cos(w0);
+            double a0 = 1 + alpha;
+            double b0 = (1 - c) / 2 / a0;
+            double b1 = (1 - c) / a0;
+            double a1 = -2 * c / a0;
+            double a2 = (1 - alpha) / a0;
+            double z1 = 0;
+            double z2 = 0;
+            for (int i = 0; i < x.length; i++) {
+                double in = x[i];
+                double out = b0 * in + z1;
+                z1 = b1 * in - a1 * out + z2;
+                z2 = b0 * in - a2 * out;
+                x[i] = (float) out;
+            }
+        }
+    }
+
+    private static float[] syntheticRir(Random r) {
+        double rt60 = 0.2 + 0.8 * r.nextDouble();
+        int len = (int) (rt60 * RATE);
+        float[] h = new float[len];
+        int direct = (int) (0.002 * RATE * r.nextDouble());
+        h[direct] = 1f;
+        double decay = Math.log(1000) / (rt60 * RATE);
+        for (int i = direct + 1; i < len; i++) {
+            h[i] += (float) (0.3 * r.nextGaussian() * Math.exp(-decay * (i - direct)));
+        }
+        return h;
+    }
+
+    /** @return {reverberant speech, dry/early target} */
+    private static float[][] reverberate(float[] x, float[] rir) {
+        int peak = 0;
+        for (int i = 1; i < rir.length; i++) {
+            if (Math.abs(rir[i]) > Math.abs(rir[peak])) {
+                peak = i;
+            }
+        }
+        int early = Math.min(rir.length, peak + (int) (0.020 * RATE));
+        // time-align both to the direct path so the target is not delayed against the input
+        float[] early0 = java.util.Arrays.copyOfRange(rir, peak, early);
+        float[] late0 = java.util.Arrays.copyOfRange(rir, peak, rir.length);
+        float[] before = java.util.Arrays.copyOfRange(rir, 0, peak);
+        float[] dry = Convolution.causal(x, early0);
+        float[] wet = Convolution.causal(x, late0);
+        if (before.length > 0) { // pre-peak taps (rare) read the future
+            float[] reversed = new float[before.length];
+            for (int i = 0; i < before.length; i++) {
+                reversed[i] = before[before.length - 1 - i];
+            }
+            float[] xr = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                xr[i] = x[x.length - 1 - i];
+            }
+            float[] ant = Convolution.causal(xr, reversed);
+            for (int i = 0; i + 1 < x.length; i++) {
+                float v = ant[x.length - 2 - i];
+                wet[i] += v;
+                dry[i] += v;
+            }
+        }
+        double ex = 0;
+        double ed = 0;
+        for (int i = 0; i < x.length; i++) {
+            ex += x[i] * (double) x[i];
+            ed += dry[i] * (double) dry[i];
+        }
+        double g = ed > 0 ? Math.sqrt(ex / ed) : 1;
+        scale(wet, g);
+        scale(dry, g);
+        return new float[][] {wet, dry};
+    }
+}

@@ -1,0 +1,83 @@
+package dev.quell.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.io.SharedData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+    @Test
+    void fftConvolutionMatchesTheDirectSum() {
+        Random r = new Random(1);
+        float[] x = new float[1000];
+        float[] h = new float[77];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < h.length; i++) {
+            h[i] = (float) r.nextGaussian();
+        }
+        float[] y = Convolution.causal(x, h);
+        for (int i = 0; i < x.length; i++) {
+            double s = 0;
+            for (int k = 0; k < h.length && k <= i; k++) {
+                s += h[k] * x[i - k];
+            }
+            assertEquals(s, y[i], 1e-4);
+        }
+    }
+
+    @Test
+    void cleanInputGivesUnityGainsAndSilentTargetGivesZeroGains() {
+        Random r = new Random(2);
+        float[] speechLike = new float[FrameFormat.SAMPLE_RATE];
+        for (int i = 0; i < speechLike.length; i++) {
+            speechLike[i] = (float) (0.1 * Math.sin(2 * Math.PI * 180 * i / 48_000.0) + 0.01 * r.nextGaussian());
+        }
+        TargetExtractor.Frames same = TargetExtractor.extract(speechLike, speechLike, 24_000, 2);
+        assertEquals(100, same.features().length);
+        for (int t = 5; t < 95; t++) {
+            for (int b = 0; b < FrameFormat.BANDS; b++) {
+                assertEquals(1f, same.gains()[t][b], 1e-3, "frame " + t + " band " + b);
+                assertEquals(0f, same.strengths()[t][b], 1e-6);
+            }
+        }
+        TargetExtractor.Frames none = TargetExtractor.extract(new float[speechLike.length], speechLike, 24_000, 2);
+        for (int t = 5; t < 95; t++) {
+            for (int b = 0; b < FrameFormat.BANDS; b++) {
+                assertEquals(0f, none.gains()[t][b], 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void mixturesAreDeterministicAndUseOnlyTheTrainingSplit() throws IOException {
+        Path data = SharedData.dataDir();
+        assumeTrue(data != null, "../shared/data not present");
+        TrainingCorpus corpus = new TrainingCorpus(data);
+        assertTrue(corpus.speech().size() > 1000 && corpus.noise().size() > 100 && !corpus.rirs().isEmpty());
+        assertTrue(corpus.speech().stream().noneMatch(c -> c.path().toString().contains("/dev/")));
+        MixtureGenerator gen = new MixtureGenerator(corpus);
+        MixtureGenerator.Mixture a = gen.generate(42, 2.0);
+        MixtureGenerator.Mixture b = gen.generate(42, 2.0);
+        assertArrayEquals(a.noisy(), b.noisy());
+        assertArrayEquals(a.clean(), b.clean());
+        assertEquals(96_000, a.noisy().length);
+        for (long seed = 0; seed < 20; seed++) {
+            MixtureGenerator.Mixture m = gen.generate(seed, 1.0);
+            float peak = 0;
+            for (float v : m.noisy()) {
+                assertTrue(Float.isFinite(v));
+                peak = Math.max(peak, Math.abs(v));
+            }
+            assertTrue(peak <= 1f, "peak " + peak);
+        }
+    }
+}
