@@ -13,6 +13,11 @@ import java.util.Map;
  * a layer's delay is that plus its own ({@link Layer#delay()}). The outputs are the layers named
  * {@code gains} and {@code strengths} (34 sigmoid values each); their common delay is the
  * model's look-ahead in frames.
+ *
+ * <p>Start-up matches training, where every convolution's input was padded with zero frames: a
+ * layer whose input frame would lie before the start of the stream is not run (its output stays
+ * zero and recurrent state untouched), so the streamed outputs equal the trained network's
+ * whole-sequence outputs from the first frame on.
  */
 public final class Model {
     /** Name of the band-gain output layer. */
@@ -28,6 +33,7 @@ public final class Model {
     private final int gainsLayer;
     private final int strengthsLayer;
     private final int lookahead;
+    private final int[] inputDelay;
     private final Map<String, Object> provenance;
 
     /**
@@ -57,6 +63,7 @@ public final class Model {
         this.sources = sources.clone();
         this.provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
         int[] delay = new int[layers.size()];
+        this.inputDelay = new int[layers.size()];
         int gains = -1;
         int strengths = -1;
         for (int l = 0; l < layers.size(); l++) {
@@ -78,7 +85,8 @@ public final class Model {
                 throw new IllegalArgumentException(layer.name() + ": inputs give " + width
                         + " values, the layer takes " + layer.inputSize());
             }
-            delay[l] = Math.max(d, 0) + layer.delay();
+            inputDelay[l] = Math.max(d, 0);
+            delay[l] = inputDelay[l] + layer.delay();
             if (layer.name().equals(GAINS)) {
                 gains = l;
             } else if (layer.name().equals(STRENGTHS)) {
@@ -142,6 +150,11 @@ public final class Model {
 
     int[] sources(int layer) {
         return sources[layer];
+    }
+
+    /** Frames by which a layer's input lags the features (the delays of the layers before it). */
+    int inputDelay(int layer) {
+        return inputDelay[layer];
     }
 
     int gainsLayer() {

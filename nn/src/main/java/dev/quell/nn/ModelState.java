@@ -13,6 +13,7 @@ public final class ModelState {
     private final float[][] inputs;
     private final float[][] states;
     private final float[][] outputs;
+    private long frame;
 
     ModelState(Model model) {
         this.model = model;
@@ -44,6 +45,10 @@ public final class ModelState {
         }
         List<Layer> layers = model.layers();
         for (int l = 0; l < layers.size(); l++) {
+            long inputFrame = frame - model.inputDelay(l);
+            if (inputFrame < 0) {
+                continue; // this layer's input is still zero padding before the stream start
+            }
             float[] in = inputs[l];
             int pos = 0;
             for (int s : model.sources(l)) {
@@ -52,7 +57,11 @@ public final class ModelState {
                 pos += src.length;
             }
             layers.get(l).forward(in, states[l], outputs[l]);
+            if (inputFrame < layers.get(l).delay()) {
+                java.util.Arrays.fill(outputs[l], 0f); // output for a frame before the start: padding
+            }
         }
+        frame++;
         float[] g = outputs[model.gainsLayer()];
         float[] r = outputs[model.strengthsLayer()];
         System.arraycopy(g, 0, gains, 0, g.length);
@@ -64,5 +73,9 @@ public final class ModelState {
         for (float[] s : states) {
             java.util.Arrays.fill(s, 0f);
         }
+        for (float[] o : outputs) {
+            java.util.Arrays.fill(o, 0f);
+        }
+        frame = 0;
     }
 }

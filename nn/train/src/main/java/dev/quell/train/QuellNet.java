@@ -1,0 +1,149 @@
+package dev.quell.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The enhancer's network in DJL, PercepNet's shape (ALGORITHM.md step 7) at a size that trains
+ * on two CPU cores:
+ * <pre>
+ * features (70) -> input: dense 128, tanh
+ *   -> conv1: 3 frames, 256, tanh   (future taps f1)
+ *   -> conv2: 3 frames, 256, tanh   (future taps f2; f1 + f2 = look-ahead)
+ *   -> gru1 256 -> gru2 256
+ *   gains:      dense 34, sigmoid, on [conv2, gru1, gru2]
+ *   gru_r 128 on [conv2, gru2] -> strengths: dense 34, sigmoid
+ * </pre>
+ * Input (batch, frames, 70) of normalised features; outputs (batch, frames, 34) twice. The
+ * convolutions are padded with k-1-f zero frames before and f after, exactly what the streaming
+ * runtime's delay-f convolution computes. Layer names match the runtime model file.
+ */
+public final class QuellNet extends AbstractBlock {
+    private static final int KERNEL = 3;
+    /** Features per frame. */
+    public static final int FEATURES = 70;
+    /** Output bands. */
+    public static final int BANDS = 34;
+    static final int INPUT = 128;
+    static final int CONV = 256;
+    static final int GRU_SIZE = 256;
+    static final int GRU_R = 128;
+
+    private final int future1;
+    private final int future2;
+    private final Linear input;
+    private final Conv1d conv1;
+    private final Conv1d conv2;
+    private final GRU gru1;
+    private final GRU gru2;
+    private final GRU gruR;
+    private final Linear gains;
+    private final Linear strengths;
+
+    /** @param lookahead total look-ahead in frames, 0..2 */
+    public QuellNet(int lookahead) {
+        if (lookahead < 0 || lookahead > 2) {
+            throw new IllegalArgumentException("look-ahead 0..2 frames");
+        }
+        future1 = lookahead > 0 ? 1 : 0;
+        future2 = lookahead - future1;
+        input = addChildBlock("input", Linear.builder().setUnits(INPUT).build());
+        conv1 = addChildBlock("conv1", Conv1d.builder().setKernelShape(new Shape(KERNEL)).setFilters(CONV).build());
+        conv2 = addChildBlock("conv2", Conv1d.builder().setKernelShape(new Shape(KERNEL)).setFilters(CONV).build());
+        gru1 = addChildBlock("gru1", gru(GRU_SIZE));
+        gru2 = addChildBlock("gru2", gru(GRU_SIZE));
+        gruR = addChildBlock("gru_r", gru(GRU_R));
+        gains = addChildBlock("gains", Linear.builder().setUnits(BANDS).build());
+        strengths = addChildBlock("strengths", Linear.builder().setUnits(BANDS).build());
+    }
+
+    private static GRU gru(int size) {
+        return GRU.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optReturnState(false).build();
+    }
+
+    /** @return future taps of conv1 and conv2 */
+    public int[] futures() {
+        return new int[] {future1, future2};
+    }
+
+    private NDArray conv(ParameterStore ps, Conv1d block, NDArray x, int future, boolean training) {
+        NDManager m = x.getManager();
+        Shape s = x.getShape(); // (B, T, C)
+        NDArray t = x.transpose(0, 2, 1);
+        int before = KERNEL - 1 - future;
+        NDList parts = new NDList();
+        if (before > 0) {
+            parts.add(m.zeros(new Shape(s.get(0), s.get(2), before), x.getDataType()));
+        }
+        parts.add(t);
+        if (future > 0) {
+            parts.add(m.zeros(new Shape(s.get(0), s.get(2), future), x.getDataType()));
+        }
+        NDArray padded = NDArrays.concat(parts, 2);
+        return block.forward(ps, new NDList(padded), training).head().transpose(0, 2, 1);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.head();
+        NDArray h = input.forward(ps, new NDList(x), training).head().tanh();
+        NDArray c1 = conv(ps, conv1, h, future1, training).tanh();
+        NDArray c2 = conv(ps, conv2, c1, future2, training).tanh();
+        NDArray g1 = gru1.forward(ps, new NDList(c2), training).head();
+        NDArray g2 = gru2.forward(ps, new NDList(g1), training).head();
+        NDArray gr = gruR.forward(ps, new NDList(c2.concat(g2, 2)), training).head();
+        NDArray gain = gains.forward(ps, new NDList(NDArrays.concat(new NDList(c2, g1, g2), 2)), training).head();
+        NDArray strength = strengths.forward(ps, new NDList(gr), training).head();
+        return new NDList(ai.djl.nn.Activation.sigmoid(gain), ai.djl.nn.Activation.sigmoid(strength));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape s = inputShapes[0];
+        return new Shape[] {new Shape(s.get(0), s.get(1), BANDS), new Shape(s.get(0), s.get(1), BANDS)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape s = inputShapes[0];
+        long b = s.get(0);
+        long t = s.get(1);
+        input.initialize(manager, dataType, new Shape(b, t, FEATURES));
+        conv1.initialize(manager, dataType, new Shape(b, INPUT, t + KERNEL - 1));
+        conv2.initialize(manager, dataType, new Shape(b, CONV, t + KERNEL - 1));
+        gru1.initialize(manager, dataType, new Shape(b, t, CONV));
+        gru2.initialize(manager, dataType, new Shape(b, t, GRU_SIZE));
+        gruR.initialize(manager, dataType, new Shape(b, t, CONV + GRU_SIZE));
+        gains.initialize(manager, dataType, new Shape(b, t, CONV + 2 * GRU_SIZE));
+        strengths.initialize(manager, dataType, new Shape(b, t, GRU_R));
+    }
+
+    /**
+     * @param name child block name
+     * @return the child block
+     */
+    public Block child(String name) {
+        switch (name) {
+            case "input": return input;
+            case "conv1": return conv1;
+            case "conv2": return conv2;
+            case "gru1": return gru1;
+            case "gru2": return gru2;
+            case "gru_r": return gruR;
+            case "gains": return gains;
+            case "strengths": return strengths;
+            default: throw new IllegalArgumentException("no block " + name);
+        }
+    }
+}

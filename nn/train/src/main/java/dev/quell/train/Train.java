@@ -1,0 +1,243 @@
+package dev.quell.train;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Trains {@link QuellNet} on shards from {@link MakeShards}, in bounded chunks that checkpoint
+ * and resume: {@code Train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]} with keys
+ * {@code lookahead} (2), {@code batch} (16), {@code lr} (1e-3), {@code checkpoint} (100 steps),
+ * {@code minutes} (stop after this wall time, default unlimited), {@code golden} (file to write a
+ * DJL forward-pass golden sequence to at the end).
+ *
+ * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
+ * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
+ * {@code model.qnn} (the runtime export of the last checkpoint). Re-running the same command
+ * continues from the last checkpoint (Adam's moment estimates restart; the step count and the
+ * data order do not). Run with {@code -Dai.djl.offline=true}.
+ */
+public final class Train {
+    private Train() {
+    }
+
+    /**
+     * @param args SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]
+     * @throws Exception on failure
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
+                    + " [checkpoint=100] [minutes=M] [golden=FILE]");
+            System.exit(2);
+        }
+        Map<String, String> opt = new LinkedHashMap<>();
+        for (int i = 3; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            opt.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        run(Paths.get(args[0]), Paths.get(args[1]), Integer.parseInt(args[2]), opt);
+    }
+
+    /**
+     * Runs (or continues) training.
+     *
+     * @param shardDir folder of shard-L{lookahead}-*.bin files
+     * @param work work folder (checkpoints, logs, export)
+     * @param totalSteps stop when this many steps have been made in total
+     * @param opt options (see class doc)
+     * @return the number of steps done in total
+     * @throws Exception on failure
+     */
+    public static int run(Path shardDir, Path work, int totalSteps, Map<String, String> opt) throws Exception {
+        int lookahead = Integer.parseInt(opt.getOrDefault("lookahead", "2"));
+        int batch = Integer.parseInt(opt.getOrDefault("batch", "16"));
+        float lr = Float.parseFloat(opt.getOrDefault("lr", "1e-3"));
+        int every = Integer.parseInt(opt.getOrDefault("checkpoint", "100"));
+        double minutes = Double.parseDouble(opt.getOrDefault("minutes", "1e9"));
+        Files.createDirectories(work);
+        List<Path> shards;
+        try (Stream<Path> s = Files.list(shardDir)) {
+            shards = s.filter(p -> p.getFileName().toString().matches("shard-L" + lookahead + "-\\d+\\.bin"))
+                    .sorted().collect(Collectors.toList());
+        }
+        if (shards.isEmpty()) {
+            throw new IOException("no shard-L" + lookahead + "-*.bin in " + shardDir);
+        }
+        float[][] norm = normalisation(work.resolve("norm.bin"), shards);
+        Properties state = new Properties();
+        Path stateFile = work.resolve("state.properties");
+        if (Files.exists(stateFile)) {
+            try (var in = Files.newBufferedReader(stateFile)) {
+                state.load(in);
+            }
+        }
+        int step = Integer.parseInt(state.getProperty("step", "0"));
+        long started = System.nanoTime();
+        QuellNet net = new QuellNet(lookahead);
+        try (Model model = Model.newInstance("quell")) {
+            model.setBlock(net);
+            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optClipGrad(1f).build());
+            ShardReader.Shard first = ShardReader.read(shards.get(0));
+            int frames = first.frames();
+            try (Trainer trainer = model.newTrainer(cfg)) {
+                trainer.initialize(new Shape(batch, frames, QuellNet.FEATURES));
+                Path ckpt = work.resolve("checkpoint.params");
+                if (Files.exists(ckpt)) {
+                    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(ckpt)))) {
+                        net.loadParameters(model.getNDManager(), in);
+                    }
+                    System.out.println("resumed at step " + step);
+                }
+                ShardReader.Shard shard = null;
+                int shardIndex = -1;
+                double lossSum = 0;
+                int lossCount = 0;
+                while (step < totalSteps && (System.nanoTime() - started) / 60e9 < minutes) {
+                    Random rng = new Random(1_000_003L * step + 17);
+                    int want = new Random(step / 4).nextInt(shards.size());
+                    if (want != shardIndex) {
+                        shard = ShardReader.read(shards.get(want));
+                        shardIndex = want;
+                    }
+                    try (NDManager m = trainer.getManager().newSubManager()) {
+                        NDList[] xy = batch(m, shard, batch, rng, norm);
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDList pred = trainer.forward(xy[0]);
+                            NDArray loss = trainer.getLoss().evaluate(xy[1], pred);
+                            gc.backward(loss);
+                            lossSum += loss.getFloat();
+                            lossCount++;
+                        }
+                        trainer.step();
+                    }
+                    step++;
+                    if (step % 10 == 0) {
+                        String line = String.format(java.util.Locale.ROOT, "%d,%.6f,%.1f%n", step, lossSum / lossCount,
+                                (System.nanoTime() - started) / 1e9);
+                        Path csv = work.resolve("loss.csv");
+                        if (!Files.exists(csv)) {
+                            Files.writeString(csv, "step,train_loss,session_seconds\n");
+                        }
+                        Files.writeString(csv, line, StandardOpenOption.APPEND);
+                        System.out.print("step " + line);
+                        lossSum = 0;
+                        lossCount = 0;
+                    }
+                    if (step % every == 0 || step == totalSteps) {
+                        checkpoint(net, work, step, norm, shards.size(), lookahead);
+                    }
+                }
+                checkpoint(net, work, step, norm, shards.size(), lookahead);
+                if (opt.containsKey("golden")) {
+                    Golden.write(Paths.get(opt.get("golden")), net, trainer.getManager(), first, norm);
+                }
+            }
+        }
+        return step;
+    }
+
+    private static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm) {
+        int t = s.frames();
+        int nf = s.featureCount();
+        int nb = s.bands();
+        float[] x = new float[batch * t * nf];
+        float[] g = new float[batch * t * nb];
+        float[] r = new float[batch * t * nb];
+        float[] k = new float[batch * t * nb];
+        for (int i = 0; i < batch; i++) {
+            int e = rng.nextInt(s.examples());
+            for (int j = 0; j < t * nf; j++) {
+                int f = j % nf;
+                x[i * t * nf + j] = (s.features()[e * t * nf + j] - norm[0][f]) / norm[1][f];
+            }
+            System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
+            System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
+            System.arraycopy(s.mask(), e * t * nb, k, i * t * nb, t * nb);
+        }
+        Shape fs = new Shape(batch, t, nf);
+        Shape bs = new Shape(batch, t, nb);
+        return new NDList[] {new NDList(m.create(x, fs)), new NDList(m.create(g, bs), m.create(r, bs), m.create(k, bs))};
+    }
+
+    private static void checkpoint(QuellNet net, Path work, int step, float[][] norm, int shards, int lookahead)
+            throws IOException {
+        Path tmp = work.resolve("checkpoint.params.tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+            net.saveParameters(out);
+        }
+        Files.move(tmp, work.resolve("checkpoint.params"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path st = work.resolve("state.properties.tmp");
+        Files.writeString(st, "step=" + step + "\n");
+        Files.move(st, work.resolve("state.properties"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("trainer", "dev.quell.train.Train (DJL 0.32.0, PyTorch 2.5.1)");
+        prov.put("steps", step);
+        prov.put("shards", shards);
+        prov.put("lookahead_frames", lookahead);
+        Exporter.export(net, norm[0], norm[1], prov, work.resolve("model.qnn"));
+    }
+
+    /** Per-feature mean and standard deviation over up to four shards, cached in {@code file}. */
+    private static float[][] normalisation(Path file, List<Path> shards) throws IOException {
+        int nf = QuellNet.FEATURES;
+        if (Files.exists(file)) {
+            try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+                float[][] n = new float[2][nf];
+                for (int i = 0; i < 2 * nf; i++) {
+                    n[i / nf][i % nf] = in.readFloat();
+                }
+                return n;
+            }
+        }
+        double[] sum = new double[nf];
+        double[] sq = new double[nf];
+        long count = 0;
+        for (Path p : shards.subList(0, Math.min(4, shards.size()))) {
+            ShardReader.Shard s = ShardReader.read(p);
+            for (int i = 0; i < s.features().length; i++) {
+                double v = s.features()[i];
+                sum[i % nf] += v;
+                sq[i % nf] += v * v;
+            }
+            count += s.features().length / nf;
+        }
+        float[][] n = new float[2][nf];
+        for (int f = 0; f < nf; f++) {
+            double mean = sum[f] / count;
+            n[0][f] = (float) mean;
+            n[1][f] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sq[f] / count - mean * mean)));
+        }
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < 2 * nf; i++) {
+                out.writeFloat(n[i / nf][i % nf]);
+            }
+        }
+        return n;
+    }
+}

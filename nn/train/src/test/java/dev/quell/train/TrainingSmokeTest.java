@@ -1,0 +1,114 @@
+package dev.quell.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quell.nn.Model;
+import dev.quell.nn.ModelFile;
+import dev.quell.nn.ModelState;
+import dev.quell.nn.Precision;
+import java.io.DataInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training smoke test (tag "slow": runs with -Pall-tests, as CI does): a tiny generated shard,
+ * a few steps, a checkpoint, a resume, the export, and the runtime reproducing DJL's forward
+ * pass of the exported network within 1e-4.
+ */
+@Tag("slow")
+class TrainingSmokeTest {
+    @TempDir
+    Path dir;
+
+    private static float[] voiceInNoise(long seed, int n) {
+        Random r = new Random(seed);
+        float[] x = new float[n];
+        double f0 = 100 + 150 * r.nextDouble();
+        for (int i = 0; i < n; i++) {
+            double env = Math.max(0, Math.sin(2 * Math.PI * 3 * i / 48_000.0));
+            double v = 0;
+            for (int h = 1; h < 15; h++) {
+                v += Math.sin(2 * Math.PI * h * f0 * i / 48_000.0) / h;
+            }
+            x[i] = (float) (0.05 * env * v);
+        }
+        return x;
+    }
+
+    @Test
+    void trainsCheckpointsResumesExportsAndTheRuntimeMatchesDjl() throws Exception {
+        int n = 48_000;
+        List<TargetExtractor.Frames> examples = new ArrayList<>();
+        for (int e = 0; e < 4; e++) {
+            float[] clean = voiceInNoise(e, n);
+            float[] noisy = clean.clone();
+            Random r = new Random(100 + e);
+            for (int i = 0; i < n; i++) {
+                noisy[i] += (float) (0.02 * r.nextGaussian());
+            }
+            examples.add(TargetExtractor.extract(clean, noisy, 24_000, 2));
+        }
+        Path shards = dir.resolve("shards");
+        Files.createDirectories(shards);
+        ShardWriter.write(shards.resolve("shard-L2-00000.bin"), examples, 2);
+        Path work = dir.resolve("work");
+        Map<String, String> opt = Map.of("batch", "2", "checkpoint", "3", "lookahead", "2");
+        assertEquals(4, Train.run(shards, work, 4, opt));
+        List<String> log1 = Files.readAllLines(work.resolve("state.properties"));
+        assertTrue(log1.contains("step=4"), log1.toString());
+        Path golden = dir.resolve("golden.bin");
+        java.util.HashMap<String, String> opt2 = new java.util.HashMap<>(opt);
+        opt2.put("golden", golden.toString());
+        assertEquals(7, Train.run(shards, work, 7, opt2)); // resumes from step 4
+        assertTrue(Files.readString(work.resolve("state.properties")).contains("step=7"));
+
+        Model model = ModelFile.read(work.resolve("model.qnn"), Precision.FLOAT32);
+        assertEquals(2, model.lookahead());
+        assertTrue(model.parameterCount() > 1_000_000, "parameters " + model.parameterCount());
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(golden))) {
+            int t = in.readInt();
+            int nf = in.readInt();
+            int nb = in.readInt();
+            float[][] x = new float[t][nf];
+            float[][] g = new float[t][nb];
+            float[][] r = new float[t][nb];
+            for (float[] row : x) {
+                for (int i = 0; i < nf; i++) {
+                    row[i] = in.readFloat();
+                }
+            }
+            for (float[][] m : new float[][][] {g, r}) {
+                for (float[] row : m) {
+                    for (int i = 0; i < nb; i++) {
+                        row[i] = in.readFloat();
+                    }
+                }
+            }
+            ModelState state = model.newState();
+            float[] go = new float[nb];
+            float[] ro = new float[nb];
+            double worst = 0;
+            for (int step = 0; step < t; step++) {
+                state.infer(x[step], go, ro);
+                int frame = step - model.lookahead();
+                if (frame < 0) {
+                    continue;
+                }
+                for (int b = 0; b < nb; b++) {
+                    worst = Math.max(worst, Math.abs(go[b] - g[frame][b]));
+                    worst = Math.max(worst, Math.abs(ro[b] - r[frame][b]));
+                }
+            }
+            System.out.printf("runtime vs DJL forward pass over %d frames: worst difference %.2e%n", t, worst);
+            assertTrue(worst < 1e-4, "runtime vs DJL: " + worst);
+        }
+    }
+}
