@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Long-running training driver (not part of the build or CI). Run from the repository root after
+# `mvn -q install -DskipTests`:
+#   nn/train/train.sh shards DATA_DIR SHARD_DIR FIRST COUNT      # generate training shards (resumable)
+#   nn/train/train.sh train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]   # train (resumable)
+# Both steps can be stopped at any time and re-run with the same arguments to continue.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cp_file="$here/target/classpath.txt"
+if [[ ! -f "$cp_file" || "$here/pom.xml" -nt "$cp_file" ]]; then
+  (cd "$here" && mvn -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
+fi
+cp="$here/target/classes:$(cat "$cp_file")"
+java_opts=(-Xmx8g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+cmd="${1:-}"; shift || true
+case "$cmd" in
+  shards) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ;;
+  train)  exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.Train "$@" ;;
+  *) echo "usage: $0 shards DATA SHARDS FIRST COUNT | train SHARDS WORK STEPS [key=value ...]" >&2; exit 2 ;;
+esac

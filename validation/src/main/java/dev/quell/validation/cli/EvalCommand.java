@@ -1,0 +1,100 @@
+package dev.quell.validation.cli;
+
+import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.io.AudioData;
+import dev.quell.dsp.io.AudioReader;
+import dev.quell.dsp.resample.Resampler;
+import dev.quell.nn.Model;
+import dev.quell.nn.ModelFile;
+import dev.quell.nn.Precision;
+import dev.quell.plugin.cli.CliException;
+import dev.quell.plugin.cli.QuellCommand;
+import dev.quell.plugin.engine.NetworkEnhancer;
+import dev.quell.validation.metrics.SegmentalSnr;
+import dev.quell.validation.metrics.SiSdr;
+import dev.quell.validation.metrics.Stoi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code quell eval}: enhances the noisy files of a paired set with a model and prints mean
+ * SI-SDR, segmental SNR, STOI and ESTOI per input SNR, for the noisy input and the model
+ * (float32 and, with --int8, 8-bit weights). The full report (spectrograms, peers, DNSMOS) is
+ * still to come (issue 6).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a model on clean/noisy pairs: SI-SDR, segmental SNR, STOI, ESTOI per input SNR.")
+public final class EvalCommand implements QuellCommand {
+    @Option(names = "--clean", required = true, paramLabel = "DIR", description = "Clean reference file or folder.")
+    Path clean;
+
+    @Option(names = "--noisy", required = true, paramLabel = "DIR", description = "Noisy file or folder.")
+    Path noisy;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Model file (.qnn).")
+    Path modelFile;
+
+    @Option(names = "--int8", description = "Also evaluate the model with 8-bit weights.")
+    boolean int8;
+
+    @Option(names = "--post-filter", defaultValue = "100", paramLabel = "PCT",
+            description = "Post-filter strength in percent (default: ${DEFAULT-VALUE}).")
+    double postFilter;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the tables to this Markdown file.")
+    Path report;
+
+    @Override
+    public Integer call() throws IOException {
+        if (postFilter < 0 || postFilter > 100) {
+            throw new CliException("--post-filter must be 0..100");
+        }
+        Model f32 = ModelFile.read(modelFile, Precision.FLOAT32);
+        Model q8 = int8 ? ModelFile.read(modelFile, Precision.INT8) : null;
+        List<PairedFiles.Pair> pairs = PairedFiles.find(clean, noisy, null);
+        ResultTable table = new ResultTable();
+        String label = "model L=" + f32.lookahead() * 10 + " ms";
+        for (PairedFiles.Pair p : pairs) {
+            AudioData c = AudioReader.read(p.clean());
+            AudioData n = AudioReader.read(p.noisy());
+            float[] cm = c.mono();
+            float[] nm = n.mono();
+            if (cm.length != nm.length) {
+                System.err.println("quell: skipped " + p.name() + ": lengths differ");
+                continue;
+            }
+            score(table, "noisy", p.snrDb(), cm, nm, n.sampleRate());
+            score(table, label, p.snrDb(), cm, enhance(nm, n.sampleRate(), f32), n.sampleRate());
+            if (q8 != null) {
+                score(table, label + " int8", p.snrDb(), cm, enhance(nm, n.sampleRate(), q8), n.sampleRate());
+            }
+        }
+        String md = table.toMarkdown();
+        System.out.print(md);
+        System.out.printf(Locale.ROOT, "%d pair(s); model %s, %d parameters, provenance %s%n", pairs.size(), modelFile,
+                f32.parameterCount(), f32.provenance());
+        if (report != null) {
+            OutputPaths.checkNotInput(report, clean, noisy);
+            Files.writeString(report, md);
+        }
+        return 0;
+    }
+
+    private float[] enhance(float[] x, int rate, Model model) {
+        float[] x48 = Resampler.resample(x, rate, FrameFormat.SAMPLE_RATE);
+        float[] y48 = NetworkEnhancer.process(x48, model, (float) (postFilter / 100), Double.POSITIVE_INFINITY);
+        return java.util.Arrays.copyOf(Resampler.resample(y48, FrameFormat.SAMPLE_RATE, rate), x.length);
+    }
+
+    private static void score(ResultTable t, String row, double snr, float[] clean, float[] test, int rate) {
+        t.add("SI-SDR (dB)", row, snr, SiSdr.compute(clean, test));
+        t.add("segmental SNR (dB)", row, snr, SegmentalSnr.compute(clean, test, rate));
+        t.add("STOI", row, snr, Stoi.stoi(clean, test, rate));
+        t.add("ESTOI", row, snr, Stoi.estoi(clean, test, rate));
+    }
+}
