@@ -5,6 +5,8 @@ package dev.quell.nn;
  * (see {@link Precision}). Immutable and thread-safe; {@link #multiplyAdd} allocates nothing.
  */
 public final class WeightMatrix {
+    private static final MatVec KERNEL = MatVec.get();
+
     private final int rows;
     private final int cols;
     private final float[] weights;
@@ -72,14 +74,7 @@ public final class WeightMatrix {
      */
     public void multiplyAdd(float[] x, int xOff, float[] y, int yOff) {
         if (weights != null) {
-            for (int r = 0; r < rows; r++) {
-                int base = r * cols;
-                float acc = 0;
-                for (int c = 0; c < cols; c++) {
-                    acc += weights[base + c] * x[xOff + c];
-                }
-                y[yOff + r] += acc;
-            }
+            KERNEL.multiplyAdd(weights, rows, cols, x, xOff, y, yOff);
         } else {
             for (int r = 0; r < rows; r++) {
                 int base = r * cols;

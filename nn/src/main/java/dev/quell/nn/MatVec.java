@@ -1,0 +1,50 @@
+package dev.quell.nn;
+
+/**
+ * The matrix-vector kernel behind {@link WeightMatrix}: y[r] += sum_c W[r][c] x[c] over row-major
+ * float weights. Two implementations give the same result within float rounding (about 1e-6
+ * relative): {@link ScalarMatVec} (plain Java) and {@code VectorMatVec} (the JDK's incubating
+ * Vector API, used when the JVM runs with {@code --add-modules jdk.incubator.vector}).
+ * {@link #get()} picks the vector one when it is available, unless the system property
+ * {@code quell.vector} is {@code false}.
+ */
+public interface MatVec {
+    /**
+     * @param w row-major weights, rows*cols
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param x input, cols values from xOff
+     * @param xOff offset into x
+     * @param y output, rows values from yOff, accumulated into
+     * @param yOff offset into y
+     */
+    void multiplyAdd(float[] w, int rows, int cols, float[] x, int xOff, float[] y, int yOff);
+
+    /** @return a short name ("scalar" or "vector-N" with N float lanes) */
+    String name();
+
+    /** @return the kernel in use for this JVM */
+    static MatVec get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Lazily chosen kernel. */
+    final class Holder {
+        static final MatVec INSTANCE = choose();
+
+        private Holder() {
+        }
+
+        private static MatVec choose() {
+            if (!"false".equals(System.getProperty("quell.vector"))
+                    && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+                try {
+                    return (MatVec) Class.forName("dev.quell.nn.VectorMatVec").getDeclaredConstructor().newInstance();
+                } catch (ReflectiveOperationException | LinkageError e) {
+                    return new ScalarMatVec();
+                }
+            }
+            return new ScalarMatVec();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.quell.nn;
+
+/** Plain-Java matrix-vector kernel (the fallback; see {@link MatVec}). */
+public final class ScalarMatVec implements MatVec {
+    @Override
+    public void multiplyAdd(float[] w, int rows, int cols, float[] x, int xOff, float[] y, int yOff) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float acc = 0;
+            for (int c = 0; c < cols; c++) {
+                acc += w[base + c] * x[xOff + c];
+            }
+            y[yOff + r] += acc;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+}

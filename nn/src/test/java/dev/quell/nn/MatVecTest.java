@@ -1,0 +1,36 @@
+package dev.quell.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MatVecTest {
+    @Test
+    void vectorKernelIsInUseUnderTheTestJvmAndMatchesTheScalarOne() {
+        MatVec chosen = MatVec.get();
+        assertTrue(chosen.name().startsWith("vector"), "tests run with --add-modules jdk.incubator.vector: " + chosen.name());
+        MatVec scalar = new ScalarMatVec();
+        Random r = new Random(9);
+        for (int[] shape : new int[][] {{34, 768}, {768, 256}, {7, 13}, {1, 1}, {5, 70}}) {
+            int rows = shape[0];
+            int cols = shape[1];
+            float[] w = new float[rows * cols];
+            float[] x = new float[cols + 3];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) r.nextGaussian() / (float) Math.sqrt(cols);
+            }
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) r.nextGaussian();
+            }
+            float[] a = new float[rows + 2];
+            float[] b = new float[rows + 2];
+            scalar.multiplyAdd(w, rows, cols, x, 3, a, 2);
+            chosen.multiplyAdd(w, rows, cols, x, 3, b, 2);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(a[i], b[i], 1e-5, rows + "x" + cols + " row " + i);
+            }
+        }
+    }
+}
