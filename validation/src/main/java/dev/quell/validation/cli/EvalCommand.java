@@ -10,9 +10,6 @@ import dev.quell.nn.Precision;
 import dev.quell.plugin.cli.CliException;
 import dev.quell.plugin.cli.QuellCommand;
 import dev.quell.plugin.engine.NetworkEnhancer;
-import dev.quell.validation.metrics.SegmentalSnr;
-import dev.quell.validation.metrics.SiSdr;
-import dev.quell.validation.metrics.Stoi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,10 +65,10 @@ public final class EvalCommand implements QuellCommand {
                 System.err.println("quell: skipped " + p.name() + ": lengths differ");
                 continue;
             }
-            score(table, "noisy", p.snrDb(), cm, nm, n.sampleRate());
-            score(table, label, p.snrDb(), cm, enhance(nm, n.sampleRate(), f32), n.sampleRate());
+            QualityScores.add(table, "noisy", p.snrDb(), cm, nm, n.sampleRate());
+            QualityScores.add(table, label, p.snrDb(), cm, enhance(nm, n.sampleRate(), f32), n.sampleRate());
             if (q8 != null) {
-                score(table, label + " int8", p.snrDb(), cm, enhance(nm, n.sampleRate(), q8), n.sampleRate());
+                QualityScores.add(table, label + " int8", p.snrDb(), cm, enhance(nm, n.sampleRate(), q8), n.sampleRate());
             }
         }
         String md = table.toMarkdown();
@@ -89,12 +86,5 @@ public final class EvalCommand implements QuellCommand {
         float[] x48 = Resampler.resample(x, rate, FrameFormat.SAMPLE_RATE);
         float[] y48 = NetworkEnhancer.process(x48, model, (float) (postFilter / 100), Double.POSITIVE_INFINITY);
         return java.util.Arrays.copyOf(Resampler.resample(y48, FrameFormat.SAMPLE_RATE, rate), x.length);
-    }
-
-    private static void score(ResultTable t, String row, double snr, float[] clean, float[] test, int rate) {
-        t.add("SI-SDR (dB)", row, snr, SiSdr.compute(clean, test));
-        t.add("segmental SNR (dB)", row, snr, SegmentalSnr.compute(clean, test, rate));
-        t.add("STOI", row, snr, Stoi.stoi(clean, test, rate));
-        t.add("ESTOI", row, snr, Stoi.estoi(clean, test, rate));
     }
 }

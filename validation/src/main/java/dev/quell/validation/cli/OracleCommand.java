@@ -10,9 +10,6 @@ import dev.quell.dsp.oracle.OracleStage;
 import dev.quell.dsp.resample.Resampler;
 import dev.quell.plugin.cli.CliException;
 import dev.quell.plugin.cli.QuellCommand;
-import dev.quell.validation.metrics.SegmentalSnr;
-import dev.quell.validation.metrics.SiSdr;
-import dev.quell.validation.metrics.Stoi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,10 +121,7 @@ public final class OracleCommand implements QuellCommand {
         }
         int rate = n.sampleRate();
         float[] cleanMono = c.mono();
-        table.add("SI-SDR (dB)", "noisy", pair.snrDb(), SiSdr.compute(cleanMono, n.mono()));
-        table.add("segmental SNR (dB)", "noisy", pair.snrDb(), SegmentalSnr.compute(cleanMono, n.mono(), rate));
-        table.add("STOI", "noisy", pair.snrDb(), Stoi.stoi(cleanMono, n.mono(), rate));
-        table.add("ESTOI", "noisy", pair.snrDb(), Stoi.estoi(cleanMono, n.mono(), rate));
+        QualityScores.add(table, "noisy", pair.snrDb(), cleanMono, n.mono(), rate);
         for (OracleStage s : stages) {
             float[][] out = new float[n.channelCount()][];
             for (int ch = 0; ch < n.channelCount(); ch++) {
@@ -139,10 +133,7 @@ public final class OracleCommand implements QuellCommand {
             }
             AudioData enhanced = new AudioData(rate, out, n.format());
             String label = s.name().toLowerCase(Locale.ROOT);
-            table.add("SI-SDR (dB)", label, pair.snrDb(), SiSdr.compute(cleanMono, enhanced.mono()));
-            table.add("segmental SNR (dB)", label, pair.snrDb(), SegmentalSnr.compute(cleanMono, enhanced.mono(), rate));
-            table.add("STOI", label, pair.snrDb(), Stoi.stoi(cleanMono, enhanced.mono(), rate));
-            table.add("ESTOI", label, pair.snrDb(), Stoi.estoi(cleanMono, enhanced.mono(), rate));
+            QualityScores.add(table, label, pair.snrDb(), cleanMono, enhanced.mono(), rate);
             if (output != null) {
                 Path target;
                 if (!folderOut) {
