@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  * and resume: {@code Train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]} with keys
  * {@code lookahead} (2), {@code batch} (16), {@code lr} (1e-3), {@code checkpoint} (100 steps),
  * {@code minutes} (stop after this wall time, default unlimited), {@code golden} (file to write a
- * DJL forward-pass golden sequence to at the end).
+ * DJL forward-pass golden sequence to at the end), {@code dev} (a paired folder with clean/ and
+ * noisy/, e.g. ../shared/data/dev/pairs: its masked loss is logged to {@code dev.csv} at every
+ * checkpoint).
  *
  * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
  * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
@@ -109,11 +111,29 @@ public final class Train {
                 trainer.initialize(new Shape(batch, frames, QuellNet.FEATURES));
                 Path ckpt = work.resolve("checkpoint.params");
                 if (Files.exists(ckpt)) {
-                    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(ckpt)))) {
-                        net.loadParameters(model.getNDManager(), in);
+                    // Load into a scratch copy and copy values into the live arrays in place: the
+                    // trainer keeps references to the arrays it initialised (replacing them via
+                    // loadParameters silently stopped all learning after a resume).
+                    try (NDManager scratch = model.getNDManager().newSubManager();
+                         DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(ckpt)))) {
+                        QuellNet loaded = new QuellNet(lookahead);
+                        loaded.initialize(scratch, ai.djl.ndarray.types.DataType.FLOAT32,
+                                new Shape(batch, frames, QuellNet.FEATURES));
+                        loaded.loadParameters(scratch, in);
+                        var target = net.getParameters();
+                        var source = loaded.getParameters();
+                        for (int i = 0; i < target.size(); i++) {
+                            if (!target.keyAt(i).equals(source.keyAt(i))) {
+                                throw new IOException(ckpt + ": parameter " + source.keyAt(i) + " where "
+                                        + target.keyAt(i) + " was expected");
+                            }
+                            target.valueAt(i).getArray().set(source.valueAt(i).getArray().toFloatArray());
+                        }
                     }
                     System.out.println("resumed at step " + step);
                 }
+                List<NDList[]> dev = opt.containsKey("dev")
+                        ? DevSet.load(Paths.get(opt.get("dev")), lookahead, norm, trainer.getManager()) : List.of();
                 ShardReader.Shard shard = null;
                 int shardIndex = -1;
                 double lossSum = 0;
@@ -151,6 +171,9 @@ public final class Train {
                     }
                     if (step % every == 0 || step == totalSteps) {
                         checkpoint(net, work, step, norm, shards.size(), lookahead);
+                        if (!dev.isEmpty()) {
+                            DevSet.log(work.resolve("dev.csv"), step, DevSet.loss(net, trainer, dev));
+                        }
                     }
                 }
                 checkpoint(net, work, step, norm, shards.size(), lookahead);

@@ -59,8 +59,18 @@ class TrainingSmokeTest {
         Path shards = dir.resolve("shards");
         Files.createDirectories(shards);
         ShardWriter.write(shards.resolve("shard-L2-00000.bin"), examples, 2);
+        Path devDir = dir.resolve("dev");
+        float[] devClean = voiceInNoise(9, n);
+        float[] devNoisy = devClean.clone();
+        for (int i = 0; i < n; i++) {
+            devNoisy[i] += (float) (0.02 * Math.sin(i * 0.37));
+        }
+        dev.quell.dsp.io.WavWriter.write(devDir.resolve("clean/a.wav"), new dev.quell.dsp.io.AudioData(48_000,
+                new float[][] {devClean}, dev.quell.dsp.io.SampleFormat.FLOAT_32), dev.quell.dsp.io.SampleFormat.FLOAT_32);
+        dev.quell.dsp.io.WavWriter.write(devDir.resolve("noisy/a.wav"), new dev.quell.dsp.io.AudioData(48_000,
+                new float[][] {devNoisy}, dev.quell.dsp.io.SampleFormat.FLOAT_32), dev.quell.dsp.io.SampleFormat.FLOAT_32);
         Path work = dir.resolve("work");
-        Map<String, String> opt = Map.of("batch", "2", "checkpoint", "3", "lookahead", "2");
+        Map<String, String> opt = Map.of("batch", "2", "checkpoint", "1", "lookahead", "2", "dev", devDir.toString());
         assertEquals(4, Train.run(shards, work, 4, opt));
         List<String> log1 = Files.readAllLines(work.resolve("state.properties"));
         assertTrue(log1.contains("step=4"), log1.toString());
@@ -69,6 +79,12 @@ class TrainingSmokeTest {
         opt2.put("golden", golden.toString());
         assertEquals(7, Train.run(shards, work, 7, opt2)); // resumes from step 4
         assertTrue(Files.readString(work.resolve("state.properties")).contains("step=7"));
+        List<String> devLog = Files.readAllLines(work.resolve("dev.csv"));
+        // one dev line per checkpoint (steps 1..7); after the resume at step 4 the parameters must
+        // keep changing (a resume that silently stopped learning gave 4 identical values here)
+        assertEquals(8, devLog.size(), devLog.toString());
+        long distinctAfterResume = devLog.subList(4, 8).stream().map(l -> l.split(",")[1]).distinct().count();
+        assertEquals(4, distinctAfterResume, devLog.toString());
 
         Model model = ModelFile.read(work.resolve("model.qnn"), Precision.FLOAT32);
         assertEquals(2, model.lookahead());
