@@ -20,6 +20,20 @@ public interface MatVec {
      */
     void multiplyAdd(float[] w, int rows, int cols, float[] x, int xOff, float[] y, int yOff);
 
+    /**
+     * Per-row quantised variant: y[r] += scales[r] * sum_c q[r][c] x[c].
+     *
+     * @param q row-major int8 weights, rows*cols
+     * @param scales one scale per row
+     * @param rows number of rows
+     * @param cols number of columns
+     * @param x input, cols values from xOff
+     * @param xOff offset into x
+     * @param y output, rows values from yOff, accumulated into
+     * @param yOff offset into y
+     */
+    void multiplyAddQuantised(byte[] q, float[] scales, int rows, int cols, float[] x, int xOff, float[] y, int yOff);
+
     /** @return a short name ("scalar" or "vector-N" with N float lanes) */
     String name();
 

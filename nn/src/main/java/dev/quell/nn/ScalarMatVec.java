@@ -15,6 +15,19 @@ public final class ScalarMatVec implements MatVec {
     }
 
     @Override
+    public void multiplyAddQuantised(byte[] q, float[] scales, int rows, int cols, float[] x, int xOff,
+                                     float[] y, int yOff) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float acc = 0;
+            for (int c = 0; c < cols; c++) {
+                acc += q[base + c] * x[xOff + c];
+            }
+            y[yOff + r] += acc * scales[r];
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

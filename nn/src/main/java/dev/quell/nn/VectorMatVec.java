@@ -1,6 +1,8 @@
 package dev.quell.nn;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -11,6 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorMatVec implements MatVec {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** Bytes with as many lanes as SPECIES has floats (a quarter of its bit size). */
+    private static final VectorSpecies<Byte> BYTES =
+            VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.vectorBitSize() / 4));
 
     @Override
     public void multiplyAdd(float[] w, int rows, int cols, float[] x, int xOff, float[] y, int yOff) {
@@ -29,6 +34,27 @@ final class VectorMatVec implements MatVec {
                 sum += w[base + c] * x[xOff + c];
             }
             y[yOff + r] += sum;
+        }
+    }
+
+    @Override
+    public void multiplyAddQuantised(byte[] q, float[] scales, int rows, int cols, float[] x, int xOff,
+                                     float[] y, int yOff) {
+        int lanes = SPECIES.length();
+        int bound = SPECIES.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            FloatVector acc = FloatVector.zero(SPECIES);
+            int c = 0;
+            for (; c < bound; c += lanes) {
+                FloatVector wv = (FloatVector) ByteVector.fromArray(BYTES, q, base + c).castShape(SPECIES, 0);
+                acc = wv.fma(FloatVector.fromArray(SPECIES, x, xOff + c), acc);
+            }
+            float sum = acc.reduceLanes(VectorOperators.ADD);
+            for (; c < cols; c++) {
+                sum += q[base + c] * x[xOff + c];
+            }
+            y[yOff + r] += sum * scales[r];
         }
     }
 

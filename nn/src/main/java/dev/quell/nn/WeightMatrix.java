@@ -76,14 +76,7 @@ public final class WeightMatrix {
         if (weights != null) {
             KERNEL.multiplyAdd(weights, rows, cols, x, xOff, y, yOff);
         } else {
-            for (int r = 0; r < rows; r++) {
-                int base = r * cols;
-                float acc = 0;
-                for (int c = 0; c < cols; c++) {
-                    acc += quantised[base + c] * x[xOff + c];
-                }
-                y[yOff + r] += acc * scales[r];
-            }
+            KERNEL.multiplyAddQuantised(quantised, scales, rows, cols, x, xOff, y, yOff);
         }
     }
 }

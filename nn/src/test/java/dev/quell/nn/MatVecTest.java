@@ -31,6 +31,21 @@ class MatVecTest {
             for (int i = 0; i < a.length; i++) {
                 assertEquals(a[i], b[i], 1e-5, rows + "x" + cols + " row " + i);
             }
+            byte[] q = new byte[rows * cols];
+            float[] scales = new float[rows];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = (byte) (r.nextInt(255) - 127);
+            }
+            for (int i = 0; i < rows; i++) {
+                scales[i] = 0.01f * (1 + r.nextFloat());
+            }
+            float[] qa = new float[rows + 2];
+            float[] qb = new float[rows + 2];
+            scalar.multiplyAddQuantised(q, scales, rows, cols, x, 3, qa, 2);
+            chosen.multiplyAddQuantised(q, scales, rows, cols, x, 3, qb, 2);
+            for (int i = 0; i < qa.length; i++) {
+                assertEquals(qa[i], qb[i], 1e-5 * (1 + Math.abs(qa[i])), "int8 " + rows + "x" + cols + " row " + i);
+            }
         }
     }
 }
