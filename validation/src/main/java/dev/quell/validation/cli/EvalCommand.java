@@ -5,6 +5,7 @@ import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.resample.Resampler;
 import dev.quell.nn.Model;
+import dev.quell.validation.metrics.Dnsmos;
 import dev.quell.nn.ModelFile;
 import dev.quell.nn.Precision;
 import dev.quell.plugin.cli.CliException;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code quell eval}: enhances the noisy files of a paired set with a model and prints mean
  * SI-SDR, segmental SNR, STOI and ESTOI per input SNR, for the noisy input and the model
- * (float32 and, with --int8, 8-bit weights). The full report (spectrograms, peers, DNSMOS) is
- * still to come (issue 6).
+ * (float32 and, with --int8, 8-bit weights), plus DNSMOS (clean, noisy, model) when the models
+ * are present. The full report (spectrograms, peers, plots) is still to come (issue 6).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a model on clean/noisy pairs: SI-SDR, segmental SNR, STOI, ESTOI per input SNR.")
@@ -46,6 +47,10 @@ public final class EvalCommand implements QuellCommand {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the tables to this Markdown file.")
     Path report;
 
+    @Option(names = "--dnsmos-models", paramLabel = "DIR",
+            description = "Folder with the DNSMOS ONNX models (default: ../shared/models/dnsmos when present).")
+    Path dnsmosDir;
+
     @Override
     public Integer call() throws IOException {
         if (postFilter < 0 || postFilter > 100) {
@@ -55,6 +60,13 @@ public final class EvalCommand implements QuellCommand {
         Model q8 = int8 ? ModelFile.read(modelFile, Precision.INT8) : null;
         List<PairedFiles.Pair> pairs = PairedFiles.find(clean, noisy, null);
         ResultTable table = new ResultTable();
+        Path models = dnsmosDir != null ? dnsmosDir : Path.of("../shared/models/dnsmos");
+        Dnsmos dnsmos = null;
+        if (Files.isRegularFile(models.resolve("sig_bak_ovr.onnx"))) {
+            dnsmos = new Dnsmos(models);
+        } else {
+            System.err.println("quell: DNSMOS models not found in " + models + "; DNSMOS is left out");
+        }
         String label = "model L=" + f32.lookahead() * 10 + " ms";
         for (PairedFiles.Pair p : pairs) {
             AudioData c = AudioReader.read(p.clean());
@@ -65,11 +77,20 @@ public final class EvalCommand implements QuellCommand {
                 System.err.println("quell: skipped " + p.name() + ": lengths differ");
                 continue;
             }
+            float[] e32 = enhance(nm, n.sampleRate(), f32);
             QualityScores.add(table, "noisy", p.snrDb(), cm, nm, n.sampleRate());
-            QualityScores.add(table, label, p.snrDb(), cm, enhance(nm, n.sampleRate(), f32), n.sampleRate());
+            QualityScores.add(table, label, p.snrDb(), cm, e32, n.sampleRate());
             if (q8 != null) {
                 QualityScores.add(table, label + " int8", p.snrDb(), cm, enhance(nm, n.sampleRate(), q8), n.sampleRate());
             }
+            if (dnsmos != null) {
+                addDnsmos(table, dnsmos, "clean", p.snrDb(), cm, n.sampleRate());
+                addDnsmos(table, dnsmos, "noisy", p.snrDb(), nm, n.sampleRate());
+                addDnsmos(table, dnsmos, label, p.snrDb(), e32, n.sampleRate());
+            }
+        }
+        if (dnsmos != null) {
+            dnsmos.close();
         }
         String md = table.toMarkdown();
         System.out.print(md);
@@ -80,6 +101,15 @@ public final class EvalCommand implements QuellCommand {
             Files.writeString(report, md);
         }
         return 0;
+    }
+
+    private static void addDnsmos(ResultTable t, Dnsmos d, String row, double snr, float[] x, int rate)
+            throws IOException {
+        Dnsmos.Scores s = d.score(x, rate);
+        t.add("DNSMOS OVRL", row, snr, s.ovrl());
+        t.add("DNSMOS SIG", row, snr, s.sig());
+        t.add("DNSMOS BAK", row, snr, s.bak());
+        t.add("DNSMOS P.808", row, snr, s.p808());
     }
 
     private float[] enhance(float[] x, int rate, Model model) {
