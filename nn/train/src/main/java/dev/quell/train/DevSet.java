@@ -58,9 +58,7 @@ public final class DevSet {
             float[] r = new float[t * 34];
             float[] m = new float[t * 34];
             for (int i = 0; i < t; i++) {
-                for (int j = 0; j < 70; j++) {
-                    x[i * 70 + j] = (f.features()[i][j] - norm[0][j]) / norm[1][j];
-                }
+                FeatureNorm.apply(f.features()[i], 0, 70, norm, x, i * 70);
                 System.arraycopy(f.gains()[i], 0, g, i * 34, 34);
                 System.arraycopy(f.strengths()[i], 0, r, i * 34, 34);
                 System.arraycopy(f.mask()[i], 0, m, i * 34, 34);

@@ -35,9 +35,7 @@ public final class Golden {
         int nb = shard.bands();
         float[] raw = java.util.Arrays.copyOf(shard.features(), t * nf);
         float[] x = new float[t * nf];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (raw[i] - norm[0][i % nf]) / norm[1][i % nf];
-        }
+        FeatureNorm.apply(raw, 0, x.length, norm, x, 0);
         try (NDManager m = manager.newSubManager()) {
             NDList out = net.forward(new ParameterStore(m, false), new NDList(m.create(x, new Shape(1, t, nf))), false);
             float[] g = out.get(0).toFloatArray();

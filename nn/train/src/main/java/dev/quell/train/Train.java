@@ -195,10 +195,7 @@ public final class Train {
         float[] k = new float[batch * t * nb];
         for (int i = 0; i < batch; i++) {
             int e = rng.nextInt(s.examples());
-            for (int j = 0; j < t * nf; j++) {
-                int f = j % nf;
-                x[i * t * nf + j] = (s.features()[e * t * nf + j] - norm[0][f]) / norm[1][f];
-            }
+            FeatureNorm.apply(s.features(), e * t * nf, t * nf, norm, x, i * t * nf);
             System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
             System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
             System.arraycopy(s.mask(), e * t * nb, k, i * t * nb, t * nb);
