@@ -28,8 +28,8 @@ package dev.quell.dsp;
  *
  * <p>Latency: output hop t holds input samples delayed by (1 + L) * 480 samples (10 ms of STFT
  * overlap plus L frames of look-ahead). Every method is allocation-free after construction.
- * Non-finite input samples are replaced by 0 and samples are clamped to +/- 64 (+36 dBFS) so a
- * bad block never poisons the state. Not thread-safe: one instance per channel/stream.
+ * Non-finite input samples are replaced by 0, samples are clamped to +/- 64 (+36 dBFS) and
+ * magnitudes below 1e-20 (-400 dBFS) flushed to 0, so a bad block never poisons the state. Not thread-safe: one instance per channel/stream.
  */
 public final class FrameChain {
     /** Input magnitude clamp (linear, full scale 1.0). */
@@ -72,6 +72,7 @@ public final class FrameChain {
     private final float[] outputCoherence = new float[B];
     private final float[] norm = new float[B];
     private final float[] bandGain = new float[B];
+    private final float[] finalGain = new float[B];
     private final float[] binGain = new float[K];
     private int outputPeriod;
 
@@ -119,13 +120,7 @@ public final class FrameChain {
      * @param off offset into input
      */
     public void analyze(float[] input, int off) {
-        for (int i = 0; i < FrameFormat.HOP; i++) {
-            float v = input[off + i];
-            if (!(v >= -INPUT_LIMIT && v <= INPUT_LIMIT)) {
-                v = v > INPUT_LIMIT ? INPUT_LIMIT : (v < -INPUT_LIMIT ? -INPUT_LIMIT : 0f); // NaN -> 0
-            }
-            hop[i] = v;
-        }
+        takeHop(input, off);
         history.push(hop, 0);
         System.arraycopy(hop, 0, pitchHop, 0, FrameFormat.HOP);
         highPass.process(pitchHop, 0, FrameFormat.HOP);
@@ -147,6 +142,35 @@ public final class FrameChain {
         bands.energy(pr, pi, newestCombEnergy);
         coherence.compute(re, im, pr, pi, newestEnergy, newestCombEnergy, newestCoherence);
         Features.compute(newestEnergy, newestCoherence, period, pitchTracker.correlation(0), features);
+    }
+
+    /** Copies a hop of input, replacing NaN by 0, clamping to +/- INPUT_LIMIT, flushing tiny values. */
+    private void takeHop(float[] input, int off) {
+        for (int i = 0; i < FrameFormat.HOP; i++) {
+            float v = input[off + i];
+            if (!(v >= -INPUT_LIMIT && v <= INPUT_LIMIT)) {
+                v = v > INPUT_LIMIT ? INPUT_LIMIT : (v < -INPUT_LIMIT ? -INPUT_LIMIT : 0f); // NaN -> 0
+            } else if (v > -1e-20f && v < 1e-20f) {
+                v = 0f; // keeps subnormal numbers (slow arithmetic) out of every filter
+            }
+            hop[i] = v;
+        }
+    }
+
+    /**
+     * Signal-only analysis for a chain that follows another chain's pitch and gains (the
+     * channels of a stereo stream): consumes 480 new samples into the history and the spectrum
+     * delay line, without pitch search, comb features or {@link #features()}. Use
+     * {@link #prepareOutputFrame(int)} with the leading chain's {@link #outputPeriod()} next.
+     *
+     * @param input 480 samples (linear, full scale 1.0); not modified
+     * @param off offset into input
+     */
+    public void analyzeSignal(float[] input, int off) {
+        takeHop(input, off);
+        history.push(hop, 0);
+        delaySlot = (delaySlot + 1) % (lookahead + 1);
+        stft.analyze(hop, 0, delayRe[delaySlot], delayIm[delaySlot]);
     }
 
     /** @return the 70 features of the newest frame (live array; valid until the next analyze) */
@@ -211,7 +235,8 @@ public final class FrameChain {
 
     /**
      * Synthesis half for the prepared output frame: pitch mixing, band normalisation,
-     * post-filter, attenuation floor, gains, inverse STFT and overlap-add.
+     * post-filter, attenuation floor, gains, inverse STFT and overlap-add. Equivalent to
+     * {@link #bandGains} followed by {@link #synthesizeWithBandGains}.
      *
      * @param gains band gains g_b in [0, 1] (34); not modified
      * @param strengths pitch-filter strengths r_b in [0, 1] (34), or null for no comb filtering
@@ -223,20 +248,52 @@ public final class FrameChain {
      */
     public void synthesize(float[] gains, float[] strengths, float postFilterStrength, float minGain,
                            float[] out, int off) {
-        if (strengths != null) {
-            pitchMix.mix(outRe, outIm, pr, pi, outputEnergy, outputCombEnergy, strengths, norm);
-        } else {
-            java.util.Arrays.fill(norm, 1f);
-        }
+        bandGains(gains, postFilterStrength, minGain, finalGain);
+        synthesizeWithBandGains(finalGain, strengths, out, off);
+    }
+
+    /**
+     * The band gains that will be applied to the prepared output frame: the network's gains
+     * clamped to [0, 1] (NaN becomes 0), the envelope post-filter on this chain's band energies
+     * (ALGORITHM.md step 9), then the attenuation floor. Several channels can share these gains
+     * (stereo: computed on the downmix chain, applied to each channel's chain) so the image stays.
+     *
+     * @param gains band gains g_b (34); not modified
+     * @param postFilterStrength post-filter strength in [0, 1] (0 = off)
+     * @param minGain lower bound of every band gain (linear, 0 = no limit)
+     * @param bandGain receives 34 gains in [minGain, 1]
+     */
+    public void bandGains(float[] gains, float postFilterStrength, float minGain, float[] bandGain) {
         for (int b = 0; b < B; b++) {
             float g = gains[b];
             bandGain[b] = g >= 0f ? Math.min(g, 1f) : 0f; // also maps NaN to 0
         }
         PostFilter.apply(bandGain, outputEnergy, postFilterStrength);
         for (int b = 0; b < B; b++) {
-            bandGain[b] = Math.max(bandGain[b], minGain) * norm[b];
+            bandGain[b] = Math.max(bandGain[b], minGain);
         }
-        bands.interpolate(bandGain, binGain);
+    }
+
+    /**
+     * Synthesis of the prepared output frame with final band gains: pitch mixing with r_b and the
+     * band normalisation of this chain's own spectrum (ALGORITHM.md steps 7-8), per-bin gains
+     * interpolated from the bands, inverse STFT and overlap-add.
+     *
+     * @param bandGain final band gains (34, linear, normally from {@link #bandGains}); not modified
+     * @param strengths pitch-filter strengths r_b in [0, 1] (34), or null for no comb filtering
+     * @param out receives 480 samples
+     * @param off offset into out
+     */
+    public void synthesizeWithBandGains(float[] bandGain, float[] strengths, float[] out, int off) {
+        if (strengths != null) {
+            pitchMix.mix(outRe, outIm, pr, pi, outputEnergy, outputCombEnergy, strengths, norm);
+        } else {
+            java.util.Arrays.fill(norm, 1f);
+        }
+        for (int b = 0; b < B; b++) {
+            this.bandGain[b] = bandGain[b] * norm[b];
+        }
+        bands.interpolate(this.bandGain, binGain);
         for (int k = 0; k < K; k++) {
             outRe[k] *= binGain[k];
             outIm[k] *= binGain[k];

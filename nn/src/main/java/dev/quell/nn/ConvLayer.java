@@ -53,6 +53,40 @@ public final class ConvLayer implements Layer {
         this.activation = activation;
     }
 
+    /**
+     * Folds a convolution's unseen future taps into its newest available tap, so that a network
+     * trained with {@code future} frames of look-ahead can run with fewer. The folded layer equals
+     * the original one applied to a window whose missing future frames are copies of the newest
+     * frame it has (replicate padding at the stream's leading edge): tap j of the original,
+     * reading frame s - (k-1-future) + j, keeps its place for frames up to s + newFuture and adds
+     * into the tap of frame s + newFuture beyond that. The result has kernel
+     * k - (future - newFuture) and the same layout.
+     *
+     * @param weightOik PyTorch-layout weights out*in*k, index (o*in + i)*k + j
+     * @param out output channels
+     * @param in input channels
+     * @param kernel k
+     * @param future look-ahead taps of the original, 0..k-1
+     * @param newFuture look-ahead taps wanted, 0..future
+     * @return folded weights out*in*(k - future + newFuture), same index scheme
+     * @throws IllegalArgumentException for inconsistent arguments
+     */
+    public static float[] foldFuture(float[] weightOik, int out, int in, int kernel, int future, int newFuture) {
+        if (future < 0 || future >= kernel || newFuture < 0 || newFuture > future
+                || weightOik.length != out * in * kernel) {
+            throw new IllegalArgumentException("cannot fold future taps " + future + " -> " + newFuture
+                    + " of a kernel " + kernel);
+        }
+        int k2 = kernel - (future - newFuture);
+        float[] w = new float[out * in * k2];
+        for (int oi = 0; oi < out * in; oi++) {
+            for (int j = 0; j < kernel; j++) {
+                w[oi * k2 + Math.min(j, k2 - 1)] += weightOik[oi * kernel + j];
+            }
+        }
+        return w;
+    }
+
     @Override
     public String name() {
         return name;

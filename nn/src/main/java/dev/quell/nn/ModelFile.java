@@ -144,11 +144,33 @@ public final class ModelFile {
      * @throws IOException if it cannot be read
      */
     public static Model read(Path file, Precision precision) throws IOException {
+        return read(file, precision, NATIVE_LOOKAHEAD);
+    }
+
+    /**
+     * Reads a model file, optionally running it with less look-ahead than it was trained with.
+     * Look-ahead is reduced by folding the future taps of the convolutions, the last one first
+     * ({@link ConvLayer#foldFuture}): the unseen frames are replaced by the newest one at that
+     * layer. Quality at a reduced look-ahead must be measured (docs/model-card.md); a model
+     * trained with randomly reduced look-ahead serves every setting well.
+     *
+     * @param file the model file
+     * @param precision weight precision to build
+     * @param lookahead look-ahead in frames to run with, 0..the model's, or
+     *     {@link #NATIVE_LOOKAHEAD} for the trained look-ahead
+     * @return the model, whose {@link Model#lookahead()} is the requested one
+     * @throws ModelFormatException if the file is malformed or cannot run with that look-ahead
+     * @throws IOException if it cannot be read
+     */
+    public static Model read(Path file, Precision precision, int lookahead) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new ModelFormatException(file, "no such model file");
         }
-        return parse(file, Files.readAllBytes(file), precision);
+        return parse(file, Files.readAllBytes(file), precision, lookahead);
     }
+
+    /** Look-ahead argument meaning "as trained". */
+    public static final int NATIVE_LOOKAHEAD = -1;
 
     /**
      * Reads a model from a stream (e.g. a classpath resource).
@@ -160,12 +182,27 @@ public final class ModelFile {
      * @throws IOException if reading fails or the content is malformed
      */
     public static Model read(String name, InputStream in, Precision precision) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return parse(Path.of(name), out.toByteArray(), precision);
+        return read(name, in, precision, NATIVE_LOOKAHEAD);
     }
 
-    private static Model parse(Path file, byte[] bytes, Precision precision) throws ModelFormatException {
+    /**
+     * Reads a model from a stream with a chosen look-ahead (see {@link #read(Path, Precision, int)}).
+     *
+     * @param name name used in error messages
+     * @param in the bytes of a model file
+     * @param precision weight precision to build
+     * @param lookahead frames, 0..the model's, or {@link #NATIVE_LOOKAHEAD}
+     * @return the model
+     * @throws IOException if reading fails or the content is malformed
+     */
+    public static Model read(String name, InputStream in, Precision precision, int lookahead) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return parse(Path.of(name), out.toByteArray(), precision, lookahead);
+    }
+
+    private static Model parse(Path file, byte[] bytes, Precision precision, int lookahead)
+            throws ModelFormatException {
         if (bytes.length < 20) {
             throw new ModelFormatException(file, "too short to be a Quell model (" + bytes.length + " bytes)");
         }
@@ -224,11 +261,48 @@ public final class ModelFile {
         if ((int) crc.getValue() != buf.getInt(pos)) {
             throw new ModelFormatException(file, "checksum mismatch: the file is corrupt");
         }
+        Model model;
         try {
-            return build(header, tensors, shapes, precision);
+            model = build(header, tensors, shapes, precision, Map.of());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
         }
+        if (lookahead == NATIVE_LOOKAHEAD || lookahead == model.lookahead()) {
+            return model;
+        }
+        if (lookahead < 0 || lookahead > model.lookahead()) {
+            throw new ModelFormatException(file, "cannot run with " + lookahead + " frames of look-ahead (the model has "
+                    + model.lookahead() + ")");
+        }
+        // reduce the convolutions' future taps, the last convolution first
+        List<String> convs = new ArrayList<>();
+        Map<String, Integer> futures = new HashMap<>();
+        for (JsonNode l : header.path("layers")) {
+            if (l.path("type").asText().equals("conv1d")) {
+                convs.add(l.path("name").asText());
+                futures.put(l.path("name").asText(), l.path("future").asInt(0));
+            }
+        }
+        int cut = model.lookahead() - lookahead;
+        Map<String, Integer> reduced = new HashMap<>();
+        for (int i = convs.size() - 1; i >= 0 && cut > 0; i--) {
+            int f = futures.get(convs.get(i));
+            int take = Math.min(f, cut);
+            if (take > 0) {
+                reduced.put(convs.get(i), f - take);
+                cut -= take;
+            }
+        }
+        try {
+            model = build(header, tensors, shapes, precision, reduced);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ModelFormatException(file, "cannot reduce the look-ahead to " + lookahead + ": " + e.getMessage());
+        }
+        if (model.lookahead() != lookahead) {
+            throw new ModelFormatException(file, "cannot reduce the look-ahead to " + lookahead
+                    + " by folding convolutions (got " + model.lookahead() + ")");
+        }
+        return model;
     }
 
     private static float[] floats(JsonNode arr, int n, String what) {
@@ -256,7 +330,7 @@ public final class ModelFile {
     }
 
     private static Model build(JsonNode header, Map<String, float[]> tensors, Map<String, int[]> shapes,
-                               Precision precision) {
+                               Precision precision, Map<String, Integer> reducedFuture) {
         int inputSize = header.path("input_size").asInt(-1);
         if (inputSize <= 0) {
             throw new IllegalArgumentException("input_size missing or not positive");
@@ -306,7 +380,15 @@ public final class ModelFile {
                         throw new IllegalArgumentException(name + ".weight must be [out, in, k]");
                     }
                     float[] w = tensor(tensors, shapes, name + ".weight", b.length, width, s[2]);
-                    layer = new ConvLayer(name, w, b, width, s[2], l.path("future").asInt(0),
+                    int kernel = s[2];
+                    int future = l.path("future").asInt(0);
+                    Integer newFuture = reducedFuture.get(name);
+                    if (newFuture != null && newFuture < future) {
+                        w = ConvLayer.foldFuture(w, b.length, width, kernel, future, newFuture);
+                        kernel -= future - newFuture;
+                        future = newFuture;
+                    }
+                    layer = new ConvLayer(name, w, b, width, kernel, future,
                             Activation.parse(l.path("activation").asText("linear")), precision);
                     break;
                 }
@@ -330,7 +412,8 @@ public final class ModelFile {
         Map<String, Object> provenance = new LinkedHashMap<>();
         header.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().toString()));
         Model model = new Model(inputSize, mean, std, layers, sources.toArray(new int[0][]), provenance);
-        if (header.has("lookahead_frames") && header.get("lookahead_frames").asInt() != model.lookahead()) {
+        if (reducedFuture.isEmpty() && header.has("lookahead_frames")
+                && header.get("lookahead_frames").asInt() != model.lookahead()) {
             throw new IllegalArgumentException("lookahead_frames " + header.get("lookahead_frames").asInt()
                     + " disagrees with the layers (" + model.lookahead() + ")");
         }

@@ -75,6 +75,65 @@ class ModelRuntimeTest {
     }
 
     @Test
+    void foldedConvolutionEqualsReplicatingTheNewestFrame() {
+        Random r = new Random(11);
+        int in = 3;
+        int out = 2;
+        float[] w = RandomModels.random(r, out * in * 3, 1);
+        float[] b = RandomModels.random(r, out, 1);
+        ConvLayer full = new ConvLayer("c", w, b, in, 3, 1, Activation.LINEAR, Precision.FLOAT32);
+        ConvLayer folded = new ConvLayer("c", ConvLayer.foldFuture(w, out, in, 3, 1, 0), b, in, 2, 0,
+                Activation.LINEAR, Precision.FLOAT32);
+        assertEquals(0, folded.delay());
+        float[] fs = new float[folded.stateSize()];
+        float[] yf = new float[out];
+        float[] prev = new float[in];
+        for (int t = 0; t < 10; t++) {
+            float[] x = RandomModels.random(r, in, 1);
+            folded.forward(x, fs, yf);
+            // reference: the full layer on the window [prev, x, x] from a fresh state
+            float[] s = new float[full.stateSize()];
+            float[] y = new float[out];
+            full.forward(prev, s, y);
+            full.forward(x, s, y);
+            full.forward(x, s, y);
+            for (int o = 0; o < out; o++) {
+                assertEquals(y[o], yf[o], 1e-5, "frame " + t);
+            }
+            prev = x;
+        }
+    }
+
+    @Test
+    void reducedLookaheadModelsLoadAndAgreeOnSteadyInput() throws IOException {
+        Path f = dir.resolve("m.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(8));
+        Model full = ModelFile.read(f, Precision.FLOAT32);
+        float[] x = RandomModels.random(new Random(1), 70, 2);
+        float[][] last = new float[3][];
+        for (int la = 0; la <= 2; la++) {
+            Model m = ModelFile.read(f, Precision.FLOAT32, la);
+            assertEquals(la, m.lookahead());
+            ModelState s = m.newState();
+            float[] g = new float[34];
+            float[] r = new float[34];
+            for (int t = 0; t < 300; t++) {
+                s.infer(x, g, r);
+            }
+            last[la] = g.clone();
+        }
+        // a constant input is its own future: every look-ahead converges to the same gains
+        for (int la = 0; la < 2; la++) {
+            for (int b = 0; b < 34; b++) {
+                assertEquals(last[2][b], last[la][b], 1e-4, "look-ahead " + la + " band " + b);
+            }
+        }
+        assertEquals(full.parameterCount(), ModelFile.read(f, Precision.FLOAT32, 2).parameterCount());
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(f, Precision.FLOAT32, 3));
+        assertTrue(e.getMessage().contains("m.qnn") && e.getMessage().contains("look-ahead"), e.getMessage());
+    }
+
+    @Test
     void fileRoundTripGivesTheWiredModelWithItsLookahead() throws IOException {
         Path f = dir.resolve("m.qnn");
         ModelFile.write(f, RandomModels.percepNetShaped(1));

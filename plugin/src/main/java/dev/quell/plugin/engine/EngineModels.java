@@ -1,0 +1,123 @@
+package dev.quell.plugin.engine;
+
+import dev.quell.dsp.FrameFormat;
+import dev.quell.nn.Model;
+import dev.quell.nn.ModelFile;
+import dev.quell.nn.Precision;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The network an engine runs, loaded once for each look-ahead setting 0..2 frames
+ * ({@link ModelFile#read(Path, Precision, int)}: a model trained with 2 frames of look-ahead
+ * serves 0 and 1 by folding its convolutions' future taps). Immutable and shared by every engine
+ * instance in the process (the weights are read-only; each stream has its own state). Loading
+ * allocates and reads files: do it outside the audio thread (construction, {@code prepare}).
+ */
+public final class EngineModels {
+    /** Classpath resource of the default model that ships with Quell. */
+    public static final String DEFAULT_RESOURCE = "/dev/quell/plugin/model/default.qnn";
+
+    private static final Map<String, EngineModels> CACHE = new ConcurrentHashMap<>();
+
+    private final String name;
+    private final Model[] byLookahead = new Model[FrameFormat.MAX_LOOKAHEAD + 1];
+    private final int nativeLookahead;
+
+    private EngineModels(String name, Model[] models, int nativeLookahead) {
+        this.name = name;
+        System.arraycopy(models, 0, byLookahead, 0, models.length);
+        this.nativeLookahead = nativeLookahead;
+    }
+
+    /**
+     * The default model in float32 (loaded on first use, then cached).
+     *
+     * @return the models
+     * @throws UncheckedIOException if the bundled model is missing or corrupt (a packaging defect)
+     */
+    public static EngineModels defaults() {
+        return defaults(Precision.FLOAT32);
+    }
+
+    /**
+     * The default model in the given precision (cached).
+     *
+     * @param precision weight precision
+     * @return the models
+     * @throws UncheckedIOException if the bundled model is missing or corrupt (a packaging defect)
+     */
+    public static EngineModels defaults(Precision precision) {
+        return CACHE.computeIfAbsent("resource:" + precision, k -> {
+            try {
+                byte[] bytes;
+                try (InputStream in = EngineModels.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                    if (in == null) {
+                        throw new IOException("the default model " + DEFAULT_RESOURCE + " is missing from the build");
+                    }
+                    bytes = in.readAllBytes();
+                }
+                int nat = ModelFile.read(DEFAULT_RESOURCE, new ByteArrayInputStream(bytes), precision).lookahead();
+                Model[] m = new Model[FrameFormat.MAX_LOOKAHEAD + 1];
+                for (int la = 0; la < m.length; la++) {
+                    m[la] = ModelFile.read(DEFAULT_RESOURCE, new ByteArrayInputStream(bytes), precision, Math.min(la, nat));
+                }
+                return new EngineModels("default model", m, nat);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Loads a model file (cached by absolute path and precision).
+     *
+     * @param file a Quell model file ({@link ModelFile})
+     * @param precision weight precision
+     * @return the models
+     * @throws IOException if the file is missing or malformed (message names the file)
+     */
+    public static EngineModels load(Path file, Precision precision) throws IOException {
+        String key = file.toAbsolutePath().normalize() + ":" + precision;
+        EngineModels cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Model full = ModelFile.read(file, precision);
+        int nat = full.lookahead();
+        if (nat > FrameFormat.MAX_LOOKAHEAD) {
+            throw new IOException(file + ": the model has " + nat + " frames of look-ahead; Quell supports up to "
+                    + FrameFormat.MAX_LOOKAHEAD);
+        }
+        Model[] m = new Model[FrameFormat.MAX_LOOKAHEAD + 1];
+        for (int la = 0; la < m.length; la++) {
+            m[la] = la >= nat ? full : ModelFile.read(file, precision, la);
+        }
+        EngineModels loaded = new EngineModels(file.toString(), m, nat);
+        CACHE.putIfAbsent(key, loaded);
+        return loaded;
+    }
+
+    /**
+     * @param lookaheadFrames wanted look-ahead, 0..2
+     * @return the model running with min(lookaheadFrames, {@link #nativeLookahead()}) frames
+     */
+    public Model model(int lookaheadFrames) {
+        return byLookahead[Math.max(0, Math.min(FrameFormat.MAX_LOOKAHEAD, lookaheadFrames))];
+    }
+
+    /** @return the look-ahead the network was trained with, frames */
+    public int nativeLookahead() {
+        return nativeLookahead;
+    }
+
+    /** @return where the model came from (for messages and reports) */
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,554 @@
+package dev.quell.plugin.engine;
+
+import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.resample.Resampler;
+import dev.quell.presets.Preset;
+import java.util.Random;
+
+/**
+ * The object a plugin host drives: Quell on any host buffer, at the host's sample rate, with
+ * parameters, exact latency, bypass and state. The native VST3/LV2 shim only forwards to it.
+ *
+ * <h2>Lifecycle</h2>
+ * {@link #prepare} (allocates, loads, warms the JIT; not real-time), then any number of
+ * {@link #process} calls with 0..8192 frames each (larger blocks are split internally),
+ * {@link #reset()} to start a new stream (transport jump), {@link #release()} to free the
+ * buffers. {@link #process} allocates nothing, takes no locks and does no I/O.
+ *
+ * <h2>Signal path</h2>
+ * Host audio is resampled to 48 kHz when needed (polyphase {@link Resampler}), collected into
+ * 10 ms hops of 480 samples per channel, enhanced hop by hop ({@link HopProcessor}: ALGORITHM.md
+ * steps 1-10 with the network), resampled back and delivered through an output FIFO that is
+ * primed with just enough zeros that every block can be served whatever the block sizes. The
+ * output is therefore a fixed function of the input stream: bit-identical for any sequence of
+ * block sizes.
+ *
+ * <h2>Latency</h2>
+ * At 48 kHz with look-ahead L frames: (1 + L) * 480 samples of STFT overlap and look-ahead plus
+ * 479 samples of reframing (the worst case of an arbitrary host block against the 480-sample
+ * hop), i.e. 959 / 1439 / 1919 samples for 0 / 10 / 20 ms. The "10 ms + look-ahead" of the
+ * PercepNet paper counts a hop-synchronous caller that hands over exactly 480 samples per call;
+ * a plugin cannot assume that, so the reframing is added and reported. At other rates the two
+ * resamplers' delays are added and a few samples of padding make the total an exact integer
+ * number of host samples; {@link #latencySamples()} is exact (verified by cross-correlation in
+ * the tests).
+ *
+ * <h2>Parameters</h2>
+ * {@link #setParameter} may be called from any thread; {@link #process} reads each value once
+ * per block. Post-filter strength and attenuation limit are smoothed hop by hop (time constant
+ * about 20 ms, and the 50 %-overlapped synthesis window interpolates between hops), bypass
+ * crossfades over 10 ms against the dry input delayed by the latency, and a look-ahead change
+ * fades out over 5 ms, switches the latency, and fades back in once the new pipeline is primed.
+ * A look-ahead change is reported to the {@link LatencyListener}.
+ *
+ * <h2>Bad input</h2>
+ * NaN becomes 0, infinities and samples beyond +/- 64 (+36 dBFS) are clamped, subnormal
+ * numbers are flushed; no state is poisoned and the output is always finite.
+ *
+ * <p>Not thread-safe apart from the parameter setters: one thread calls lifecycle and
+ * {@code process} methods at a time (as every host does).
+ */
+public final class QuellEngine {
+    /** Sample rates accepted by {@link #prepare}, Hz. */
+    public static final int[] SUPPORTED_RATES = {16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000, 176400, 192000};
+    /** Largest block handled in one piece; larger blocks are split. */
+    public static final int MAX_CHUNK = 8192;
+
+    private static final int HOP = FrameFormat.HOP;
+    private static final int RATE = FrameFormat.SAMPLE_RATE;
+    private static final int LOOKAHEADS = FrameFormat.MAX_LOOKAHEAD + 1;
+    /** Per-hop one-pole smoothing step: y += 0.4 (x - y), a time constant of 10 ms / -ln(0.6) = 20 ms. */
+    private static final float SMOOTH = 0.4f;
+
+    private final EngineModels models;
+    private final ParameterValues params = new ParameterValues();
+    private volatile LatencyListener listener;
+
+    // prepared configuration
+    private boolean prepared;
+    private int sampleRate = RATE;
+    private int channels;
+    private int chunk;
+    private HopProcessor[] pipelines;
+    private final int[] padding48 = new int[LOOKAHEADS];
+    private final int[] primeHost = new int[LOOKAHEADS];
+    private final int[] latency = new int[LOOKAHEADS];
+    private Resampler[] inResampler;
+    private Resampler[] outResampler;
+    private SampleFifo[] in48;
+    private SampleFifo[] out48;
+    private SampleFifo[] hostOut;
+    private SampleFifo[] dry;
+    private float[][] hopIn;
+    private float[][] hopOut;
+    private float[][] scratch48;
+    private float[][] scratchHost;
+    private float[][] wet;
+    private float[][] dryOut;
+
+    // stream state
+    private int activeLookahead;
+    private float postFilter;
+    private float minGain;
+    private float bypassMix;
+    private int bypassRampLength;
+    private int fadeOutLength;
+    private int fadeInLength;
+    private boolean fadingOut;
+    private int fadePosition;   // fade-out: samples left; fade-in: samples since the switch
+    private int fadeInStart;    // samples after a switch at which the fade-in begins
+
+    /** Creates an engine with the default model (loaded on first use, shared by all engines). */
+    public QuellEngine() {
+        this(EngineModels.defaults());
+    }
+
+    /** @param models the network to run (see {@link EngineModels}) */
+    public QuellEngine(EngineModels models) {
+        this.models = models;
+    }
+
+    /** @return the network this engine runs */
+    public EngineModels models() {
+        return models;
+    }
+
+    /**
+     * Allocates every buffer and state for a stream, measures the exact latency for each
+     * look-ahead setting, and warms the JIT by running a few seconds of synthetic audio through
+     * the real path (about 0.3 s of CPU). Not real-time safe. May be called again to change the
+     * configuration.
+     *
+     * @param sampleRateHz host sample rate, one of {@link #SUPPORTED_RATES} (a fractional part
+     *     below 1e-6 Hz is tolerated)
+     * @param maxBlockSize largest block the host will pass, frames (at least 1)
+     * @param channelCount 1 (mono) or 2 (stereo)
+     * @throws IllegalArgumentException for an unsupported rate, channel count or block size (the
+     *     engine is then not prepared and {@link #process} outputs silence)
+     */
+    public void prepare(double sampleRateHz, int maxBlockSize, int channelCount) {
+        prepared = false;
+        int fs = (int) Math.round(sampleRateHz);
+        boolean supported = Math.abs(sampleRateHz - fs) < 1e-6;
+        boolean listed = false;
+        for (int r : SUPPORTED_RATES) {
+            listed |= r == fs;
+        }
+        if (!supported || !listed) {
+            throw new IllegalArgumentException("unsupported sample rate " + sampleRateHz
+                    + " Hz (Quell supports " + java.util.Arrays.toString(SUPPORTED_RATES) + " Hz)");
+        }
+        if (channelCount != 1 && channelCount != 2) {
+            throw new IllegalArgumentException("Quell processes mono or stereo, not " + channelCount + " channels");
+        }
+        if (maxBlockSize < 1) {
+            throw new IllegalArgumentException("maximum block size must be at least 1, not " + maxBlockSize);
+        }
+        sampleRate = fs;
+        channels = channelCount;
+        chunk = Math.min(maxBlockSize, MAX_CHUNK);
+        pipelines = new HopProcessor[LOOKAHEADS];
+        for (int la = 0; la < LOOKAHEADS; la++) {
+            pipelines[la] = new HopProcessor(models.model(la), channels);
+        }
+        boolean resample = fs != RATE;
+        inResampler = new Resampler[channels];
+        outResampler = new Resampler[channels];
+        int d1 = 0;
+        int d2 = 0;
+        if (resample) {
+            for (int c = 0; c < channels; c++) {
+                inResampler[c] = new Resampler(fs, RATE);
+                outResampler[c] = new Resampler(RATE, fs);
+            }
+            d1 = inResampler[0].delay();
+            d2 = outResampler[0].delay();
+        }
+        int unit = RATE / gcd(RATE, fs); // 48 kHz samples that are a whole number of host samples
+        int maxPad = 0;
+        int maxPrime = 0;
+        int maxLatency = 0;
+        for (int la = 0; la < LOOKAHEADS; la++) {
+            int chain = pipelines[la].latencySamples();
+            padding48[la] = Math.floorMod(-(chain + d1), unit);
+            primeHost[la] = simulatePriming(fs, padding48[la]);
+            latency[la] = d2 + (int) ((long) (chain + padding48[la] + d1) * fs / RATE) + primeHost[la];
+            maxPad = Math.max(maxPad, padding48[la]);
+            maxPrime = Math.max(maxPrime, primeHost[la]);
+            maxLatency = Math.max(maxLatency, latency[la]);
+        }
+        int max48 = resample ? new Resampler(fs, RATE).maxOutput(chunk) : chunk;
+        int in48Capacity = max48 + HOP;
+        int out48Capacity = maxPad + in48Capacity;
+        int maxHost = resample ? new Resampler(RATE, fs).maxOutput(out48Capacity) : out48Capacity;
+        in48 = new SampleFifo[channels];
+        out48 = new SampleFifo[channels];
+        hostOut = new SampleFifo[channels];
+        dry = new SampleFifo[channels];
+        hopIn = new float[channels][HOP];
+        hopOut = new float[channels][HOP];
+        scratch48 = new float[channels][out48Capacity];
+        scratchHost = new float[channels][Math.max(maxHost, max48)];
+        wet = new float[channels][chunk];
+        dryOut = new float[channels][chunk];
+        for (int c = 0; c < channels; c++) {
+            in48[c] = new SampleFifo(in48Capacity);
+            out48[c] = new SampleFifo(out48Capacity);
+            hostOut[c] = new SampleFifo(maxPrime + maxHost + chunk + 2 * HOP * 4);
+            dry[c] = new SampleFifo(maxLatency + chunk);
+        }
+        bypassRampLength = Math.max(1, Math.round(0.010f * fs));
+        fadeOutLength = Math.max(1, Math.round(0.005f * fs));
+        fadeInLength = bypassRampLength;
+        prepared = true;
+        warmUp();
+        reset();
+    }
+
+    private static int gcd(int a, int b) {
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    /**
+     * Smallest number of zeros to prime the host-rate output FIFO with so that, whatever the
+     * block sizes, every block finds enough output: the largest deficit of produced over
+     * consumed samples when the input arrives one sample at a time (the finest partition; the
+     * counts do not depend on the partition).
+     */
+    private static int simulatePriming(int fs, int padding48) {
+        Resampler up = fs == RATE ? null : new Resampler(fs, RATE);
+        Resampler down = fs == RATE ? null : new Resampler(RATE, fs);
+        float[] one = new float[1];
+        float[] tmp = new float[8];
+        float[] zeros = new float[HOP * 4];
+        float[] outTmp = new float[down == null ? 1 : down.maxOutput(zeros.length)];
+        long pending48 = 0;
+        long ready48 = padding48;
+        long produced = 0;
+        long worst = 0;
+        long total = 2L * fs + 4L * HOP;
+        for (long n = 1; n <= total; n++) {
+            pending48 += up == null ? 1 : up.process(one, 0, 1, tmp, 0);
+            while (pending48 >= HOP) {
+                pending48 -= HOP;
+                ready48 += HOP;
+            }
+            if (down == null) {
+                produced += ready48;
+            } else {
+                while (ready48 > 0) {
+                    int k = (int) Math.min(ready48, zeros.length);
+                    produced += down.process(zeros, 0, k, outTmp, 0);
+                    ready48 -= k;
+                }
+            }
+            ready48 = 0;
+            worst = Math.max(worst, n - produced);
+        }
+        return (int) worst;
+    }
+
+    /** Runs synthetic speech-like audio through the real path so the JIT compiles it, for every look-ahead. */
+    private void warmUp() {
+        Random rnd = new Random(1);
+        int n = sampleRate; // one second per look-ahead
+        float[][] x = new float[channels][n];
+        for (int i = 0; i < n; i++) {
+            double env = 0.5 + 0.5 * Math.sin(2 * Math.PI * 3 * i / sampleRate);
+            double v = 0.1 * env * Math.sin(2 * Math.PI * 150 * i / sampleRate) + 0.01 * rnd.nextGaussian();
+            for (int c = 0; c < channels; c++) {
+                x[c][i] = (float) v;
+            }
+        }
+        float[][] in = new float[channels][chunk];
+        float[][] out = new float[channels][chunk];
+        for (int la = 0; la < LOOKAHEADS; la++) {
+            activeLookahead = la;
+            resetStream();
+            int pos = 0;
+            while (pos < n) {
+                int m = Math.min(n - pos, 1 + rnd.nextInt(chunk));
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(x[c], pos, in[c], 0, m);
+                }
+                processChunk(in, out, 0, m);
+                pos += m;
+            }
+        }
+    }
+
+    /** @return true after a successful {@link #prepare} and before {@link #release()} */
+    public boolean isPrepared() {
+        return prepared;
+    }
+
+    /** @return the prepared sample rate in Hz (48000 before prepare) */
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    /** @return the prepared channel count (0 before prepare) */
+    public int channels() {
+        return prepared ? channels : 0;
+    }
+
+    /**
+     * The latency for the current look-ahead parameter at the prepared sample rate (48 kHz before
+     * prepare): the delay in samples between an input sample and the same sample in the output.
+     *
+     * @return latency in host samples
+     */
+    public int latencySamples() {
+        int la = lookaheadFrames();
+        return prepared ? latency[la] : (1 + la) * HOP + HOP - 1;
+    }
+
+    private int lookaheadFrames() {
+        return (int) Math.round(params.get(Parameter.LOOKAHEAD) / 10.0);
+    }
+
+    /**
+     * Sets a parameter from any thread; it takes effect at the next block (smoothed). A change of
+     * look-ahead that changes the latency is reported to the {@link LatencyListener} on this
+     * thread.
+     *
+     * @param p the parameter
+     * @param plainValue plain value (clamped into range and onto the step grid; NaN gives the default)
+     * @return the value stored
+     */
+    public double setParameter(Parameter p, double plainValue) {
+        int before = latencySamples();
+        double v = params.set(p, plainValue);
+        if (p == Parameter.LOOKAHEAD) {
+            int after = latencySamples();
+            LatencyListener l = listener;
+            if (after != before && l != null) {
+                l.latencyChanged(after);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * @param p the parameter
+     * @return its current plain value
+     */
+    public double getParameter(Parameter p) {
+        return params.get(p);
+    }
+
+    /** @param l told about latency changes (null for none) */
+    public void setLatencyListener(LatencyListener l) {
+        listener = l;
+    }
+
+    /**
+     * Applies a preset: every parameter it names takes its value, every other preset-able
+     * parameter its default; bypass is left alone.
+     *
+     * @param preset a preset validated against {@link PresetParameters#SCHEMA}
+     */
+    public void applyPreset(Preset preset) {
+        for (Parameter p : PresetParameters.PARAMETERS) {
+            Double v = preset.values().get(p.id());
+            setParameter(p, v == null ? p.defaultValue() : v);
+        }
+    }
+
+    /**
+     * @return the engine's state as versioned JSON ({@link EngineState}): every parameter
+     */
+    public byte[] saveState() {
+        return EngineState.write(params);
+    }
+
+    /**
+     * Restores a state saved by {@link #saveState()}. Never throws: on an unknown version or a
+     * corrupt blob every parameter returns to its default and the reason is returned.
+     *
+     * @param state the bytes
+     * @return null on success, otherwise a message describing the problem
+     */
+    public String loadState(byte[] state) {
+        double[] values;
+        try {
+            values = EngineState.read(state);
+        } catch (EngineState.StateException e) {
+            for (Parameter p : Parameter.values()) {
+                setParameter(p, p.defaultValue());
+            }
+            return e.getMessage();
+        }
+        for (Parameter p : Parameter.values()) {
+            setParameter(p, values[p.ordinal()]);
+        }
+        return null;
+    }
+
+    /** Clears the audio state (transport jump): FIFOs, filters, network memory, fades. Not real-time safe only in that it touches every buffer once. */
+    public void reset() {
+        if (!prepared) {
+            return;
+        }
+        activeLookahead = lookaheadFrames();
+        resetStream();
+    }
+
+    private void resetStream() {
+        int la = activeLookahead;
+        pipelines[la].reset();
+        for (int c = 0; c < channels; c++) {
+            if (inResampler[c] != null) {
+                inResampler[c].reset();
+                outResampler[c].reset();
+            }
+            in48[c].clear();
+            out48[c].clear();
+            out48[c].writeZeros(padding48[la]);
+            hostOut[c].clear();
+            hostOut[c].writeZeros(primeHost[la]);
+            dry[c].clear();
+            dry[c].writeZeros(latency[la]);
+        }
+        postFilter = (float) (params.get(Parameter.POST_FILTER) / 100.0);
+        minGain = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
+        bypassMix = params.get(Parameter.BYPASS) >= 0.5 ? 1f : 0f;
+        fadingOut = false;
+        fadeInStart = 0;
+        fadePosition = fadeInLength; // no fade after a plain reset: the output starts with the primed zeros
+    }
+
+    /** Frees the buffers; {@link #prepare} must be called before the next {@link #process}. */
+    public void release() {
+        prepared = false;
+        pipelines = null;
+        in48 = out48 = hostOut = dry = null;
+        hopIn = hopOut = scratch48 = scratchHost = wet = dryOut = null;
+    }
+
+    private static float floorOf(double limitDb) {
+        return (float) Math.pow(10, -limitDb / 20);
+    }
+
+    /**
+     * Processes one block. {@code in} and {@code out} may be the same arrays (in-place).
+     * Allocation-free, lock-free, no I/O. Before {@link #prepare} (or after a failed one) the
+     * output is silence.
+     *
+     * @param in per channel (as prepared), at least numFrames samples each
+     * @param out per channel, receives numFrames samples each
+     * @param numFrames frames in this block, 0 or more (any size; blocks above
+     *     {@link #MAX_CHUNK} or the prepared maximum are split)
+     */
+    public void process(float[][] in, float[][] out, int numFrames) {
+        if (numFrames <= 0) {
+            return;
+        }
+        if (!prepared) {
+            for (float[] o : out) {
+                java.util.Arrays.fill(o, 0, numFrames, 0f);
+            }
+            return;
+        }
+        int wanted = lookaheadFrames();
+        if (wanted != activeLookahead && !fadingOut) {
+            fadingOut = true;
+            fadePosition = fadeOutLength;
+        }
+        int pos = 0;
+        while (pos < numFrames) {
+            int m = Math.min(chunk, numFrames - pos);
+            processChunk(in, out, pos, m);
+            pos += m;
+        }
+    }
+
+    private void processChunk(float[][] in, float[][] out, int off, int m) {
+        float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0);
+        float gainTarget = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
+        float bypassTarget = params.get(Parameter.BYPASS) >= 0.5 ? 1f : 0f;
+        // 1. input: dry delay line and the 48 kHz hop FIFO (read everything before writing out)
+        for (int c = 0; c < channels; c++) {
+            float[] x = in[c];
+            float[] d = dryOut[c];
+            for (int i = 0; i < m; i++) {
+                float v = x[off + i];
+                d[i] = v >= -64f && v <= 64f ? v : (v > 64f ? 64f : (v < -64f ? -64f : 0f));
+            }
+            dry[c].write(d, 0, m);
+            dry[c].read(d, 0, m);
+            if (inResampler[c] != null) {
+                int k = inResampler[c].process(x, off, m, scratchHost[c], 0);
+                in48[c].write(scratchHost[c], 0, k);
+            } else {
+                in48[c].write(x, off, m);
+            }
+        }
+        // 2. whole hops at 48 kHz
+        HopProcessor hop = pipelines[activeLookahead];
+        while (in48[0].size() >= HOP) {
+            for (int c = 0; c < channels; c++) {
+                in48[c].read(hopIn[c], 0, HOP);
+            }
+            postFilter += SMOOTH * (postTarget - postFilter);
+            minGain += SMOOTH * (gainTarget - minGain);
+            hop.process(hopIn, 0, hopOut, 0, postFilter, minGain);
+            for (int c = 0; c < channels; c++) {
+                out48[c].write(hopOut[c], 0, HOP);
+            }
+        }
+        // 3. back to the host rate
+        for (int c = 0; c < channels; c++) {
+            int k = out48[c].size();
+            out48[c].read(scratch48[c], 0, k);
+            if (outResampler[c] != null) {
+                int j = outResampler[c].process(scratch48[c], 0, k, scratchHost[c], 0);
+                hostOut[c].write(scratchHost[c], 0, j);
+            } else {
+                hostOut[c].write(scratch48[c], 0, k);
+            }
+            hostOut[c].read(wet[c], 0, m);
+        }
+        // 4. bypass crossfade and look-ahead switching fades, per sample
+        float step = 1f / bypassRampLength;
+        boolean switchNow = false;
+        for (int i = 0; i < m; i++) {
+            if (bypassMix != bypassTarget) {
+                bypassMix = bypassTarget > bypassMix ? Math.min(bypassTarget, bypassMix + step)
+                        : Math.max(bypassTarget, bypassMix - step);
+            }
+            float fade;
+            if (fadingOut) {
+                fade = fadePosition / (float) fadeOutLength;
+                if (fadePosition > 0) {
+                    fadePosition--;
+                } else {
+                    switchNow = true;
+                }
+            } else if (fadePosition < fadeInStart + fadeInLength) {
+                fade = Math.max(0, fadePosition - fadeInStart) / (float) fadeInLength;
+                fadePosition++;
+            } else {
+                fade = 1f;
+            }
+            for (int c = 0; c < channels; c++) {
+                float w = wet[c][i];
+                float d = dryOut[c][i];
+                float v = bypassMix == 0f ? w : bypassMix == 1f ? d : w + (d - w) * bypassMix;
+                v *= fade;
+                out[c][off + i] = v == v && v <= 1e6f && v >= -1e6f ? v : 0f;
+            }
+        }
+        if (switchNow) {
+            activeLookahead = lookaheadFrames();
+            resetStream();
+            fadePosition = 0;
+            fadeInStart = latency[activeLookahead];
+        }
+    }
+}
