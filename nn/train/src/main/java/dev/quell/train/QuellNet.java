@@ -42,6 +42,8 @@ public final class QuellNet extends AbstractBlock {
 
     private final int future1;
     private final int future2;
+    private int active1;
+    private int active2;
     private final Linear input;
     private final Conv1d conv1;
     private final Conv1d conv2;
@@ -58,6 +60,8 @@ public final class QuellNet extends AbstractBlock {
         }
         future1 = lookahead > 0 ? 1 : 0;
         future2 = lookahead - future1;
+        active1 = future1;
+        active2 = future2;
         input = addChildBlock("input", Linear.builder().setUnits(INPUT).build());
         conv1 = addChildBlock("conv1", Conv1d.builder().setKernelShape(new Shape(KERNEL)).setFilters(CONV).build());
         conv2 = addChildBlock("conv2", Conv1d.builder().setKernelShape(new Shape(KERNEL)).setFilters(CONV).build());
@@ -77,7 +81,28 @@ public final class QuellNet extends AbstractBlock {
         return new int[] {future1, future2};
     }
 
-    private NDArray conv(ParameterStore ps, Conv1d block, NDArray x, int future, boolean training) {
+    /**
+     * Runs the following forward passes as if the network had only {@code lookahead} frames of
+     * look-ahead, exactly as the runtime does for a reduced look-ahead
+     * ({@code dev.quell.nn.ModelFile.read(file, precision, lookahead)}): the future taps of the
+     * last convolution are folded first, each folded tap adding into the newest tap still
+     * available. Training with a random reduced look-ahead per batch gives one model that serves
+     * every look-ahead setting of the plugin.
+     *
+     * @param lookahead 0..the network's look-ahead
+     * @throws IllegalArgumentException outside that range
+     */
+    public void setActiveLookahead(int lookahead) {
+        if (lookahead < 0 || lookahead > future1 + future2) {
+            throw new IllegalArgumentException("look-ahead " + lookahead + " outside 0.." + (future1 + future2));
+        }
+        int cut = future1 + future2 - lookahead;
+        active2 = future2 - Math.min(future2, cut);
+        cut -= future2 - active2;
+        active1 = future1 - cut;
+    }
+
+    private NDArray conv(ParameterStore ps, Conv1d block, NDArray x, int future, int active, boolean training) {
         NDManager m = x.getManager();
         Shape s = x.getShape(); // (B, T, C)
         NDArray t = x.transpose(0, 2, 1);
@@ -87,19 +112,28 @@ public final class QuellNet extends AbstractBlock {
             parts.add(m.zeros(new Shape(s.get(0), s.get(2), before), x.getDataType()));
         }
         parts.add(t);
-        if (future > 0) {
-            parts.add(m.zeros(new Shape(s.get(0), s.get(2), future), x.getDataType()));
+        if (active > 0) {
+            parts.add(m.zeros(new Shape(s.get(0), s.get(2), active), x.getDataType()));
         }
         NDArray padded = NDArrays.concat(parts, 2);
-        return block.forward(ps, new NDList(padded), training).head().transpose(0, 2, 1);
+        if (active == future) {
+            return block.forward(ps, new NDList(padded), training).head().transpose(0, 2, 1);
+        }
+        // folded kernel: taps beyond the newest available frame add into that frame's tap
+        NDArray w = ps.getValue(block.getParameters().get("weight"), x.getDevice(), training);
+        NDArray b = ps.getValue(block.getParameters().get("bias"), x.getDevice(), training);
+        int k2 = KERNEL - (future - active);
+        NDArray folded = k2 == 1 ? w.sum(new int[] {2}, true)
+                : w.get(":, :, 0:" + (k2 - 1)).concat(w.get(":, :, " + (k2 - 1) + ":").sum(new int[] {2}, true), 2);
+        return Conv1d.conv1d(padded, folded, b).head().transpose(0, 2, 1);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.head();
         NDArray h = input.forward(ps, new NDList(x), training).head().tanh();
-        NDArray c1 = conv(ps, conv1, h, future1, training).tanh();
-        NDArray c2 = conv(ps, conv2, c1, future2, training).tanh();
+        NDArray c1 = conv(ps, conv1, h, future1, active1, training).tanh();
+        NDArray c2 = conv(ps, conv2, c1, future2, active2, training).tanh();
         NDArray g1 = gru1.forward(ps, new NDList(c2), training).head();
         NDArray g2 = gru2.forward(ps, new NDList(g1), training).head();
         NDArray gr = gruR.forward(ps, new NDList(c2.concat(g2, 2)), training).head();

@@ -33,9 +33,10 @@ import java.util.stream.Stream;
  * and resume: {@code Train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]} with keys
  * {@code lookahead} (2), {@code batch} (16), {@code lr} (1e-3), {@code checkpoint} (100 steps),
  * {@code minutes} (stop after this wall time, default unlimited), {@code golden} (file to write a
- * DJL forward-pass golden sequence to at the end), {@code dev} (a paired folder with clean/ and
+ * DJL forward-pass golden sequence to at the end; for each reduced look-ahead l also FILE-Ll), {@code dev} (a paired folder with clean/ and
  * noisy/, e.g. ../shared/data/dev/pairs: its masked loss is logged to {@code dev.csv} at every
- * checkpoint).
+ * checkpoint), {@code mixlookahead} (true: train a quarter of the batches each with 1 and 0
+ * frames of look-ahead by folding the convolutions, so one model serves every plugin setting).
  *
  * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
  * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
@@ -81,6 +82,7 @@ public final class Train {
         float lr = Float.parseFloat(opt.getOrDefault("lr", "1e-3"));
         int every = Integer.parseInt(opt.getOrDefault("checkpoint", "100"));
         double minutes = Double.parseDouble(opt.getOrDefault("minutes", "1e9"));
+        boolean mixLookahead = Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false"));
         Files.createDirectories(work);
         List<Path> shards;
         try (Stream<Path> s = Files.list(shardDir)) {
@@ -145,6 +147,12 @@ public final class Train {
                         shard = ShardReader.read(shards.get(want));
                         shardIndex = want;
                     }
+                    if (mixLookahead) {
+                        // one model for every plugin setting: half the batches at the full
+                        // look-ahead, a quarter each with 1 and 0 frames (folded convolutions)
+                        int u = rng.nextInt(4);
+                        net.setActiveLookahead(u < 2 ? lookahead : Math.max(0, lookahead - (u == 2 ? 1 : 2)));
+                    }
                     try (NDManager m = trainer.getManager().newSubManager()) {
                         NDList[] xy = batch(m, shard, batch, rng, norm);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -169,6 +177,7 @@ public final class Train {
                         lossSum = 0;
                         lossCount = 0;
                     }
+                    net.setActiveLookahead(lookahead);
                     if (step % every == 0 || step == totalSteps) {
                         checkpoint(net, work, step, norm, shards.size(), lookahead);
                         if (!dev.isEmpty()) {
@@ -178,7 +187,13 @@ public final class Train {
                 }
                 checkpoint(net, work, step, norm, shards.size(), lookahead);
                 if (opt.containsKey("golden")) {
-                    Golden.write(Paths.get(opt.get("golden")), net, trainer.getManager(), first, norm);
+                    // the full look-ahead to the named file, each reduced one to NAME-L<frames>
+                    for (int la = 0; la <= lookahead; la++) {
+                        net.setActiveLookahead(la);
+                        String name = opt.get("golden") + (la == lookahead ? "" : "-L" + la);
+                        Golden.write(Paths.get(name), net, trainer.getManager(), first, norm);
+                    }
+                    net.setActiveLookahead(lookahead);
                 }
             }
         }

@@ -77,6 +77,7 @@ class TrainingSmokeTest {
         Path golden = dir.resolve("golden.bin");
         java.util.HashMap<String, String> opt2 = new java.util.HashMap<>(opt);
         opt2.put("golden", golden.toString());
+        opt2.put("mixlookahead", "true");
         assertEquals(7, Train.run(shards, work, 7, opt2)); // resumes from step 4
         assertTrue(Files.readString(work.resolve("state.properties")).contains("step=7"));
         List<String> devLog = Files.readAllLines(work.resolve("dev.csv"));
@@ -89,6 +90,16 @@ class TrainingSmokeTest {
         Model model = ModelFile.read(work.resolve("model.qnn"), Precision.FLOAT32);
         assertEquals(2, model.lookahead());
         assertTrue(model.parameterCount() > 1_000_000, "parameters " + model.parameterCount());
+        for (int la = 0; la <= 2; la++) {
+            Path file = la == 2 ? golden : Path.of(golden + "-L" + la);
+            Model m = ModelFile.read(work.resolve("model.qnn"), Precision.FLOAT32, la);
+            double worst = worstDifference(m, file);
+            System.out.printf("runtime vs DJL forward pass, look-ahead %d: worst difference %.2e%n", la, worst);
+            assertTrue(worst < 1e-4, "runtime vs DJL at look-ahead " + la + ": " + worst);
+        }
+    }
+
+    private static double worstDifference(Model model, Path golden) throws java.io.IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(golden))) {
             int t = in.readInt();
             int nf = in.readInt();
@@ -123,8 +134,7 @@ class TrainingSmokeTest {
                     worst = Math.max(worst, Math.abs(ro[b] - r[frame][b]));
                 }
             }
-            System.out.printf("runtime vs DJL forward pass over %d frames: worst difference %.2e%n", t, worst);
-            assertTrue(worst < 1e-4, "runtime vs DJL: " + worst);
+            return worst;
         }
     }
 }
