@@ -1,7 +1,11 @@
 package dev.quell.validation.cli;
 
+import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
+import dev.quell.dsp.oracle.OracleEnhancer;
+import dev.quell.dsp.oracle.OracleStage;
+import dev.quell.dsp.resample.Resampler;
 import dev.quell.nn.Precision;
 import dev.quell.plugin.cli.CliException;
 import dev.quell.plugin.cli.QuellCommand;
@@ -10,25 +14,43 @@ import dev.quell.plugin.engine.OfflineRenderer;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.validation.metrics.Dnsmos;
-import java.util.HashMap;
-import java.util.Map;
+import dev.quell.validation.metrics.SegmentalSnr;
+import dev.quell.validation.metrics.SiSdr;
+import dev.quell.validation.metrics.Stoi;
+import dev.quell.validation.report.EvalResults;
+import dev.quell.validation.report.ReportWriter;
+import dev.quell.validation.report.SnrPlot;
+import dev.quell.validation.report.SpectrogramImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code quell eval}: enhances the noisy files of a paired set with the plugin engine (the same
- * code a host runs; the bundled model or --model) at each requested look-ahead and prints mean
- * SI-SDR, segmental SNR, STOI and ESTOI per input SNR, for the noisy input and Quell (float32
- * and, with --int8, 8-bit weights), plus DNSMOS (clean, noisy, Quell) when the models are
- * present. The full report (spectrograms, peers, plots) is still to come (issue 6).
+ * {@code quell eval}: the evaluation report. Pairs clean and noisy files by name, enhances the
+ * noisy files with the plugin engine (the same code a host runs) at each requested look-ahead —
+ * or takes already enhanced files with {@code --enhanced} —, adds the oracle (ideal gains and
+ * strengths from the clean file) and any peers' outputs, and scores every condition with SI-SDR,
+ * segmental SNR, STOI, ESTOI and, when the ONNX models are present, DNSMOS P.835 and P.808.
+ * Writes {@code report.md} (means overall, per input-SNR bucket and per noise type),
+ * {@code results.csv} and {@code results.json} (per file), spectrogram PNGs of a few files and a
+ * plot of the metrics against input SNR into the report folder. PESQ is not computed (its
+ * licence does not allow it).
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a model on clean/noisy pairs: SI-SDR, segmental SNR, STOI, ESTOI per input SNR.")
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate Quell on clean/noisy pairs: report.md, results.csv/json, spectrograms, SNR plot.")
 public final class EvalCommand implements QuellCommand {
     @Option(names = "--clean", required = true, paramLabel = "DIR", description = "Clean reference file or folder.")
     Path clean;
@@ -36,26 +58,48 @@ public final class EvalCommand implements QuellCommand {
     @Option(names = "--noisy", required = true, paramLabel = "DIR", description = "Noisy file or folder.")
     Path noisy;
 
+    @Option(names = "--enhanced", paramLabel = "DIR",
+            description = "Already enhanced files (same names) to score instead of running Quell.")
+    Path enhanced;
+
+    @Option(names = "--peer", paramLabel = "NAME=DIR",
+            description = "Another system's outputs (same names, .wav or as the noisy file) to score as a row; repeatable.")
+    Map<String, Path> peers = new LinkedHashMap<>();
+
+    @Option(names = "--stage", split = ",", defaultValue = "postfilter", paramLabel = "STAGE",
+            description = "Oracle rows: gains, comb, postfilter (the full oracle) or none; comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> stages;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "out/eval", paramLabel = "REPORT_DIR",
+            description = "Report folder (default: ${DEFAULT-VALUE}).")
+    Path output;
+
     @Option(names = "--model", paramLabel = "FILE", description = "Model file (.qnn); default: the bundled model.")
     Path modelFile;
 
-    @Option(names = "--lookahead-ms", split = ",", defaultValue = "20", paramLabel = "MS",
-            description = "Look-ahead settings to evaluate, comma-separated from 0, 10, 20 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lookahead-ms", split = ",", defaultValue = "0,10,20", paramLabel = "MS",
+            description = "Look-ahead settings to evaluate, from 0, 10, 20 (default: ${DEFAULT-VALUE}).")
     List<Integer> lookaheads;
 
-    @Option(names = "--int8", description = "Also evaluate the model with 8-bit weights.")
+    @Option(names = "--int8", description = "Also evaluate 8-bit weights (at the longest look-ahead requested).")
     boolean int8;
 
     @Option(names = "--post-filter", defaultValue = "100", paramLabel = "PCT",
             description = "Post-filter strength in percent (default: ${DEFAULT-VALUE}).")
     double postFilter;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Also write the tables to this Markdown file.")
-    Path report;
-
     @Option(names = "--dnsmos-models", paramLabel = "DIR",
             description = "Folder with the DNSMOS ONNX models (default: ../shared/models/dnsmos when present).")
     Path dnsmosDir;
+
+    @Option(names = "--no-dnsmos", description = "Skip DNSMOS even when the models are present (it is the slowest metric).")
+    boolean noDnsmos;
+
+    @Option(names = "--spectrograms", defaultValue = "4", paramLabel = "N",
+            description = "Number of files to draw spectrograms for (default: ${DEFAULT-VALUE}).")
+    int spectrograms;
+
+    private final Map<String, QuellEngine> engines = new HashMap<>();
 
     @Override
     public Integer call() throws IOException {
@@ -67,80 +111,282 @@ public final class EvalCommand implements QuellCommand {
                 throw new CliException("--lookahead-ms takes 0, 10 or 20, not " + la);
             }
         }
-        EngineModels f32 = modelFile == null ? EngineModels.defaults(Precision.FLOAT32)
-                : EngineModels.load(modelFile, Precision.FLOAT32);
-        EngineModels q8 = !int8 ? null : modelFile == null ? EngineModels.defaults(Precision.INT8)
-                : EngineModels.load(modelFile, Precision.INT8);
-        List<PairedFiles.Pair> pairs = PairedFiles.find(clean, noisy, null);
-        ResultTable table = new ResultTable();
-        Path models = dnsmosDir != null ? dnsmosDir : Path.of("../shared/models/dnsmos");
-        Dnsmos dnsmos = null;
-        if (Files.isRegularFile(models.resolve("sig_bak_ovr.onnx"))) {
-            dnsmos = new Dnsmos(models);
-        } else {
-            System.err.println("quell: DNSMOS models not found in " + models + "; DNSMOS is left out");
+        List<OracleStage> oracleStages = new ArrayList<>();
+        for (String s : stages) {
+            if (!s.equalsIgnoreCase("none")) {
+                try {
+                    oracleStages.add(OracleStage.parse(s));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(e.getMessage());
+                }
+            }
         }
-        for (PairedFiles.Pair p : pairs) {
-            AudioData c = AudioReader.read(p.clean());
-            AudioData n = AudioReader.read(p.noisy());
-            float[] cm = c.mono();
-            float[] nm = n.mono();
-            if (cm.length != nm.length) {
-                System.err.println("quell: skipped " + p.name() + ": lengths differ");
-                continue;
+        OutputPaths.checkNotInput(output, clean, noisy);
+        List<PairedFiles.Pair> pairs = PairedFiles.find(clean, noisy, null);
+        EngineModels f32 = null;
+        EngineModels q8 = null;
+        if (enhanced == null) {
+            f32 = modelFile == null ? EngineModels.defaults(Precision.FLOAT32) : EngineModels.load(modelFile, Precision.FLOAT32);
+            q8 = !int8 ? null : modelFile == null ? EngineModels.defaults(Precision.INT8)
+                    : EngineModels.load(modelFile, Precision.INT8);
+        }
+        Dnsmos dnsmos = null;
+        Path models = dnsmosDir != null ? dnsmosDir : Path.of("../shared/models/dnsmos");
+        if (!noDnsmos) {
+            if (Files.isRegularFile(models.resolve("sig_bak_ovr.onnx"))) {
+                dnsmos = new Dnsmos(models);
+            } else {
+                System.err.println("quell: DNSMOS models not found in " + models + "; DNSMOS is left out of the report");
             }
-            QualityScores.add(table, "noisy", p.snrDb(), cm, nm, n.sampleRate());
-            if (dnsmos != null) {
-                addDnsmos(table, dnsmos, "clean", p.snrDb(), cm, n.sampleRate());
-                addDnsmos(table, dnsmos, "noisy", p.snrDb(), nm, n.sampleRate());
-            }
-            for (int la : lookaheads) {
-                String label = "Quell L=" + la + " ms";
-                float[] e32 = enhance(nm, n.sampleRate(), f32, la);
-                QualityScores.add(table, label, p.snrDb(), cm, e32, n.sampleRate());
-                if (q8 != null) {
-                    QualityScores.add(table, label + " int8", p.snrDb(), cm, enhance(nm, n.sampleRate(), q8, la),
-                            n.sampleRate());
+        }
+        List<PairedFiles.Pair> drawn = pickForSpectrograms(pairs, spectrograms);
+        EvalResults results = new EvalResults();
+        results.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI"), dnsmos != null ? List.of("clean") : List.of());
+        long start = System.nanoTime();
+        int done = 0;
+        try {
+            for (PairedFiles.Pair p : pairs) {
+                AudioData c = AudioReader.read(p.clean());
+                AudioData n = AudioReader.read(p.noisy());
+                int rate = n.sampleRate();
+                float[] cm = c.mono();
+                float[] nm = n.mono();
+                if (cm.length != nm.length || c.sampleRate() != rate) {
+                    System.err.println("quell: skipped " + p.name() + ": clean and noisy differ in length or rate");
+                    continue;
+                }
+                Map<String, float[]> outputs = new LinkedHashMap<>();
+                outputs.put("noisy", nm);
+                if (enhanced != null) {
+                    float[] e = readNamesake(enhanced, p);
+                    if (e != null) {
+                        outputs.put("enhanced", fit(e, nm.length));
+                    }
+                } else {
+                    int longest = lookaheads.stream().max(Integer::compare).orElse(20);
+                    for (int la : lookaheads) {
+                        outputs.put("Quell L=" + la + " ms", enhance(nm, rate, f32, la));
+                    }
+                    if (q8 != null) {
+                        outputs.put("Quell L=" + longest + " ms int8", enhance(nm, rate, q8, longest));
+                    }
+                }
+                for (OracleStage s : oracleStages) {
+                    outputs.put(s == OracleStage.POSTFILTER ? "oracle" : "oracle " + s.name().toLowerCase(Locale.ROOT),
+                            oracle(cm, nm, rate, s));
+                }
+                for (Map.Entry<String, Path> peer : peers.entrySet()) {
+                    float[] e = readNamesake(peer.getValue(), p);
+                    if (e != null) {
+                        outputs.put(peer.getKey(), fit(e, nm.length));
+                    }
                 }
                 if (dnsmos != null) {
-                    addDnsmos(table, dnsmos, label, p.snrDb(), e32, n.sampleRate());
+                    results.add(p.name(), "clean", p.snrDb(), p.noiseType(), dnsmosScores(dnsmos, cm, rate));
+                }
+                for (Map.Entry<String, float[]> o : outputs.entrySet()) {
+                    Map<String, Double> m = intrusive(cm, o.getValue(), rate);
+                    if (dnsmos != null) {
+                        m.putAll(dnsmosScores(dnsmos, o.getValue(), rate));
+                    }
+                    results.add(p.name(), o.getKey(), p.snrDb(), p.noiseType(), m);
+                }
+                if (drawn.contains(p)) {
+                    List<String> labels = new ArrayList<>();
+                    List<float[]> signals = new ArrayList<>();
+                    for (Map.Entry<String, float[]> o : outputs.entrySet()) {
+                        if (o.getKey().equals("noisy") || o.getKey().equals("enhanced")
+                                || o.getKey().equals("Quell L=" + lookaheads.stream().max(Integer::compare).orElse(20) + " ms")) {
+                            labels.add(o.getKey());
+                            signals.add(o.getValue());
+                        }
+                    }
+                    labels.add("clean");
+                    signals.add(cm);
+                    SpectrogramImage.write(p.name() + (Double.isNaN(p.snrDb()) ? ""
+                                    : String.format(Locale.ROOT, " (input SNR %.0f dB)", p.snrDb())),
+                            labels, signals, rate, output.resolve("spectrograms").resolve(pngName(p.name())));
+                }
+                done++;
+                if (done % 10 == 0) {
+                    System.err.printf(Locale.ROOT, "quell: %d of %d pairs scored (%.0f s)%n", done, pairs.size(),
+                            (System.nanoTime() - start) / 1e9);
                 }
             }
+        } finally {
+            if (dnsmos != null) {
+                dnsmos.close();
+            }
         }
-        if (dnsmos != null) {
-            dnsmos.close();
-        }
-        String md = table.toMarkdown();
-        System.out.print(md);
-        System.out.printf(Locale.ROOT, "%d pair(s); %s, %d parameters, trained look-ahead %d frames, provenance %s%n",
-                pairs.size(), f32.name(), f32.model(2).parameterCount(), f32.nativeLookahead(), f32.model(2).provenance());
-        if (report != null) {
-            OutputPaths.checkNotInput(report, clean, noisy);
-            Files.writeString(report, md);
-        }
+        writeReport(results, f32, drawn, dnsmos != null);
+        System.out.print(ReportWriter.bySnr(results, "SI-SDR (dB)"));
+        System.out.println();
+        System.out.print(ReportWriter.summary(results));
+        System.out.println("report: " + output.resolve("report.md"));
         return 0;
     }
 
-    private static void addDnsmos(ResultTable t, Dnsmos d, String row, double snr, float[] x, int rate)
-            throws IOException {
-        Dnsmos.Scores s = d.score(x, rate);
-        t.add("DNSMOS OVRL", row, snr, s.ovrl());
-        t.add("DNSMOS SIG", row, snr, s.sig());
-        t.add("DNSMOS BAK", row, snr, s.bak());
-        t.add("DNSMOS P.808", row, snr, s.p808());
+    private static String pngName(String file) {
+        return OutputPaths.wavName(file).replaceAll("\\.wav$", ".png");
     }
 
-    private final Map<String, QuellEngine> engines = new HashMap<>();
+    /** Up to n pairs spread over the input SNRs (sorted by SNR, evenly spaced). */
+    private static List<PairedFiles.Pair> pickForSpectrograms(List<PairedFiles.Pair> pairs, int n) {
+        List<PairedFiles.Pair> sorted = new ArrayList<>(pairs);
+        sorted.sort(Comparator.comparingDouble(p -> Double.isNaN(p.snrDb()) ? 0 : p.snrDb()));
+        List<PairedFiles.Pair> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(n, sorted.size()); i++) {
+            int idx = n == 1 ? sorted.size() / 2 : (int) Math.round(i * (sorted.size() - 1) / (double) (n - 1));
+            if (!out.contains(sorted.get(idx))) {
+                out.add(sorted.get(idx));
+            }
+        }
+        return out;
+    }
+
+    private static float[] fit(float[] x, int n) {
+        return x.length == n ? x : java.util.Arrays.copyOf(x, n);
+    }
+
+    private static float[] readNamesake(Path dir, PairedFiles.Pair p) throws IOException {
+        Path f = dir.resolve(p.name());
+        if (!Files.isRegularFile(f)) {
+            f = dir.resolve(OutputPaths.wavName(p.name()));
+        }
+        if (!Files.isRegularFile(f)) {
+            System.err.println("quell: " + dir + " has no file for " + p.name() + "; that row skips it");
+            return null;
+        }
+        AudioData a = AudioReader.read(f);
+        AudioData ref = AudioReader.read(p.noisy());
+        return a.sampleRate() == ref.sampleRate() ? a.mono() : Resampler.resample(a.mono(), a.sampleRate(), ref.sampleRate());
+    }
+
+    private static Map<String, Double> intrusive(float[] clean, float[] test, int rate) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("SI-SDR (dB)", SiSdr.compute(clean, test));
+        m.put("segSNR (dB)", SegmentalSnr.compute(clean, test, rate));
+        m.put("STOI", Stoi.stoi(clean, test, rate));
+        m.put("ESTOI", Stoi.estoi(clean, test, rate));
+        return m;
+    }
+
+    private static Map<String, Double> dnsmosScores(Dnsmos d, float[] x, int rate) throws IOException {
+        Dnsmos.Scores s = d.score(x, rate);
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("DNSMOS OVRL", s.ovrl());
+        m.put("DNSMOS SIG", s.sig());
+        m.put("DNSMOS BAK", s.bak());
+        m.put("DNSMOS P.808", s.p808());
+        return m;
+    }
+
+    private static float[] oracle(float[] clean, float[] noisy, int rate, OracleStage stage) {
+        int r = FrameFormat.SAMPLE_RATE;
+        float[] c48 = Resampler.resample(clean, rate, r);
+        float[] n48 = Resampler.resample(noisy, rate, r);
+        float[] y = OracleEnhancer.process(c48, n48, stage, FrameFormat.MAX_LOOKAHEAD);
+        return fit(Resampler.resample(y, r, rate), noisy.length);
+    }
 
     /** Enhances with the plugin engine itself (mono, 4096-frame blocks, latency removed). */
     private float[] enhance(float[] x, int rate, EngineModels models, int lookaheadMs) {
-        QuellEngine e = engines.computeIfAbsent(System.identityHashCode(models) + "/" + lookaheadMs + "/" + rate, k -> {
+        int engineRate = isEngineRate(rate) ? rate : FrameFormat.SAMPLE_RATE;
+        QuellEngine e = engines.computeIfAbsent(System.identityHashCode(models) + "/" + lookaheadMs + "/" + engineRate, k -> {
             QuellEngine q = new QuellEngine(models);
             q.setParameter(Parameter.POST_FILTER, postFilter);
             q.setParameter(Parameter.LOOKAHEAD, lookaheadMs);
-            q.prepare(rate, OfflineRenderer.DEFAULT_BLOCK, 1);
+            q.prepare(engineRate, OfflineRenderer.DEFAULT_BLOCK, 1);
             return q;
         });
-        return OfflineRenderer.render(e, new float[][] {x}, OfflineRenderer.DEFAULT_BLOCK, null)[0];
+        float[] in = engineRate == rate ? x : Resampler.resample(x, rate, engineRate);
+        float[] y = OfflineRenderer.render(e, new float[][] {in}, OfflineRenderer.DEFAULT_BLOCK, null)[0];
+        return engineRate == rate ? y : fit(Resampler.resample(y, engineRate, rate), x.length);
+    }
+
+    private static boolean isEngineRate(int rate) {
+        for (int r : QuellEngine.SUPPORTED_RATES) {
+            if (r == rate) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void writeReport(EvalResults r, EngineModels models, List<PairedFiles.Pair> drawn, boolean withDnsmos)
+            throws IOException {
+        Files.createDirectories(output);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("date", LocalDate.now().toString());
+        meta.put("clean", clean.toString());
+        meta.put("noisy", noisy.toString());
+        meta.put("pairs", r.entries().stream().map(EvalResults.Entry::file).distinct().count());
+        if (models != null) {
+            meta.put("model", models.name());
+            meta.put("parameters", models.model(2).parameterCount());
+            meta.put("trained_lookahead_frames", models.nativeLookahead());
+            meta.put("provenance", models.model(2).provenance());
+        } else {
+            meta.put("enhanced", enhanced.toString());
+        }
+        meta.put("post_filter_percent", postFilter);
+        meta.put("peers", peers.keySet());
+        atomicWrite(output.resolve("results.csv"), r.toCsv().getBytes(StandardCharsets.UTF_8));
+        atomicWrite(output.resolve("results.json"), r.toJson(meta));
+        List<String> plotted = new ArrayList<>(List.of("SI-SDR (dB)", "STOI"));
+        if (withDnsmos) {
+            plotted.add("DNSMOS OVRL");
+        }
+        SnrPlot.write(r, plotted, output.resolve("snr.png"));
+
+        StringBuilder md = new StringBuilder("# Quell evaluation report\n\n");
+        md.append("- pairs: ").append(meta.get("pairs")).append(" (clean `").append(clean).append("`, noisy `")
+                .append(noisy).append("`)\n");
+        if (models != null) {
+            md.append("- model: ").append(models.name()).append(", ").append(meta.get("parameters"))
+                    .append(" parameters, trained with ").append(models.nativeLookahead() * 10)
+                    .append(" ms look-ahead; provenance ").append(models.model(2).provenance()).append('\n');
+        } else {
+            md.append("- enhanced files: `").append(enhanced).append("`\n");
+        }
+        md.append("- settings: post-filter ").append(Parameter.POST_FILTER.format(postFilter))
+                .append(", attenuation limit none; Quell runs through the plugin engine (`QuellEngine`) in 4096-frame blocks, latency removed\n");
+        md.append("- oracle: ideal band gains and comb strengths from the clean file with the full DSP chain (20 ms look-ahead)\n");
+        md.append("- metrics: SI-SDR (Le Roux et al. 2019), segmental SNR (30 ms frames, clipped to −10…35 dB), STOI (Taal et al. 2011), ESTOI (Jensen & Taal 2016)")
+                .append(withDnsmos ? ", DNSMOS P.835 (SIG/BAK/OVRL) and P.808 (ONNX models, CC BY 4.0)" : "; DNSMOS left out (models not found or --no-dnsmos)")
+                .append("; PESQ is not implemented (licence)\n");
+        md.append("- generated ").append(meta.get("date")).append(" by `quell eval`; per-file values in `results.csv` and `results.json`\n\n");
+        md.append("## Summary (mean over all pairs)\n\n").append(ReportWriter.summary(r)).append('\n');
+        md.append("## By input SNR\n\n![metrics against input SNR](snr.png)\n\n");
+        for (String m : r.metrics()) {
+            md.append("**").append(m).append("**\n\n").append(ReportWriter.bySnr(r, m)).append('\n');
+        }
+        if (!r.noiseTypes().isEmpty()) {
+            md.append("## By noise type\n\nNoise families from the set's `list.csv` (the part of the noise name before the first '-').\n\n");
+            for (String m : r.metrics()) {
+                md.append("**").append(m).append("**\n\n").append(ReportWriter.byNoise(r, m)).append('\n');
+            }
+        }
+        if (!drawn.isEmpty()) {
+            md.append("## Spectrograms\n\n");
+            for (PairedFiles.Pair p : drawn) {
+                md.append("![").append(p.name()).append("](spectrograms/").append(pngName(p.name())).append(")\n\n");
+            }
+        }
+        atomicWrite(output.resolve("report.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void atomicWrite(Path file, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

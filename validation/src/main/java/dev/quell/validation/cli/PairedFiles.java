@@ -30,8 +30,10 @@ public final class PairedFiles {
      * @param clean clean file
      * @param noisy noisy file
      * @param snrDb input SNR in dB, NaN when unknown
+     * @param noiseType noise family from the list's {@code noise} column (the part before the
+     *     first '-', e.g. "esc50", "moh"), or "" when unknown
      */
-    public record Pair(String name, Path clean, Path noisy, double snrDb) {
+    public record Pair(String name, Path clean, Path noisy, double snrDb, String noiseType) {
     }
 
     private PairedFiles() {
@@ -64,12 +66,12 @@ public final class PairedFiles {
         if (Files.isDirectory(noisy) != Files.isDirectory(clean)) {
             throw new CliException("--clean and --noisy must both be files or both be folders");
         }
-        Map<String, Double> snr = readSnrList(listCsv != null ? listCsv
+        Map<String, String[]> snr = readList(listCsv != null ? listCsv
                 : (Files.isDirectory(noisy) && noisy.toAbsolutePath().getParent() != null
                 ? noisy.toAbsolutePath().getParent().resolve("list.csv") : null));
         if (!Files.isDirectory(noisy)) {
             String name = noisy.getFileName().toString();
-            pairs.add(new Pair(name, clean, noisy, snrOf(name, snr)));
+            pairs.add(new Pair(name, clean, noisy, snrOf(name, snr), noiseOf(name, snr)));
             return pairs;
         }
         try (Stream<Path> s = Files.list(noisy)) {
@@ -77,7 +79,7 @@ public final class PairedFiles {
                 String name = n.getFileName().toString();
                 Path c = clean.resolve(name);
                 if (Files.isRegularFile(c)) {
-                    pairs.add(new Pair(name, c, n, snrOf(name, snr)));
+                    pairs.add(new Pair(name, c, n, snrOf(name, snr), noiseOf(name, snr)));
                 }
             }
         }
@@ -87,17 +89,31 @@ public final class PairedFiles {
         return pairs;
     }
 
-    private static double snrOf(String name, Map<String, Double> list) {
-        Double v = list.get(name);
-        if (v != null) {
-            return v;
+    private static String noiseOf(String name, Map<String, String[]> list) {
+        String[] v = list.get(name);
+        if (v == null || v[1] == null || v[1].isBlank()) {
+            return "";
+        }
+        int dash = v[1].indexOf('-');
+        return dash > 0 ? v[1].substring(0, dash) : v[1];
+    }
+
+    private static double snrOf(String name, Map<String, String[]> list) {
+        String[] v = list.get(name);
+        if (v != null && v[0] != null) {
+            try {
+                return Double.parseDouble(v[0].trim());
+            } catch (NumberFormatException e) {
+                throw new CliException("list.csv: bad snr_db value '" + v[0] + "' for " + name);
+            }
         }
         Matcher m = SNR_TAG.matcher(name);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
-    private static Map<String, Double> readSnrList(Path csv) throws IOException {
-        Map<String, Double> map = new HashMap<>();
+    /** name -> {snr_db, noise} from a list.csv (either column may be missing). */
+    private static Map<String, String[]> readList(Path csv) throws IOException {
+        Map<String, String[]> map = new HashMap<>();
         if (csv == null || !Files.isRegularFile(csv)) {
             return map;
         }
@@ -108,24 +124,24 @@ public final class PairedFiles {
         String[] head = lines.get(0).split(",");
         int nameCol = -1;
         int snrCol = -1;
+        int noiseCol = -1;
         for (int i = 0; i < head.length; i++) {
-            if (head[i].trim().equals("name")) {
-                nameCol = i;
-            } else if (head[i].trim().equals("snr_db")) {
-                snrCol = i;
+            switch (head[i].trim()) {
+                case "name": nameCol = i; break;
+                case "snr_db": snrCol = i; break;
+                case "noise": noiseCol = i; break;
+                default: break;
             }
         }
-        if (nameCol < 0 || snrCol < 0) {
+        if (nameCol < 0) {
             return map;
         }
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            if (f.length > Math.max(nameCol, snrCol)) {
-                try {
-                    map.put(f[nameCol].trim(), Double.parseDouble(f[snrCol].trim()));
-                } catch (NumberFormatException e) {
-                    throw new CliException(csv + ": bad snr_db value '" + f[snrCol] + "'");
-                }
+            if (f.length > nameCol) {
+                map.put(f[nameCol].trim(), new String[] {
+                        snrCol >= 0 && f.length > snrCol ? f[snrCol] : null,
+                        noiseCol >= 0 && f.length > noiseCol ? f[noiseCol].trim() : null});
             }
         }
         return map;

@@ -1,0 +1,193 @@
+package dev.quell.validation.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Per-file metric values of an evaluation: one {@link Entry} per (file, condition), holding every
+ * metric computed for it. Conditions and metrics keep their first-seen order. Thread-safe.
+ */
+public final class EvalResults {
+    /**
+     * One file under one condition.
+     *
+     * @param file file name
+     * @param condition condition label, e.g. "noisy", "Quell L=20 ms"
+     * @param snrDb input SNR of the pair in dB (NaN if unknown)
+     * @param noiseType noise family ("" if unknown)
+     * @param metrics metric name to value, in insertion order
+     */
+    public record Entry(String file, String condition, double snrDb, String noiseType, Map<String, Double> metrics) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    private final Set<String> conditions = new LinkedHashSet<>();
+    private final Set<String> metrics = new LinkedHashSet<>();
+
+    /**
+     * Records the metric values of one file under one condition (merging with earlier values of
+     * the same file and condition).
+     *
+     * @param file file name
+     * @param condition condition label
+     * @param snrDb input SNR (NaN if unknown)
+     * @param noiseType noise family ("" if unknown)
+     * @param values metric name to value
+     */
+    public synchronized void add(String file, String condition, double snrDb, String noiseType, Map<String, Double> values) {
+        conditions.add(condition);
+        metrics.addAll(values.keySet());
+        for (Entry e : entries) {
+            if (e.file().equals(file) && e.condition().equals(condition)) {
+                e.metrics().putAll(values);
+                return;
+            }
+        }
+        entries.add(new Entry(file, condition, snrDb, noiseType, new LinkedHashMap<>(values)));
+    }
+
+    /**
+     * Fixes the order of metrics and conditions ahead of the values (names not declared keep
+     * their first-seen order after these).
+     *
+     * @param metricOrder metric names
+     * @param conditionOrder condition labels
+     */
+    public synchronized void declare(List<String> metricOrder, List<String> conditionOrder) {
+        metrics.addAll(metricOrder);
+        conditions.addAll(conditionOrder);
+    }
+
+    /** @return condition labels in first-seen order */
+    public synchronized List<String> conditions() {
+        return List.copyOf(conditions);
+    }
+
+    /** @return metric names in first-seen order */
+    public synchronized List<String> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    /** @return distinct input SNRs present, ascending (NaN excluded) */
+    public synchronized List<Double> snrs() {
+        TreeSet<Double> s = new TreeSet<>();
+        for (Entry e : entries) {
+            if (!Double.isNaN(e.snrDb())) {
+                s.add(e.snrDb());
+            }
+        }
+        return List.copyOf(s);
+    }
+
+    /** @return distinct noise families present, sorted ("" excluded) */
+    public synchronized List<String> noiseTypes() {
+        TreeSet<String> s = new TreeSet<>();
+        for (Entry e : entries) {
+            if (!e.noiseType().isEmpty()) {
+                s.add(e.noiseType());
+            }
+        }
+        return List.copyOf(s);
+    }
+
+    /**
+     * Mean of a metric over the entries of a condition that pass a filter.
+     *
+     * @param metric metric name
+     * @param condition condition label
+     * @param filter which entries count
+     * @return {mean, count}; mean NaN when count is 0
+     */
+    public synchronized double[] mean(String metric, String condition, Predicate<Entry> filter) {
+        double sum = 0;
+        int n = 0;
+        for (Entry e : entries) {
+            Double v = e.metrics().get(metric);
+            if (e.condition().equals(condition) && v != null && !Double.isNaN(v) && filter.test(e)) {
+                sum += v;
+                n++;
+            }
+        }
+        return new double[] {n == 0 ? Double.NaN : sum / n, n};
+    }
+
+    /** @return a snapshot of every entry */
+    public synchronized List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /**
+     * @return CSV: file, condition, snr_db, noise_type, then one column per metric (empty when
+     *     not computed), one line per entry
+     */
+    public synchronized String toCsv() {
+        StringBuilder sb = new StringBuilder("file,condition,snr_db,noise_type");
+        for (String m : metrics) {
+            sb.append(',').append(csv(m));
+        }
+        sb.append('\n');
+        for (Entry e : entries) {
+            sb.append(csv(e.file())).append(',').append(csv(e.condition())).append(',')
+                    .append(Double.isNaN(e.snrDb()) ? "" : String.format(Locale.ROOT, "%g", e.snrDb())).append(',')
+                    .append(csv(e.noiseType()));
+            for (String m : metrics) {
+                Double v = e.metrics().get(m);
+                sb.append(',').append(v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.6f", v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /**
+     * @param meta free-form description (model, settings) put under "meta"
+     * @return JSON bytes: {"meta":{...},"results":[{file, condition, snr_db, noise_type, metrics:{...}}]}
+     */
+    public synchronized byte[] toJson(Map<String, Object> meta) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.set("meta", json.valueToTree(meta));
+        ArrayNode arr = root.putArray("results");
+        for (Entry e : entries) {
+            ObjectNode o = arr.addObject();
+            o.put("file", e.file());
+            o.put("condition", e.condition());
+            if (Double.isNaN(e.snrDb())) {
+                o.putNull("snr_db");
+            } else {
+                o.put("snr_db", e.snrDb());
+            }
+            o.put("noise_type", e.noiseType());
+            ObjectNode m = o.putObject("metrics");
+            e.metrics().forEach((k, v) -> {
+                if (v.isNaN()) {
+                    m.putNull(k);
+                } else {
+                    m.put(k, v);
+                }
+            });
+        }
+        try {
+            return json.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

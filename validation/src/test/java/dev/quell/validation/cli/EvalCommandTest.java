@@ -1,0 +1,79 @@
+package dev.quell.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quell.dsp.io.AudioData;
+import dev.quell.dsp.io.SampleFormat;
+import dev.quell.dsp.io.WavWriter;
+import dev.quell.plugin.cli.QuellCli;
+import dev.quell.validation.demo.DemoSignals;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCommandTest {
+    @TempDir
+    Path dir;
+
+    private void pair(String name, long seed, double snr) throws IOException {
+        float[] c = DemoSignals.clean(2.0, seed);
+        float[] n = DemoSignals.mix(c, DemoSignals.noise(c.length, seed + 100), snr);
+        WavWriter.write(dir.resolve("clean").resolve(name), new AudioData(48_000, new float[][] {c}, SampleFormat.FLOAT_32),
+                SampleFormat.FLOAT_32);
+        WavWriter.write(dir.resolve("noisy").resolve(name), new AudioData(48_000, new float[][] {n}, SampleFormat.FLOAT_32),
+                SampleFormat.FLOAT_32);
+    }
+
+    @Test
+    void writesReportTablesPerFileResultsSpectrogramsAndPlot() throws IOException {
+        pair("a.wav", 1, 0);
+        pair("b.wav", 2, 10);
+        pair("c.wav", 3, 10);
+        Files.writeString(dir.resolve("list.csv"), "name,snr_db,noise\na.wav,0,babble-x\nb.wav,10,hum-y\nc.wav,10,babble-z\n");
+        Path out = dir.resolve("report");
+        int rc = QuellCli.execute("eval", "--clean", dir.resolve("clean").toString(), "--noisy", dir.resolve("noisy").toString(),
+                "-o", out.toString(), "--no-dnsmos", "--lookahead-ms", "0,20", "--peer", "passthrough=" + dir.resolve("noisy"),
+                "--spectrograms", "2");
+        assertEquals(0, rc);
+        String md = Files.readString(out.resolve("report.md"));
+        for (String s : new String[] {"## Summary", "## By input SNR", "## By noise type", "| Quell L=0 ms |",
+                "| Quell L=20 ms |", "| oracle |", "| passthrough |", "0 dB (n=1)", "10 dB (n=2)", "babble (n=2)",
+                "hum (n=1)", "![metrics against input SNR](snr.png)", "PESQ is not implemented"}) {
+            assertTrue(md.contains(s), "report lacks " + s + ":\n" + md);
+        }
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals("file,condition,snr_db,noise_type,SI-SDR (dB),segSNR (dB),STOI,ESTOI", csv.get(0));
+        assertEquals(1 + 3 * 5, csv.size(), "3 files x (noisy, 2 look-aheads, oracle, peer)");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(15, json.get("results").size());
+        // the peer is the noisy file itself: identical scores
+        double noisy = 0;
+        double peer = 0;
+        for (JsonNode r : json.get("results")) {
+            if (r.get("file").asText().equals("a.wav")) {
+                if (r.get("condition").asText().equals("noisy")) {
+                    noisy = r.get("metrics").get("SI-SDR (dB)").asDouble();
+                } else if (r.get("condition").asText().equals("passthrough")) {
+                    peer = r.get("metrics").get("SI-SDR (dB)").asDouble();
+                }
+            }
+        }
+        assertEquals(noisy, peer, 1e-9);
+        BufferedImage plot = ImageIO.read(out.resolve("snr.png").toFile());
+        assertTrue(plot.getWidth() > 800 && plot.getHeight() > 300);
+        try (var s = Files.list(out.resolve("spectrograms"))) {
+            List<Path> pngs = s.toList();
+            assertEquals(2, pngs.size(), pngs.toString());
+            BufferedImage spec = ImageIO.read(pngs.get(0).toFile());
+            assertTrue(spec.getHeight() > 3 * 150, "three panels: noisy, Quell, clean");
+        }
+    }
+}
