@@ -1,0 +1,436 @@
+/* quell_vst3_host: a small VST3 host of our own that exercises Quell.vst3 the way DAWs and
+ * Steinberg's validator do, and fails (exit 1) on any broken expectation.
+ *
+ *   quell_vst3_host PATH/Quell.vst3 [--quick]
+ *
+ * Checks: factory walk and class info; parameter scan (bypass flag, text round trips);
+ * for 44.1, 48 and 96 kHz stereo (and 48 kHz mono): setup, activation, latency against the
+ * measured delay of an impulse; block sizes 1, 17, 64, 480, 1024, 4096 and random sequences give
+ * identical output; sample-accurate parameter changes; bypass (latency-compensated, exact);
+ * process() with 0 samples and no buffers; process() from a new thread that exits right after;
+ * state save/restore (bypass survives); two instances on two threads; 100 create/destroy
+ * cycles without memory growing per cycle. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vst3_api.h"
+
+static int failures;
+#define CHECK(cond, ...) do { if (!(cond)) { failures++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
+
+/* ------------------------------------------------------------ host-side objects */
+
+typedef struct { const IBStreamVtbl *vtbl; char *data; int64_t size, cap, pos; } MemStream;
+static tresult ms_query(void *s, const TUID iid, void **o) { (void) iid; *o = s; return kResultOk; }
+static uint32_t ms_ref(void *s) { (void) s; return 1; }
+static tresult ms_read(void *self, void *buf, int32_t n, int32_t *got) {
+    MemStream *s = self;
+    int64_t k = s->size - s->pos < n ? s->size - s->pos : n;
+    memcpy(buf, s->data + s->pos, (size_t) k);
+    s->pos += k;
+    if (got) *got = (int32_t) k;
+    return kResultOk;
+}
+static tresult ms_write(void *self, void *buf, int32_t n, int32_t *put) {
+    MemStream *s = self;
+    if (s->pos + n > s->cap) { s->cap = (s->pos + n) * 2; s->data = realloc(s->data, (size_t) s->cap); }
+    memcpy(s->data + s->pos, buf, (size_t) n);
+    s->pos += n;
+    if (s->pos > s->size) s->size = s->pos;
+    if (put) *put = n;
+    return kResultOk;
+}
+static tresult ms_seek(void *self, int64_t pos, int32_t mode, int64_t *res) {
+    MemStream *s = self;
+    s->pos = mode == kIBSeekSet ? pos : mode == kIBSeekCur ? s->pos + pos : s->size + pos;
+    if (res) *res = s->pos;
+    return kResultOk;
+}
+static tresult ms_tell(void *self, int64_t *pos) { *pos = ((MemStream *) self)->pos; return kResultOk; }
+static const IBStreamVtbl ms_vtbl = {ms_query, ms_ref, ms_ref, ms_read, ms_write, ms_seek, ms_tell};
+
+typedef struct { const IComponentHandlerVtbl *vtbl; int restarts; int last_flags; } Handler;
+static tresult h_query(void *s, const TUID iid, void **o) { (void) iid; *o = s; return kResultOk; }
+static uint32_t h_ref(void *s) { (void) s; return 1; }
+static tresult h_edit(void *s, ParamID id) { (void) s; (void) id; return kResultOk; }
+static tresult h_perform(void *s, ParamID id, ParamValue v) { (void) s; (void) id; (void) v; return kResultOk; }
+static tresult h_restart(void *s, int32_t flags) { Handler *h = s; h->restarts++; h->last_flags = flags; return kResultOk; }
+static const IComponentHandlerVtbl handler_vtbl = {h_query, h_ref, h_ref, h_edit, h_perform, h_edit, h_restart};
+
+/* one queue per parameter, up to 8 points */
+typedef struct { const IParamValueQueueVtbl *vtbl; ParamID id; int n; int32_t off[8]; double val[8]; } Queue;
+static tresult q_query(void *s, const TUID iid, void **o) { (void) iid; *o = s; return kResultOk; }
+static uint32_t q_ref(void *s) { (void) s; return 1; }
+static ParamID q_id(void *s) { return ((Queue *) s)->id; }
+static int32_t q_count(void *s) { return ((Queue *) s)->n; }
+static tresult q_point(void *s, int32_t i, int32_t *off, ParamValue *v) {
+    Queue *q = s;
+    if (i < 0 || i >= q->n) return kInvalidArgument;
+    *off = q->off[i];
+    *v = q->val[i];
+    return kResultOk;
+}
+static tresult q_add(void *s, int32_t off, ParamValue v, int32_t *i) { (void) s; (void) off; (void) v; (void) i; return kResultFalse; }
+static const IParamValueQueueVtbl queue_vtbl = {q_query, q_ref, q_ref, q_id, q_count, q_point, q_add};
+
+typedef struct { const IParameterChangesVtbl *vtbl; int n; Queue q[8]; } Changes;
+static tresult pc_query(void *s, const TUID iid, void **o) { (void) iid; *o = s; return kResultOk; }
+static uint32_t pc_ref(void *s) { (void) s; return 1; }
+static int32_t pc_count(void *s) { return ((Changes *) s)->n; }
+static IParamValueQueue *pc_data(void *s, int32_t i) { Changes *c = s; return i >= 0 && i < c->n ? (IParamValueQueue *) &c->q[i] : NULL; }
+static IParamValueQueue *pc_add(void *s, const ParamID *id, int32_t *i) { (void) s; (void) id; (void) i; return NULL; }
+static const IParameterChangesVtbl changes_vtbl = {pc_query, pc_ref, pc_ref, pc_count, pc_data, pc_add};
+
+static void changes_add(Changes *c, ParamID id, int32_t off, double v) {
+    Queue *q = NULL;
+    for (int i = 0; i < c->n; i++) if (c->q[i].id == id) q = &c->q[i];
+    if (!q) { q = &c->q[c->n++]; q->vtbl = &queue_vtbl; q->id = id; q->n = 0; }
+    q->off[q->n] = off;
+    q->val[q->n++] = v;
+}
+
+/* ------------------------------------------------------------ plugin handles */
+
+typedef struct { FUnknown *obj; const void *const *vt; } Ref;
+
+typedef struct {
+    void *component; const IComponentVtbl *c;
+    void *processor; const IAudioProcessorVtbl *a;
+    void *controller; const IEditControllerVtbl *e;
+} Instance;
+
+static IPluginFactoryVtbl **factory;
+static TUID class_cid;
+static Handler handler = {&handler_vtbl, 0, 0};
+
+static int create(Instance *in, int channels, double rate, int max_block) {
+    memset(in, 0, sizeof *in);
+    if ((*factory)->createInstance(factory, (FIDString) class_cid, (FIDString) IID_IComponent, &in->component) != kResultOk) return -1;
+    in->c = *(const IComponentVtbl **) in->component;
+    if (in->c->initialize(in->component, NULL) != kResultOk) return -1;
+    if (in->c->queryInterface(in->component, IID_IAudioProcessor, &in->processor) != kResultOk) return -1;
+    in->a = *(const IAudioProcessorVtbl **) in->processor;
+    if (in->c->queryInterface(in->component, IID_IEditController, &in->controller) != kResultOk) return -1;
+    in->e = *(const IEditControllerVtbl **) in->controller;
+    in->e->initialize(in->controller, NULL);
+    in->e->setComponentHandler(in->controller, (IComponentHandler *) &handler);
+    SpeakerArrangement arr = channels == 1 ? kArrMono : kArrStereo;
+    if (in->a->setBusArrangements(in->processor, &arr, 1, &arr, 1) != kResultTrue) return -1;
+    ProcessSetup setup = {kRealtime, kSample32, max_block, rate};
+    if (in->a->setupProcessing(in->processor, &setup) != kResultOk) return -1;
+    if (in->c->setActive(in->component, 1) != kResultOk) return -1;
+    in->a->setProcessing(in->processor, 1);
+    return 0;
+}
+
+static void destroy(Instance *in) {
+    in->a->setProcessing(in->processor, 0);
+    in->c->setActive(in->component, 0);
+    in->e->setComponentHandler(in->controller, NULL);
+    in->e->release(in->controller);
+    in->a->release(in->processor);
+    in->c->terminate(in->component);
+    in->c->release(in->component);
+}
+
+/* process n frames of x (planar, ch channels) into y in blocks given by sizes (cycled) */
+static void run(Instance *in, int ch, float **x, float **y, long n, const int *sizes, int nsizes, Changes *changes) {
+    long pos = 0;
+    int k = 0;
+    while (pos < n) {
+        int m = sizes[k++ % nsizes];
+        if (m > n - pos) m = (int) (n - pos);
+        float *ip[2], *op[2];
+        for (int c = 0; c < ch; c++) { ip[c] = x[c] + pos; op[c] = y[c] + pos; }
+        AudioBusBuffers ib = {ch, 0, {.channelBuffers32 = ip}}, ob = {ch, 0, {.channelBuffers32 = op}};
+        ProcessData d = {kRealtime, kSample32, m, 1, 1, &ib, &ob, (IParameterChanges *) (pos == 0 ? changes : NULL), NULL, NULL, NULL, NULL};
+        in->a->process(in->processor, &d);
+        pos += m;
+    }
+}
+
+static float **alloc2(int ch, long n) {
+    float **p = malloc(sizeof(float *) * 2);
+    for (int c = 0; c < ch; c++) p[c] = calloc((size_t) n, sizeof(float));
+    return p;
+}
+
+static double frand(unsigned *s) { *s = *s * 1103515245u + 12345u; return ((*s >> 8) & 0xFFFF) / 65536.0 - 0.5; }
+
+static void speechlike(float **x, int ch, long n, double rate, unsigned seed) {
+    double ph = 0;
+    for (long i = 0; i < n; i++) {
+        double t = i / rate;
+        ph += 2 * M_PI * (140 + 40 * sin(2 * M_PI * 0.7 * t)) / rate;
+        double env = fmax(0, sin(2 * M_PI * 2.5 * t));
+        double v = 0;
+        for (int h = 1; h <= 8; h++) v += sin(h * ph) / h;
+        for (int c = 0; c < ch; c++) x[c][i] = (float) (0.1 * env * v * (c ? 0.7 : 1.0) + 0.01 * frand(&seed));
+    }
+}
+
+static void set_param(Instance *in, int id, double plain) {
+    in->e->setParamNormalized(in->controller, (ParamID) id, in->e->plainParamToNormalized(in->controller, (ParamID) id, plain));
+}
+
+static int delay_of(const float *x, const float *y, long n, int max_lag) {
+    int best = -1;
+    double bc = -1e300;
+    for (int lag = 0; lag <= max_lag; lag++) {
+        double c = 0;
+        for (long i = 0; i + lag < n; i++) c += (double) x[i] * y[i + lag];
+        if (c > bc) { bc = c; best = lag; }
+    }
+    return best;
+}
+
+/* ------------------------------------------------------------ tests */
+
+static void test_factory(void) {
+    PFactoryInfo fi;
+    CHECK((*factory)->getFactoryInfo(factory, &fi) == kResultOk && !strcmp(fi.vendor, "Quell"), "factory info");
+    int32_t n = (*factory)->countClasses(factory);
+    CHECK(n >= 1, "class count %d", n);
+    int found = 0;
+    for (int i = 0; i < n; i++) {
+        PClassInfo2 ci;
+        CHECK((*factory)->getClassInfo2(factory, i, &ci) == kResultOk, "class info 2");
+        if (!strcmp(ci.category, kVstAudioEffectClass)) {
+            memcpy(class_cid, ci.cid, 16);
+            found = 1;
+            CHECK(strstr(ci.subCategories, "Fx") != NULL, "sub-categories %s", ci.subCategories);
+            printf("class '%s' (%s), version %s, %s\n", ci.name, ci.subCategories, ci.version, ci.sdkVersion);
+        }
+        PClassInfoW wi;
+        CHECK((*factory)->getClassInfoUnicode(factory, i, &wi) == kResultOk && wi.name[0] == 'Q', "unicode class info");
+    }
+    CHECK(found, "no Audio Module Class");
+    void *bogus = (void *) 1;
+    TUID zero = {0};
+    CHECK((*factory)->createInstance(factory, (FIDString) zero, (FIDString) IID_IComponent, &bogus) != kResultOk && bogus == NULL,
+          "unknown class id must fail cleanly");
+}
+
+static void test_parameters(Instance *in) {
+    int n = in->e->getParameterCount(in->controller);
+    int bypass = -1;
+    for (int i = 0; i < n; i++) {
+        ParameterInfo pi;
+        CHECK(in->e->getParameterInfo(in->controller, i, &pi) == kResultOk, "parameter info %d", i);
+        if (pi.flags & kIsBypass) {
+            bypass = (int) pi.id;
+            CHECK(pi.stepCount == 1 && (pi.flags & kCanAutomate), "bypass must be a 1-step automatable parameter");
+        }
+        char16 text[128];
+        for (double v = 0; v <= 1.0; v += 0.25) {
+            CHECK(in->e->getParamStringByValue(in->controller, pi.id, v, text) == kResultOk, "string by value");
+            ParamValue back = -1;
+            CHECK(in->e->getParamValueByString(in->controller, pi.id, text, &back) == kResultOk, "value by string");
+            double plain = in->e->normalizedParamToPlain(in->controller, pi.id, v);
+            double plain2 = in->e->normalizedParamToPlain(in->controller, pi.id, back);
+            CHECK(fabs(plain - plain2) <= 0.051 * fmax(1, fabs(plain)), "text round trip of %u at %.2f: %.3f vs %.3f", pi.id, v, plain, plain2);
+        }
+    }
+    CHECK(n == 4 && bypass == 3, "expected 4 parameters with bypass id 3 (got %d, bypass %d)", n, bypass);
+}
+
+static void test_rate(double rate, int ch, int quick) {
+    Instance in;
+    if (create(&in, ch, rate, 4096)) { CHECK(0, "instance at %.0f Hz", rate); return; }
+    long n = (long) rate * (quick ? 2 : 3);
+    float **x = alloc2(ch, n), **y = alloc2(ch, n), **z = alloc2(ch, n);
+    speechlike(x, ch, n, rate, 7);
+    int latency = (int) in.a->getLatencySamples(in.processor);
+    CHECK(latency > 0 && latency < 8192, "latency %d", latency);
+
+    /* 1. identical output for any block sizes */
+    static const int fixed[] = {480};
+    static const int sizes[] = {1, 17, 64, 480, 1024, 4096, 3, 777, 128, 1};
+    run(&in, ch, x, y, n, fixed, 1, NULL);
+    in.c->setActive(in.component, 0);
+    in.c->setActive(in.component, 1);
+    run(&in, ch, x, z, n, sizes, 10, NULL);
+    double diff = 0, energy = 0;
+    for (int c = 0; c < ch; c++) for (long i = 0; i < n; i++) { diff = fmax(diff, fabs(y[c][i] - z[c][i])); energy += y[c][i] * y[c][i]; }
+    CHECK(diff == 0, "%.0f Hz: block sizes changed the output (max diff %g)", rate, diff);
+    CHECK(energy > 0, "%.0f Hz: silent output", rate);
+    for (int c = 0; c < ch; c++) for (long i = 0; i < n; i++) CHECK(isfinite(z[c][i]), "non-finite output");
+
+    /* 2. latency = measured delay of an impulse (gains floored at -6 dB, no post-filter: zero-phase) */
+    in.c->setActive(in.component, 0);
+    set_param(&in, 0, 0);
+    set_param(&in, 2, 6);
+    in.c->setActive(in.component, 1);
+    for (int c = 0; c < ch; c++) { memset(x[c], 0, sizeof(float) * (size_t) n); x[c][n / 4] = 0.5f; }
+    run(&in, ch, x, y, n, sizes, 10, NULL);
+    int d = delay_of(x[0], y[0], n, 2 * latency);
+    CHECK(d == latency, "%.0f Hz: reported latency %d, measured %d", rate, latency, d);
+
+    /* 3. bypass through a sample-accurate parameter change at offset 100: exact delayed dry */
+    in.c->setActive(in.component, 0);
+    in.c->setActive(in.component, 1);
+    speechlike(x, ch, n, rate, 9);
+    Changes changes = {&changes_vtbl, 0, {{0}}};
+    changes_add(&changes, 3, 100, 1.0);
+    run(&in, ch, x, y, n, sizes, 10, &changes);
+    long from = 100 + (long) (0.02 * rate) + latency;
+    double worst = 0;
+    for (int c = 0; c < ch; c++) for (long i = from; i < n; i++) worst = fmax(worst, fabs(y[c][i] - x[c][i - latency]));
+    CHECK(worst == 0, "%.0f Hz: bypassed output is not the dry input delayed by %d (worst %g)", rate, latency, worst);
+    changes.n = 0;
+    changes_add(&changes, 3, 0, 0.0);
+    run(&in, ch, x, y, 4096, sizes, 1, &changes);
+
+    /* 4. zero samples, no buffers: parameter flush only */
+    ProcessData flush = {kRealtime, kSample32, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    CHECK(in.a->process(in.processor, &flush) == kResultOk, "process with 0 samples and no buffers");
+
+    /* 5. a look-ahead change reports the new latency and asks for a restart */
+    int before = handler.restarts;
+    set_param(&in, 1, 0);
+    CHECK(handler.restarts == before + 1 && (handler.last_flags & kLatencyChanged), "no restartComponent(kLatencyChanged)");
+    int l0 = (int) in.a->getLatencySamples(in.processor);
+    CHECK(l0 < latency - (int) (0.019 * rate), "%.0f Hz: latency with 0 ms look-ahead %d vs %d", rate, l0, latency);
+    set_param(&in, 1, 20);
+    printf("%.0f Hz %s: latency %d samples (%d with 0 ms look-ahead); block sizes, impulse delay, bypass, flush: checked\n",
+           rate, ch == 1 ? "mono" : "stereo", latency, l0);
+    for (int c = 0; c < ch; c++) { free(x[c]); free(y[c]); free(z[c]); }
+    free(x); free(y); free(z);
+    destroy(&in);
+}
+
+static void test_state(void) {
+    Instance a, b;
+    if (create(&a, 2, 48000, 512) || create(&b, 2, 48000, 512)) { CHECK(0, "instances for state"); return; }
+    set_param(&a, 0, 37.5);
+    set_param(&a, 2, 18);
+    set_param(&a, 3, 1);
+    MemStream s = {&ms_vtbl, NULL, 0, 0, 0};
+    CHECK(a.c->getState(a.component, (IBStream *) &s) == kResultOk && s.size > 0, "getState");
+    MemStream cs = {&ms_vtbl, NULL, 0, 0, 0};
+    CHECK(a.e->getState(a.controller, (IBStream *) &cs) == kResultOk, "controller getState");
+    s.pos = 0;
+    CHECK(b.c->setState(b.component, (IBStream *) &s) == kResultOk, "setState");
+    s.pos = 0;
+    CHECK(b.e->setComponentState(b.controller, (IBStream *) &s) == kResultOk, "setComponentState");
+    cs.pos = 0;
+    CHECK(b.e->setState(b.controller, (IBStream *) &cs) == kResultOk, "controller setState");
+    for (int i = 0; i < 4; i++) {
+        double va = a.e->getParamNormalized(a.controller, (ParamID) i), vb = b.e->getParamNormalized(b.controller, (ParamID) i);
+        CHECK(fabs(va - vb) < 1e-12, "parameter %d after state restore: %g vs %g", i, va, vb);
+    }
+    CHECK(b.e->getParamNormalized(b.controller, 3) == 1.0, "bypass must survive save/load");
+    MemStream bad = {&ms_vtbl, strdup("{\"format\":\"quell-state\",\"version\":99}"), 38, 38, 0};
+    CHECK(b.c->setState(b.component, (IBStream *) &bad) != kResultOk, "a newer state version must be refused");
+    CHECK(b.e->getParamNormalized(b.controller, 3) == 0.0, "refused state leaves defaults");
+    printf("state: %.*s\n", (int) s.size, s.data);
+    free(s.data); free(cs.data); free(bad.data);
+    destroy(&a);
+    destroy(&b);
+}
+
+typedef struct { Instance *in; int ch; double energy; } Job;
+
+static void *worker(void *arg) {
+    Job *j = arg;
+    long n = 48000;
+    float **x = alloc2(j->ch, n), **y = alloc2(j->ch, n);
+    speechlike(x, j->ch, n, 48000, 3);
+    static const int sizes[] = {64, 100, 480, 33};
+    run(j->in, j->ch, x, y, n, sizes, 4, NULL);
+    j->energy = 0;
+    for (long i = 0; i < n; i++) j->energy += y[0][i] * y[0][i];
+    for (int c = 0; c < j->ch; c++) { free(x[c]); free(y[c]); }
+    free(x); free(y);
+    return NULL;
+}
+
+static void test_threads(void) {
+    Instance a, b;
+    if (create(&a, 2, 48000, 512) || create(&b, 1, 48000, 512)) { CHECK(0, "instances for threads"); return; }
+    Job ja = {&a, 2, 0}, jb = {&b, 1, 0};
+    pthread_t ta, tb;
+    pthread_create(&ta, NULL, worker, &ja);
+    pthread_create(&tb, NULL, worker, &jb);
+    pthread_join(ta, NULL);
+    pthread_join(tb, NULL);
+    CHECK(ja.energy > 0 && jb.energy > 0, "two instances on two threads");
+    /* a fresh thread per block, each exiting right after (attach + detach every time) */
+    for (int i = 0; i < 20; i++) {
+        Job j = {&a, 2, 0};
+        pthread_t t;
+        pthread_create(&t, NULL, worker, &j);
+        pthread_join(t, NULL);
+    }
+    printf("threads: two instances in parallel, 20 short-lived threads: ok\n");
+    destroy(&a);
+    destroy(&b);
+}
+
+static long rss_kb(void) {
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, rss = 0;
+    if (f) { if (fscanf(f, "%ld %ld", &pages, &rss) != 2) rss = 0; fclose(f); }
+    return rss * sysconf(_SC_PAGESIZE) / 1024;
+}
+
+static void test_cycles(void) {
+    long base = 0;
+    float **x = alloc2(2, 4096), **y = alloc2(2, 4096);
+    speechlike(x, 2, 4096, 48000, 5);
+    static const int sizes[] = {512};
+    for (int i = 0; i < 100; i++) {
+        Instance in;
+        if (create(&in, 2, 48000, 512)) { CHECK(0, "create %d", i); return; }
+        run(&in, 2, x, y, 4096, sizes, 1, NULL);
+        destroy(&in);
+        if (i == 19) base = rss_kb();
+    }
+    long end = rss_kb();
+    double per_cycle = (end - base) / 80.0;
+    printf("create/destroy x100: RSS %ld kB after 20 cycles, %ld kB after 100 (%.1f kB per cycle)\n", base, end, per_cycle);
+    CHECK(per_cycle < 64, "memory grows by %.1f kB per create/destroy cycle", per_cycle);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: quell_vst3_host PATH/Quell.vst3 [--quick]\n");
+        return 2;
+    }
+    int quick = argc > 2 && !strcmp(argv[2], "--quick");
+    char so[4096];
+    snprintf(so, sizeof so, "%s/Contents/x86_64-linux/Quell.so", argv[1]);
+    void *lib = dlopen(so, RTLD_NOW | RTLD_LOCAL);
+    if (!lib) { fprintf(stderr, "cannot load %s: %s\n", so, dlerror()); return 1; }
+    int (*entry)(void *) = (int (*)(void *)) dlsym(lib, "ModuleEntry");
+    int (*exit_)(void) = (int (*)(void)) dlsym(lib, "ModuleExit");
+    void *(*get)(void) = (void *(*)(void)) dlsym(lib, "GetPluginFactory");
+    if (!entry || !exit_ || !get) { fprintf(stderr, "missing VST3 entry points\n"); return 1; }
+    CHECK(entry(lib), "ModuleEntry");
+    factory = get();
+    test_factory();
+    Instance in;
+    if (create(&in, 2, 48000, 1024) == 0) {
+        test_parameters(&in);
+        destroy(&in);
+    } else {
+        CHECK(0, "first instance");
+    }
+    test_rate(48000, 2, quick);
+    test_rate(44100, 2, quick);
+    test_rate(96000, 2, quick);
+    test_rate(48000, 1, quick);
+    test_state();
+    test_threads();
+    test_cycles();
+    CHECK(exit_(), "ModuleExit");
+    dlclose(lib); /* the shim is linked -z nodelete: it stays mapped with its JVM */
+    printf("%s: %d failure(s)\n", failures ? "FAILED" : "PASSED", failures);
+    return failures ? 1 : 0;
+}
