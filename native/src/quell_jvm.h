@@ -10,6 +10,9 @@
  * process cannot create a second one. Quell's classes are loaded through a URLClassLoader over
  * the jars in <resources>/lib, so they are found even in a JVM someone else started.
  *
+ * Setting QUELL_NO_JAVA (troubleshooting, tests) skips the JVM: every instance then runs the
+ * latency-compensated dry fallback.
+ *
  * Threads: any host thread that calls in is attached as a daemon on first use and detached by a
  * thread-local destructor when it exits. */
 #ifndef QUELL_JVM_H

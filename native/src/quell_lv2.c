@@ -32,17 +32,15 @@ static LV2_Handle instantiate(const LV2_Descriptor *d, double rate, const char *
             map = (LV2_URID_Map *) features[i]->data;
         }
     }
-    if (!map) {
-        quell_log("the host does not provide urid:map; refusing to instantiate");
-        return NULL;
-    }
     quell_lv2 *p = calloc(1, sizeof *p);
     if (!p) {
         return NULL;
     }
     p->channels = strcmp(d->URI, QUELL_LV2_URI_STEREO) == 0 ? 2 : 1;
-    p->state_key = map->map(map->handle, STATE_KEY);
-    p->atom_string = map->map(map->handle, LV2_ATOM__String);
+    if (map) { /* optional: without it the state extension is unavailable (the ports still carry every parameter) */
+        p->state_key = map->map(map->handle, STATE_KEY);
+        p->atom_string = map->map(map->handle, LV2_ATOM__String);
+    }
     /* bundle paths from hosts end in '/'; the jars are in <bundle>/lib */
     char dir[1024];
     size_t n = strlen(bundle);
@@ -110,6 +108,9 @@ static LV2_State_Status save(LV2_Handle h, LV2_State_Store_Function store, LV2_S
     (void) flags;
     (void) features;
     quell_lv2 *p = h;
+    if (!p->state_key) {
+        return LV2_STATE_ERR_NO_FEATURE;
+    }
     size_t len;
     char *json = quell_core_save_state(&p->core, &len);
     if (!json) {
@@ -126,6 +127,9 @@ static LV2_State_Status restore(LV2_Handle h, LV2_State_Retrieve_Function retrie
     (void) flags;
     (void) features;
     quell_lv2 *p = h;
+    if (!p->state_key) {
+        return LV2_STATE_ERR_NO_FEATURE;
+    }
     size_t size = 0;
     uint32_t type = 0;
     uint32_t vflags = 0;

@@ -231,9 +231,8 @@ static void prepare(Plugin *p) {
             quell_core_set_param(&p->core, i, params[i]);
         }
     }
-    if (quell_core_prepare(&p->core, p->rate, p->max_block) != 0) {
-        quell_log("this instance passes audio through (delayed by %d samples): %s", quell_core_latency(&p->core), p->core.error);
-    }
+    /* on failure the instance runs the delayed dry fallback; the reason was logged once */
+    quell_core_prepare(&p->core, p->rate, p->max_block);
 }
 
 static tresult c_set_active(void *self, TBool state) {

@@ -1,7 +1,7 @@
 /* quell_vst3_host: a small VST3 host of our own that exercises Quell.vst3 the way DAWs and
  * Steinberg's validator do, and fails (exit 1) on any broken expectation.
  *
- *   quell_vst3_host PATH/Quell.vst3 [--quick]
+ *   quell_vst3_host PATH/Quell.vst3 [--quick | --no-java]
  *
  * Checks: factory walk and class info; parameter scan (bypass flag, text round trips);
  * for 44.1, 48 and 96 kHz stereo (and 48 kHz mono): setup, activation, latency against the
@@ -9,7 +9,7 @@
  * identical output; sample-accurate parameter changes; bypass (latency-compensated, exact);
  * process() with 0 samples and no buffers; process() from a new thread that exits right after;
  * state save/restore (bypass survives); two instances on two threads; 100 create/destroy
- * cycles without memory growing per cycle. */
+ * cycles without the C heap or the Java heap (after GC) growing per cycle. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <math.h>
@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <jni.h>
+#include <malloc.h>
 
 #include "vst3_api.h"
 
@@ -373,15 +376,39 @@ static void test_threads(void) {
     destroy(&b);
 }
 
-static long rss_kb(void) {
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, rss = 0;
-    if (f) { if (fscanf(f, "%ld %ld", &pages, &rss) != 2) rss = 0; fclose(f); }
-    return rss * sysconf(_SC_PAGESIZE) / 1024;
+/* bytes of C heap in use (glibc) */
+static long c_heap(void) {
+    struct mallinfo2 m = mallinfo2();
+    return (long) m.uordblks;
+}
+
+/* live Java heap after a full GC, via the JVM the shim started in this process (-1 without one) */
+static long java_heap(void) {
+    jint (*created)(JavaVM **, jsize, jsize *) = (jint (*)(JavaVM **, jsize, jsize *)) dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+    JavaVM *vm = NULL;
+    jsize n = 0;
+    JNIEnv *env = NULL;
+    if (!created || created(&vm, 1, &n) != JNI_OK || n < 1
+        || (*vm)->AttachCurrentThreadAsDaemon(vm, (void **) &env, NULL) != JNI_OK) {
+        return -1;
+    }
+    jclass sys = (*env)->FindClass(env, "java/lang/System");
+    jclass rt = (*env)->FindClass(env, "java/lang/Runtime");
+    jmethodID gc = (*env)->GetStaticMethodID(env, sys, "gc", "()V");
+    jmethodID get = (*env)->GetStaticMethodID(env, rt, "getRuntime", "()Ljava/lang/Runtime;");
+    jmethodID total = (*env)->GetMethodID(env, rt, "totalMemory", "()J");
+    jmethodID free_ = (*env)->GetMethodID(env, rt, "freeMemory", "()J");
+    for (int i = 0; i < 3; i++) {
+        (*env)->CallStaticVoidMethod(env, sys, gc);
+    }
+    jobject r = (*env)->CallStaticObjectMethod(env, rt, get);
+    long used = (long) ((*env)->CallLongMethod(env, r, total) - (*env)->CallLongMethod(env, r, free_));
+    (*env)->DeleteLocalRef(env, r);
+    return used;
 }
 
 static void test_cycles(void) {
-    long base = 0;
+    long c0 = 0, j0 = 0;
     float **x = alloc2(2, 4096), **y = alloc2(2, 4096);
     speechlike(x, 2, 4096, 48000, 5);
     static const int sizes[] = {512};
@@ -390,12 +417,33 @@ static void test_cycles(void) {
         if (create(&in, 2, 48000, 512)) { CHECK(0, "create %d", i); return; }
         run(&in, 2, x, y, 4096, sizes, 1, NULL);
         destroy(&in);
-        if (i == 19) base = rss_kb();
+        if (i == 19) { j0 = java_heap(); c0 = c_heap(); }
     }
-    long end = rss_kb();
-    double per_cycle = (end - base) / 80.0;
-    printf("create/destroy x100: RSS %ld kB after 20 cycles, %ld kB after 100 (%.1f kB per cycle)\n", base, end, per_cycle);
-    CHECK(per_cycle < 64, "memory grows by %.1f kB per create/destroy cycle", per_cycle);
+    long j1 = java_heap(), c1 = c_heap();
+    double java_per = (j1 - j0) / 80.0 / 1024, c_per = (c1 - c0) / 80.0 / 1024;
+    printf("create/destroy x100: per cycle after the first 20, C heap %+.2f kB, Java heap after GC %+.2f kB (%ld -> %ld kB)\n",
+           c_per, java_per, j0 / 1024, j1 / 1024);
+    CHECK(j0 >= 0, "no JVM to measure");
+    CHECK(c_per < 4 && java_per < 16, "memory grows per create/destroy cycle: C %.2f kB, Java %.2f kB", c_per, java_per);
+}
+
+/* without Java (QUELL_NO_JAVA): the plugin loads and passes the input through, delayed by the latency it reports */
+static void test_fallback(void) {
+    Instance in;
+    if (create(&in, 2, 48000, 512)) { CHECK(0, "instance without Java"); return; }
+    int latency = (int) in.a->getLatencySamples(in.processor);
+    long n = 48000;
+    float **x = alloc2(2, n), **y = alloc2(2, n);
+    speechlike(x, 2, n, 48000, 11);
+    static const int sizes[] = {512, 100, 1};
+    run(&in, 2, x, y, n, sizes, 3, NULL);
+    double worst = 0;
+    for (int c = 0; c < 2; c++) for (long i = 0; i < n; i++) worst = fmax(worst, fabs(y[c][i] - (i >= latency ? x[c][i - latency] : 0)));
+    CHECK(latency == 1919 && worst == 0, "fallback: latency %d, worst deviation from the delayed input %g", latency, worst);
+    set_param(&in, 1, 0);
+    CHECK((int) in.a->getLatencySamples(in.processor) == 959, "fallback latency follows the look-ahead");
+    printf("without Java: loads, passes the input through delayed by the reported %d samples: ok\n", latency);
+    destroy(&in);
 }
 
 int main(int argc, char **argv) {
@@ -404,6 +452,10 @@ int main(int argc, char **argv) {
         return 2;
     }
     int quick = argc > 2 && !strcmp(argv[2], "--quick");
+    int no_java = argc > 2 && !strcmp(argv[2], "--no-java");
+    if (no_java) {
+        setenv("QUELL_NO_JAVA", "1", 1);
+    }
     char so[4096];
     snprintf(so, sizeof so, "%s/Contents/x86_64-linux/Quell.so", argv[1]);
     void *lib = dlopen(so, RTLD_NOW | RTLD_LOCAL);
@@ -415,6 +467,11 @@ int main(int argc, char **argv) {
     CHECK(entry(lib), "ModuleEntry");
     factory = get();
     test_factory();
+    if (no_java) {
+        test_fallback();
+        printf("%s: %d failure(s)\n", failures ? "FAILED" : "PASSED", failures);
+        return failures ? 1 : 0;
+    }
     Instance in;
     if (create(&in, 2, 48000, 1024) == 0) {
         test_parameters(&in);
