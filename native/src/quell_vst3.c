@@ -419,7 +419,19 @@ static tresult a_process(void *self, ProcessData *d) {
     for (; ci < n; ci++) {
         apply_change(p, p->changes[ci].id, p->changes[ci].value);
     }
-    d->outputs[0].silenceFlags = 0;
+    /* tell the host which output channels are exactly silent (it may skip work downstream) */
+    uint64_t silent = 0;
+    for (int c = 0; c < p->channels; c++) {
+        const float *o = out[c];
+        int i = 0;
+        while (i < frames && o[i] == 0.0f) {
+            i++;
+        }
+        if (i == frames) {
+            silent |= (uint64_t) 1 << c;
+        }
+    }
+    d->outputs[0].silenceFlags = silent;
     return kResultOk;
 }
 
