@@ -212,6 +212,54 @@ class QuellEngineTest {
         assertTrue(maxStep <= sineStep * 1.05, "largest step " + maxStep + " vs sine " + sineStep);
     }
 
+    @Test
+    void parameterChangesAreSmoothedAndALookaheadSwitchDoesNotClick() {
+        QuellEngine e = new QuellEngine(silence);
+        e.setParameter(Parameter.POST_FILTER, 0);
+        e.prepare(48000, 480, 1);
+        int n = 48000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 48000.0));
+        }
+        float[][] in = new float[1][480];
+        float[][] out = new float[1][480];
+        float[] y = new float[n];
+        for (int hop = 0; hop < n / 480; hop++) {
+            if (hop == 30) {
+                e.setParameter(Parameter.ATTENUATION_LIMIT, 6); // from -100 dB to -6 dB at once
+            }
+            if (hop == 70) {
+                e.setParameter(Parameter.LOOKAHEAD, 0);
+            }
+            System.arraycopy(x, hop * 480, in[0], 0, 480);
+            e.process(in, out, 480);
+            System.arraycopy(out[0], 0, y, hop * 480, 480);
+        }
+        // the gain glides over several hops instead of jumping: hop RMS levels rise monotonically
+        // through at least three intermediate levels between -100 dB and -6 dB
+        int lat = 1919;
+        int intermediate = 0;
+        double previous = -200;
+        for (int hop = 30; hop < 50; hop++) {
+            int from = hop * 480 + lat;
+            double rms = 10 * Math.log10(TestModels.energy(y, from, from + 480) / 480 + 1e-20);
+            assertTrue(rms >= previous - 0.5, "level falls back at hop " + hop);
+            previous = rms;
+            if (rms > -90 && rms < -6.5) {
+                intermediate++;
+            }
+        }
+        assertTrue(intermediate >= 3, "only " + intermediate + " intermediate hops: the change is not smoothed");
+        // no step larger than the sine's own anywhere, including the look-ahead switch (fade out, fade in)
+        double maxStep = 0;
+        for (int i = 1; i < n; i++) {
+            maxStep = Math.max(maxStep, Math.abs(y[i] - y[i - 1]));
+        }
+        assertTrue(maxStep <= 0.5 * 2 * Math.PI * 440 / 48000.0 * 1.05, "largest step " + maxStep);
+        assertEquals(959, e.latencySamples());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {6, 12, 30})
     void attenuationLimitBoundsTheReduction(int limitDb) {
