@@ -1,5 +1,6 @@
 /* Quell as a VST3 plugin: one "single component" class that is at once IComponent,
- * IAudioProcessor, IEditController and IProcessContextRequirements, forwarding to quell_core.
+ * IAudioProcessor, IEditController, IUnitInfo (the factory presets as a program list) and
+ * IProcessContextRequirements, forwarding to quell_core.
  * Exports GetPluginFactory, ModuleEntry and ModuleExit only. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -56,7 +57,9 @@ typedef struct {
     const IAudioProcessorVtbl *processor;
     const IEditControllerVtbl *controller;
     const IProcessContextRequirementsVtbl *requirements;
+    const IUnitInfoVtbl *units;
     volatile int refs;
+    int program;                          /* index of the last factory preset chosen */
     int initialized;
     int active;
     int channels;
@@ -117,6 +120,8 @@ static tresult plugin_query(Plugin *p, const TUID iid, void **obj) {
         *obj = &p->controller;
     } else if (iid_equal(iid, IID_IProcessContextRequirements)) {
         *obj = &p->requirements;
+    } else if (iid_equal(iid, IID_IUnitInfo)) {
+        *obj = &p->units;
     } else {
         *obj = NULL;
         return kNoInterface;
@@ -177,6 +182,36 @@ static void sync_controller(Plugin *p) {
     for (int i = 0; i < QUELL_PARAM_COUNT; i++) {
         p->normalized[i] = quell_param_to_normalized(i, p->core.params[i]);
     }
+}
+
+/* The factory presets are a VST3 program list: one more parameter (after the engine's), flagged
+ * kIsProgramChange, whose steps select QUELL_PRESETS; choosing one sets the engine parameters it
+ * names (bypass is left alone). */
+#define PROGRAM_PARAM QUELL_PARAM_COUNT
+#define PARAM_TOTAL (QUELL_PARAM_COUNT + 1)
+#define PROGRAM_LIST_ID 1
+
+static double program_to_normalized(int index) {
+    return QUELL_PRESET_COUNT > 1 ? (double) index / (QUELL_PRESET_COUNT - 1) : 0;
+}
+
+static int program_from_normalized(double v) {
+    int i = (int) lround((v < 0 ? 0 : v > 1 ? 1 : v) * (QUELL_PRESET_COUNT - 1));
+    return i < 0 ? 0 : i >= QUELL_PRESET_COUNT ? QUELL_PRESET_COUNT - 1 : i;
+}
+
+/* applies a factory preset to the engine and the controller's values; returns 1 if the latency changed */
+static int apply_program(Plugin *p, int index) {
+    int before = quell_core_latency(&p->core);
+    p->program = index;
+    for (int i = 0; i < QUELL_PARAM_COUNT; i++) {
+        double v = QUELL_PRESETS[index].values[i];
+        if (v >= 0) {
+            quell_core_set_param(&p->core, i, v);
+            p->normalized[i] = quell_param_to_normalized(i, p->core.params[i]);
+        }
+    }
+    return quell_core_latency(&p->core) != before;
 }
 
 /* ---------------------------------------------------------------- IComponent */
@@ -342,6 +377,8 @@ static void apply_change(Plugin *p, int32_t id, double value) {
     if (id >= 0 && id < QUELL_PARAM_COUNT) {
         p->normalized[id] = value;
         quell_core_set_param(&p->core, id, quell_param_from_normalized(id, value));
+    } else if (id == PROGRAM_PARAM) {
+        apply_program(p, program_from_normalized(value));
     }
 }
 
@@ -476,10 +513,21 @@ static tresult e_set_component_state(void *self, IBStream *s) {
 
 static tresult e_set_state(void *self, IBStream *s) { (void) self; (void) s; return kResultOk; }
 static tresult e_get_state(void *self, IBStream *s) { (void) self; (void) s; return kResultOk; }
-static int32_t e_param_count(void *self) { (void) self; return QUELL_PARAM_COUNT; }
+static int32_t e_param_count(void *self) { (void) self; return PARAM_TOTAL; }
 
 static tresult e_param_info(void *self, int32_t index, ParameterInfo *info) {
     (void) self;
+    if (index == PROGRAM_PARAM && info) {
+        memset(info, 0, sizeof *info);
+        info->id = PROGRAM_PARAM;
+        to_utf16(info->title, "Preset", 128);
+        to_utf16(info->shortTitle, "Preset", 128);
+        info->stepCount = QUELL_PRESET_COUNT - 1;
+        info->defaultNormalizedValue = 0;
+        info->unitId = kRootUnitId;
+        info->flags = kIsProgramChange | kIsList;
+        return kResultOk;
+    }
     if (index < 0 || index >= QUELL_PARAM_COUNT || !info) {
         return kInvalidArgument;
     }
@@ -498,6 +546,10 @@ static tresult e_param_info(void *self, int32_t index, ParameterInfo *info) {
 
 static tresult e_string_by_value(void *self, ParamID id, ParamValue v, char16 *string) {
     (void) self;
+    if (id == PROGRAM_PARAM && string) {
+        to_utf16(string, QUELL_PRESETS[program_from_normalized(v)].name, 128);
+        return kResultOk;
+    }
     if (id >= QUELL_PARAM_COUNT || !string) {
         return kInvalidArgument;
     }
@@ -509,11 +561,20 @@ static tresult e_string_by_value(void *self, ParamID id, ParamValue v, char16 *s
 
 static tresult e_value_by_string(void *self, ParamID id, char16 *string, ParamValue *v) {
     (void) self;
-    if (id >= QUELL_PARAM_COUNT || !string || !v) {
+    if (id >= PARAM_TOTAL || !string || !v) {
         return kInvalidArgument;
     }
     char text[128];
     from_utf16(text, string, sizeof text);
+    if (id == PROGRAM_PARAM) {
+        for (int i = 0; i < QUELL_PRESET_COUNT; i++) {
+            if (!strcmp(text, QUELL_PRESETS[i].name)) {
+                *v = program_to_normalized(i);
+                return kResultOk;
+            }
+        }
+        return kResultFalse;
+    }
     double plain;
     if (quell_param_parse((int) id, text, &plain) != 0) {
         return kResultFalse;
@@ -524,21 +585,37 @@ static tresult e_value_by_string(void *self, ParamID id, char16 *string, ParamVa
 
 static ParamValue e_to_plain(void *self, ParamID id, ParamValue v) {
     (void) self;
+    if (id == PROGRAM_PARAM) {
+        return program_from_normalized(v);
+    }
     return id < QUELL_PARAM_COUNT ? quell_param_from_normalized((int) id, v) : v;
 }
 
 static ParamValue e_to_normalized(void *self, ParamID id, ParamValue v) {
     (void) self;
+    if (id == PROGRAM_PARAM) {
+        return program_to_normalized(program_from_normalized(QUELL_PRESET_COUNT > 1 ? v / (QUELL_PRESET_COUNT - 1) : 0));
+    }
     return id < QUELL_PARAM_COUNT ? quell_param_to_normalized((int) id, v) : v;
 }
 
 static ParamValue e_get_normalized(void *self, ParamID id) {
     Plugin *p = FROM(self, controller);
+    if (id == PROGRAM_PARAM) {
+        return program_to_normalized(p->program);
+    }
     return id < QUELL_PARAM_COUNT ? p->normalized[id] : 0;
 }
 
 static tresult e_set_normalized(void *self, ParamID id, ParamValue v) {
     Plugin *p = FROM(self, controller);
+    if (id == PROGRAM_PARAM && !isnan(v)) {
+        int latency_changed = apply_program(p, program_from_normalized(v));
+        if (p->handler) {
+            p->handler->vtbl->restartComponent(p->handler, kParamValuesChanged | (latency_changed ? kLatencyChanged : 0));
+        }
+        return kResultOk;
+    }
     if (id >= QUELL_PARAM_COUNT || isnan(v)) {
         return kInvalidArgument;
     }
@@ -572,6 +649,83 @@ static const IEditControllerVtbl controller_vtbl = {
     e_query, e_add_ref, e_release, e_initialize, e_terminate, e_set_component_state, e_set_state, e_get_state,
     e_param_count, e_param_info, e_string_by_value, e_value_by_string, e_to_plain, e_to_normalized,
     e_get_normalized, e_set_normalized, e_set_handler, e_create_view};
+
+/* ---------------------------------------------------------------- IUnitInfo: one root unit with the preset list */
+
+static tresult u_query(void *self, const TUID iid, void **obj) { return plugin_query(FROM(self, units), iid, obj); }
+static uint32_t u_add_ref(void *self) { return plugin_add_ref(FROM(self, units)); }
+static uint32_t u_release(void *self) { return plugin_release(FROM(self, units)); }
+static int32_t u_unit_count(void *self) { (void) self; return 1; }
+
+static tresult u_unit_info(void *self, int32_t index, UnitInfo *info) {
+    (void) self;
+    if (index != 0 || !info) {
+        return kInvalidArgument;
+    }
+    memset(info, 0, sizeof *info);
+    info->id = kRootUnitId;
+    info->parentUnitId = kNoParentUnitId;
+    to_utf16(info->name, "Quell", 128);
+    info->programListId = PROGRAM_LIST_ID;
+    return kResultOk;
+}
+
+static int32_t u_list_count(void *self) { (void) self; return 1; }
+
+static tresult u_list_info(void *self, int32_t index, ProgramListInfo *info) {
+    (void) self;
+    if (index != 0 || !info) {
+        return kInvalidArgument;
+    }
+    memset(info, 0, sizeof *info);
+    info->id = PROGRAM_LIST_ID;
+    to_utf16(info->name, "Factory presets", 128);
+    info->programCount = QUELL_PRESET_COUNT;
+    return kResultOk;
+}
+
+static tresult u_program_name(void *self, int32_t list, int32_t index, char16 *name) {
+    (void) self;
+    if (list != PROGRAM_LIST_ID || index < 0 || index >= QUELL_PRESET_COUNT || !name) {
+        return kInvalidArgument;
+    }
+    to_utf16(name, QUELL_PRESETS[index].name, 128);
+    return kResultOk;
+}
+
+static tresult u_program_info(void *self, int32_t list, int32_t index, const char8 *attr, char16 *value) {
+    (void) self; (void) list; (void) index; (void) attr; (void) value;
+    return kResultFalse;
+}
+
+static tresult u_has_pitch_names(void *self, int32_t list, int32_t index) { (void) self; (void) list; (void) index; return kResultFalse; }
+
+static tresult u_pitch_name(void *self, int32_t list, int32_t index, int16_t pitch, char16 *name) {
+    (void) self; (void) list; (void) index; (void) pitch; (void) name;
+    return kResultFalse;
+}
+
+static int32_t u_selected_unit(void *self) { (void) self; return kRootUnitId; }
+static tresult u_select_unit(void *self, int32_t unit) { (void) self; return unit == kRootUnitId ? kResultOk : kResultFalse; }
+
+static tresult u_unit_by_bus(void *self, int32_t type, int32_t dir, int32_t bus, int32_t channel, int32_t *unit) {
+    (void) self; (void) type; (void) dir; (void) bus; (void) channel;
+    if (!unit) {
+        return kInvalidArgument;
+    }
+    *unit = kRootUnitId;
+    return kResultOk;
+}
+
+static tresult u_set_program_data(void *self, int32_t list, int32_t index, IBStream *data) {
+    (void) self; (void) list; (void) index; (void) data;
+    return kNotImplemented;
+}
+
+static const IUnitInfoVtbl units_vtbl = {
+    u_query, u_add_ref, u_release, u_unit_count, u_unit_info, u_list_count, u_list_info, u_program_name,
+    u_program_info, u_has_pitch_names, u_pitch_name, u_selected_unit, u_select_unit, u_unit_by_bus,
+    u_set_program_data};
 
 /* ---------------------------------------------------------------- factory */
 
@@ -637,6 +791,7 @@ static tresult f_create(void *self, FIDString cid, FIDString iid, void **obj) {
     p->processor = &processor_vtbl;
     p->controller = &controller_vtbl;
     p->requirements = &requirements_vtbl;
+    p->units = &units_vtbl;
     p->refs = 1;
     p->channels = 2;
     p->rate = 48000;

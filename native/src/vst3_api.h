@@ -51,6 +51,7 @@ static const TUID IID_IComponentHandler = VST3_IID(0x93A0BEA3, 0x0BD045DB, 0x8E8
 static const TUID IID_IConnectionPoint = VST3_IID(0x70A4156F, 0x6E6E4026, 0x989148BF, 0xAA60D8D1);
 static const TUID IID_IParameterChanges = VST3_IID(0xA4779663, 0x0BB64A56, 0xB44384A8, 0x466FEB9D);
 static const TUID IID_IParamValueQueue = VST3_IID(0x01263A18, 0xED074F6F, 0x98C9D356, 0x4686F9BA);
+static const TUID IID_IUnitInfo = VST3_IID(0x3D4BD6B5, 0x913A4FD2, 0xA886E768, 0xA5EB92C1);
 
 /* media types, directions, bus types and flags */
 enum { kAudio = 0, kEvent = 1 };
@@ -283,6 +284,40 @@ typedef struct IEditControllerVtbl {
     tresult (*setComponentHandler)(void *self, IComponentHandler *handler);
     void *(*createView)(void *self, FIDString name);
 } IEditControllerVtbl;
+
+/* units and program lists */
+#define kRootUnitId 0
+#define kNoParentUnitId (-1)
+#define kNoProgramListId (-1)
+
+typedef struct {
+    int32_t id;
+    int32_t parentUnitId;
+    String128 name;
+    int32_t programListId;
+} UnitInfo;
+
+typedef struct {
+    int32_t id;
+    String128 name;
+    int32_t programCount;
+} ProgramListInfo;
+
+typedef struct IUnitInfoVtbl {
+    FUNKNOWN_METHODS(void)
+    int32_t (*getUnitCount)(void *self);
+    tresult (*getUnitInfo)(void *self, int32_t unitIndex, UnitInfo *info);
+    int32_t (*getProgramListCount)(void *self);
+    tresult (*getProgramListInfo)(void *self, int32_t listIndex, ProgramListInfo *info);
+    tresult (*getProgramName)(void *self, int32_t listId, int32_t programIndex, char16 *name);
+    tresult (*getProgramInfo)(void *self, int32_t listId, int32_t programIndex, const char8 *attributeId, char16 *value);
+    tresult (*hasProgramPitchNames)(void *self, int32_t listId, int32_t programIndex);
+    tresult (*getProgramPitchName)(void *self, int32_t listId, int32_t programIndex, int16_t midiPitch, char16 *name);
+    int32_t (*getSelectedUnit)(void *self);
+    tresult (*selectUnit)(void *self, int32_t unitId);
+    tresult (*getUnitByBus)(void *self, int32_t type, int32_t dir, int32_t busIndex, int32_t channel, int32_t *unitId);
+    tresult (*setUnitProgramData)(void *self, int32_t listOrUnitId, int32_t programIndex, IBStream *data);
+} IUnitInfoVtbl;
 
 typedef IPluginFactoryVtbl *(*GetPluginFactoryProc)(void);
 

@@ -240,7 +240,35 @@ static void test_parameters(Instance *in) {
             CHECK(fabs(plain - plain2) <= 0.051 * fmax(1, fabs(plain)), "text round trip of %u at %.2f: %.3f vs %.3f", pi.id, v, plain, plain2);
         }
     }
-    CHECK(n == 4 && bypass == 3, "expected 4 parameters with bypass id 3 (got %d, bypass %d)", n, bypass);
+    CHECK(n == 5 && bypass == 3, "expected 5 parameters with bypass id 3 (got %d, bypass %d)", n, bypass);
+    /* the factory presets as a program list */
+    ParameterInfo prog;
+    CHECK(in->e->getParameterInfo(in->controller, 4, &prog) == kResultOk && (prog.flags & kIsProgramChange)
+          && prog.stepCount == 3, "program-change parameter");
+    void *u = NULL;
+    CHECK(in->c->queryInterface(in->component, IID_IUnitInfo, &u) == kResultOk && u, "IUnitInfo");
+    if (u) {
+        const IUnitInfoVtbl *uv = *(const IUnitInfoVtbl **) u;
+        ProgramListInfo li;
+        CHECK(uv->getProgramListCount(u) == 1 && uv->getProgramListInfo(u, 0, &li) == kResultOk && li.programCount == 4,
+              "one program list of 4 presets");
+        char16 name[128];
+        char text[128];
+        CHECK(uv->getProgramName(u, li.id, 2, name) == kResultOk, "program name");
+        int k = 0;
+        for (; name[k] && k < 127; k++) text[k] = (char) name[k];
+        text[k] = 0;
+        CHECK(!strcmp(text, "Gentle cleanup"), "program 2 is '%s'", text);
+        int restarts = handler.restarts;
+        in->e->setParamNormalized(in->controller, 4, 2.0 / 3.0);
+        double limit = in->e->normalizedParamToPlain(in->controller, 2, in->e->getParamNormalized(in->controller, 2));
+        double post = in->e->normalizedParamToPlain(in->controller, 0, in->e->getParamNormalized(in->controller, 0));
+        CHECK(fabs(limit - 12) < 1e-9 && fabs(post - 50) < 1e-9, "Gentle cleanup sets 12 dB and 50 %% (got %g, %g)", limit, post);
+        CHECK(handler.restarts > restarts && (handler.last_flags & kParamValuesChanged), "a program change asks the host to reread the parameters");
+        in->e->setParamNormalized(in->controller, 4, 1.0); /* Maximum suppression: back to the defaults */
+        uv->release(u);
+    }
+    printf("parameters: 4 engine parameters + the preset program list (4 factory presets): ok\n");
 }
 
 static void test_rate(double rate, int ch, int quick) {

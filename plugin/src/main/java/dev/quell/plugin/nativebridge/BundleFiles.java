@@ -72,7 +72,23 @@ public final class BundleFiles {
             s.append(String.format(Locale.ROOT, "    {%d, \"%s\", \"%s\", \"%s\", %s, %s, %s, %d},%n", p.index(), p.id(),
                     p.displayName(), p.unit(), num(p.min()), num(p.max()), num(p.defaultValue()), p.steps()));
         }
-        s.append("};\n\n#define QUELL_VST3_CID \"").append(VST3_CID).append("\"\n");
+        s.append("};\n\n");
+        // factory presets for the VST3 program list: a value for every preset-able parameter,
+        // indexed by parameter index (presets set every parameter they do not name to its default)
+        List<Preset> presets = PresetParameters.factory();
+        s.append("#define QUELL_PRESET_COUNT ").append(presets.size()).append("\n")
+                .append("typedef struct { const char *name; double values[QUELL_PARAM_COUNT]; } quell_preset_info;\n")
+                .append("static const quell_preset_info QUELL_PRESETS[QUELL_PRESET_COUNT] = {\n");
+        for (Preset p : presets) {
+            s.append("    {\"").append(p.name()).append("\", {");
+            for (Parameter q : Parameter.values()) {
+                double v = PresetParameters.PARAMETERS.contains(q) ? p.values().getOrDefault(q.id(), q.defaultValue()) : Double.NaN;
+                s.append(q.ordinal() > 0 ? ", " : "").append(Double.isNaN(v) ? "-1" : num(v));
+            }
+            s.append("}},\n");
+        }
+        s.append("};\n/* a value of -1 means: the preset leaves this parameter alone (bypass) */\n\n");
+        s.append("#define QUELL_VST3_CID \"").append(VST3_CID).append("\"\n");
         s.append("#define QUELL_LV2_URI_MONO \"").append(URI_MONO).append("\"\n");
         s.append("#define QUELL_LV2_URI_STEREO \"").append(URI_STEREO).append("\"\n\n#endif\n");
         return s.toString();
