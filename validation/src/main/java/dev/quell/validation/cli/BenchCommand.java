@@ -50,8 +50,8 @@ public final class BenchCommand implements QuellCommand {
                 lookaheadMs, seconds, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         System.out.println();
-        System.out.println("| channels | real-time factor | per channel | % of one core | first block | median block | p99 block | worst block | worst / deadline | bytes allocated per block |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| channels | real-time factor | per channel | % of one core | first block | median block | p99 block | worst block | worst / deadline | blocks over deadline | bytes allocated per block |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int ch = 1; ch <= 2; ch++) {
             QuellEngine e = new QuellEngine(EngineModels.defaults());
             e.setParameter(Parameter.LOOKAHEAD, lookaheadMs);
@@ -91,12 +91,17 @@ public final class BenchCommand implements QuellCommand {
             long cpu = mx.getCurrentThreadCpuTime() - cpu0;
             long first = times[0];
             Arrays.sort(times);
+            double deadlineNs = 1e9 * block / rate;
+            int late = 0;
+            for (long t : times) {
+                late += t > deadlineNs ? 1 : 0;
+            }
             double audio = blocks * (double) block / rate;
             double rtf = cpu / 1e9 / audio;
             double deadline = 1e9 * block / rate;
-            System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.1f %% | %.1f µs | %.1f µs | %.1f µs | %.1f µs | %.2f | %.1f |%n",
+            System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.1f %% | %.1f µs | %.1f µs | %.1f µs | %.1f µs | %.2f | %d of %d | %.1f |%n",
                     ch, rtf, rtf / ch, 100 * rtf, first / 1e3, times[blocks / 2] / 1e3, times[(int) (blocks * 0.99)] / 1e3,
-                    times[blocks - 1] / 1e3, times[blocks - 1] / deadline, alloc / (double) blocks);
+                    times[blocks - 1] / 1e3, times[blocks - 1] / deadline, late, blocks, alloc / (double) blocks);
         }
         System.out.println();
         System.out.println("The first block is the first process() after prepare(), which warms the JIT.");
