@@ -76,7 +76,8 @@ public final class Dnsmos implements AutoCloseable {
         try {
             env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
-            opts.setIntraOpNumThreads(1);
+            opts.setIntraOpNumThreads(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             p835 = env.createSession(a.toString(), opts);
             p808 = env.createSession(b.toString(), opts);
         } catch (OrtException e) {
