@@ -203,9 +203,7 @@ int quell_core_prepare(quell_core *q, double rate, int max_block) {
 }
 
 /* Dry delay line: always fed, so a fallback mid-stream continues seamlessly in time. */
-static void dry_process(quell_core *q, const float *const *in, float *const *out, int n, int unused) {
-    (void) out;
-    (void) unused;
+static void dry_push(quell_core *q, const float *const *in, int n) {
     int len = q->dry_len;
     for (int c = 0; c < q->channels; c++) {
         float *ring = q->dry + (size_t) c * len;
@@ -237,7 +235,7 @@ void quell_core_process(quell_core *q, const float *const *in, float *const *out
             outs[c] = out[c] + off;
         }
         /* the input goes into the dry ring first (before outputs that may alias it are written) */
-        dry_process(q, ins, outs, m, 0);
+        dry_push(q, ins, m);
         int done = 0;
         if (!q->failed && q->bridge) {
             const quell_java *j = q->java;

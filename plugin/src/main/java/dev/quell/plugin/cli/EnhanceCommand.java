@@ -271,10 +271,7 @@ public final class EnhanceCommand implements QuellCommand {
             throw new CliException(ch + " channels: Quell enhances mono and stereo files");
         }
         int rate = audio.sampleRate();
-        boolean direct = false;
-        for (int r : QuellEngine.SUPPORTED_RATES) {
-            direct |= r == rate;
-        }
+        boolean direct = QuellEngine.supportsRate(rate);
         float[][] x = audio.channels();
         int engineRate = direct ? rate : FrameFormat.SAMPLE_RATE;
         if (!direct) {

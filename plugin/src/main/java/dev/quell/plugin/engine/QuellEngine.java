@@ -129,12 +129,7 @@ public final class QuellEngine {
     public void prepare(double sampleRateHz, int maxBlockSize, int channelCount) {
         prepared = false;
         int fs = (int) Math.round(sampleRateHz);
-        boolean supported = Math.abs(sampleRateHz - fs) < 1e-6;
-        boolean listed = false;
-        for (int r : SUPPORTED_RATES) {
-            listed |= r == fs;
-        }
-        if (!supported || !listed) {
+        if (Math.abs(sampleRateHz - fs) >= 1e-6 || !supportsRate(fs)) {
             throw new IllegalArgumentException("unsupported sample rate " + sampleRateHz
                     + " Hz (Quell supports " + java.util.Arrays.toString(SUPPORTED_RATES) + " Hz)");
         }
@@ -177,10 +172,10 @@ public final class QuellEngine {
             maxPrime = Math.max(maxPrime, primeHost[la]);
             maxLatency = Math.max(maxLatency, latency[la]);
         }
-        int max48 = resample ? new Resampler(fs, RATE).maxOutput(chunk) : chunk;
+        int max48 = resample ? inResampler[0].maxOutput(chunk) : chunk;
         int in48Capacity = max48 + HOP;
         int out48Capacity = maxPad + in48Capacity;
-        int maxHost = resample ? new Resampler(RATE, fs).maxOutput(out48Capacity) : out48Capacity;
+        int maxHost = resample ? outResampler[0].maxOutput(out48Capacity) : out48Capacity;
         in48 = new SampleFifo[channels];
         out48 = new SampleFifo[channels];
         hostOut = new SampleFifo[channels];
@@ -203,6 +198,19 @@ public final class QuellEngine {
         prepared = true;
         warmUp();
         reset();
+    }
+
+    /**
+     * @param rateHz a sample rate in Hz
+     * @return true if {@link #prepare} accepts it (one of {@link #SUPPORTED_RATES})
+     */
+    public static boolean supportsRate(int rateHz) {
+        for (int r : SUPPORTED_RATES) {
+            if (r == rateHz) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int gcd(int a, int b) {

@@ -291,7 +291,7 @@ public final class EvalCommand implements QuellCommand {
 
     /** Enhances with the plugin engine itself (mono, 4096-frame blocks, latency removed). */
     private float[] enhance(float[] x, int rate, EngineModels models, int lookaheadMs) {
-        int engineRate = isEngineRate(rate) ? rate : FrameFormat.SAMPLE_RATE;
+        int engineRate = QuellEngine.supportsRate(rate) ? rate : FrameFormat.SAMPLE_RATE;
         QuellEngine e = engines.computeIfAbsent(System.identityHashCode(models) + "/" + lookaheadMs + "/" + engineRate, k -> {
             QuellEngine q = new QuellEngine(models);
             q.setParameter(Parameter.POST_FILTER, postFilter);
@@ -302,15 +302,6 @@ public final class EvalCommand implements QuellCommand {
         float[] in = engineRate == rate ? x : Resampler.resample(x, rate, engineRate);
         float[] y = OfflineRenderer.render(e, new float[][] {in}, OfflineRenderer.DEFAULT_BLOCK, null)[0];
         return engineRate == rate ? y : fit(Resampler.resample(y, engineRate, rate), x.length);
-    }
-
-    private static boolean isEngineRate(int rate) {
-        for (int r : QuellEngine.SUPPORTED_RATES) {
-            if (r == rate) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void writeReport(EvalResults r, EngineModels models, List<PairedFiles.Pair> drawn, boolean withDnsmos)
