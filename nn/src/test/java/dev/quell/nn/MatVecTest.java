@@ -7,6 +7,29 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MatVecTest {
+    /** Runs {@link PrintKernel} in a child JVM with the given options and returns what it chose. */
+    private static String kernelInChildJvm(String... jvmOptions) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.util.List.of(jvmOptions));
+        cmd.addAll(java.util.List.of("--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                PrintKernel.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        int at = out.indexOf("kernel=");
+        assertTrue(at >= 0, out);
+        return out.substring(at + 7).trim();
+    }
+
+    @Test
+    void withoutTheOptimisingCompilerTheScalarKernelIsChosen() throws Exception {
+        // the Vector API allocates on every operation unless C2 compiles it
+        assertEquals("scalar", kernelInChildJvm("-XX:TieredStopAtLevel=1"));
+        assertEquals("scalar", kernelInChildJvm("-Xint"));
+        assertTrue(kernelInChildJvm().startsWith("vector"));
+    }
+
     @Test
     void vectorKernelIsInUseUnderTheTestJvmAndMatchesTheScalarOne() {
         MatVec chosen = MatVec.get();

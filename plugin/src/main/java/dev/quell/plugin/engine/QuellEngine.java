@@ -196,6 +196,7 @@ public final class QuellEngine {
         fadeOutLength = Math.max(1, Math.round(0.005f * fs));
         fadeInLength = bypassRampLength;
         prepared = true;
+        JitStringConstants.ensureInterned();
         warmUp();
         reset();
     }
