@@ -1,13 +1,9 @@
 package dev.quell.dsp.io;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes planar float audio as WAV: 16-bit or 24-bit integer PCM (rounded and clipped to full
@@ -41,41 +37,29 @@ public final class WavWriter {
         if (dataBytes > 0xFFFFFFFFL - 36) {
             throw new IOException(file + ": audio too long for a WAV file");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-                header.put(new byte[] {'R', 'I', 'F', 'F'}).putInt((int) (36 + dataBytes));
-                header.put(new byte[] {'W', 'A', 'V', 'E', 'f', 'm', 't', ' '}).putInt(16);
-                header.putShort((short) (format == SampleFormat.FLOAT_32 ? 3 : 1));
-                header.putShort((short) channels).putInt(audio.sampleRate());
-                header.putInt(audio.sampleRate() * channels * bytesPerSample);
-                header.putShort((short) (channels * bytesPerSample)).putShort((short) format.bits());
-                header.put(new byte[] {'d', 'a', 't', 'a'}).putInt((int) dataBytes);
-                out.write(header.array());
-                ByteBuffer block = ByteBuffer.allocate(4096 * channels * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
-                float[][] ch = audio.channels();
-                for (int i = 0; i < frames; i++) {
-                    for (int c = 0; c < channels; c++) {
-                        encode(block, ch[c][i], format);
-                    }
-                    if (!block.hasRemaining()) {
-                        out.write(block.array(), 0, block.position());
-                        block.clear();
-                    }
+        AtomicFiles.write(file, out -> {
+            ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+            header.put(new byte[] {'R', 'I', 'F', 'F'}).putInt((int) (36 + dataBytes));
+            header.put(new byte[] {'W', 'A', 'V', 'E', 'f', 'm', 't', ' '}).putInt(16);
+            header.putShort((short) (format == SampleFormat.FLOAT_32 ? 3 : 1));
+            header.putShort((short) channels).putInt(audio.sampleRate());
+            header.putInt(audio.sampleRate() * channels * bytesPerSample);
+            header.putShort((short) (channels * bytesPerSample)).putShort((short) format.bits());
+            header.put(new byte[] {'d', 'a', 't', 'a'}).putInt((int) dataBytes);
+            out.write(header.array());
+            ByteBuffer block = ByteBuffer.allocate(4096 * channels * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
+            float[][] ch = audio.channels();
+            for (int i = 0; i < frames; i++) {
+                for (int c = 0; c < channels; c++) {
+                    encode(block, ch[c][i], format);
                 }
-                out.write(block.array(), 0, block.position());
+                if (!block.hasRemaining()) {
+                    out.write(block.array(), 0, block.position());
+                    block.clear();
+                }
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.write(block.array(), 0, block.position());
+        });
     }
 
     private static void encode(ByteBuffer b, float v, SampleFormat format) {

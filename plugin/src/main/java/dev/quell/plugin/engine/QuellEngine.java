@@ -159,7 +159,7 @@ public final class QuellEngine {
             d1 = inResampler[0].delay();
             d2 = outResampler[0].delay();
         }
-        int unit = RATE / gcd(RATE, fs); // 48 kHz samples that are a whole number of host samples
+        int unit = RATE / java.math.BigInteger.valueOf(RATE).gcd(java.math.BigInteger.valueOf(fs)).intValue(); // 48 kHz samples that are a whole number of host samples
         int maxPad = 0;
         int maxPrime = 0;
         int maxLatency = 0;
@@ -212,15 +212,6 @@ public final class QuellEngine {
             }
         }
         return false;
-    }
-
-    private static int gcd(int a, int b) {
-        while (b != 0) {
-            int t = a % b;
-            a = b;
-            b = t;
-        }
-        return a;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.quell.validation.cli;
 
 import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.io.AtomicFiles;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.oracle.OracleEnhancer;
@@ -23,10 +24,8 @@ import dev.quell.validation.report.SnrPlot;
 import dev.quell.validation.report.SpectrogramImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -322,8 +321,8 @@ public final class EvalCommand implements QuellCommand {
         }
         meta.put("post_filter_percent", postFilter);
         meta.put("peers", peers.keySet());
-        atomicWrite(output.resolve("results.csv"), r.toCsv().getBytes(StandardCharsets.UTF_8));
-        atomicWrite(output.resolve("results.json"), r.toJson(meta));
+        AtomicFiles.write(output.resolve("results.csv"), r.toCsv().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(output.resolve("results.json"), r.toJson(meta));
         List<String> plotted = new ArrayList<>(List.of("SI-SDR (dB)", "STOI"));
         if (withDnsmos) {
             plotted.add("DNSMOS OVRL");
@@ -364,20 +363,6 @@ public final class EvalCommand implements QuellCommand {
                 md.append("![").append(p.name()).append("](spectrograms/").append(pngName(p.name())).append(")\n\n");
             }
         }
-        atomicWrite(output.resolve("report.md"), md.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void atomicWrite(Path file, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(output.resolve("report.md"), md.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -99,12 +99,7 @@ public final class OracleCommand implements QuellCommand {
                 pairs.size() - failed, seconds, (System.nanoTime() - started) / 1e9, lookaheadMs);
         if (report != null) {
             OutputPaths.checkNotInput(report, clean, noisy);
-            Path parent = report.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".report", ".tmp");
-            Files.writeString(tmp, md);
-            Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            dev.quell.dsp.io.AtomicFiles.write(report, md.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (failed > 0) {
             throw new CliException(failed + " of " + pairs.size() + " pair(s) failed (see above)");
