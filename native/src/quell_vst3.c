@@ -759,15 +759,20 @@ static tresult f_info(void *self, PFactoryInfo *info) {
 
 static int32_t f_count(void *self) { (void) self; return 1; }
 
+/* The fields every class-info flavour shares: class id, cardinality and category. */
+static void class_common(TUID cid, int32_t *cardinality, char8 *category, size_t category_size) {
+    class_id(cid);
+    *cardinality = kManyInstances;
+    snprintf(category, category_size, "%s", kVstAudioEffectClass);
+}
+
 static tresult f_class_info(void *self, int32_t index, PClassInfo *info) {
     (void) self;
     if (index != 0 || !info) {
         return kInvalidArgument;
     }
     memset(info, 0, sizeof *info);
-    class_id(info->cid);
-    info->cardinality = kManyInstances;
-    snprintf(info->category, sizeof info->category, "%s", kVstAudioEffectClass);
+    class_common(info->cid, &info->cardinality, info->category, sizeof info->category);
     snprintf(info->name, sizeof info->name, "Quell");
     return kResultOk;
 }
@@ -808,9 +813,7 @@ static tresult f_class_info2(void *self, int32_t index, PClassInfo2 *info) {
         return kInvalidArgument;
     }
     memset(info, 0, sizeof *info);
-    class_id(info->cid);
-    info->cardinality = kManyInstances;
-    snprintf(info->category, sizeof info->category, "%s", kVstAudioEffectClass);
+    class_common(info->cid, &info->cardinality, info->category, sizeof info->category);
     snprintf(info->name, sizeof info->name, "Quell");
     snprintf(info->subCategories, sizeof info->subCategories, "Fx|Restoration");
     snprintf(info->vendor, sizeof info->vendor, "Quell");
@@ -825,9 +828,7 @@ static tresult f_class_info_unicode(void *self, int32_t index, PClassInfoW *info
         return kInvalidArgument;
     }
     memset(info, 0, sizeof *info);
-    class_id(info->cid);
-    info->cardinality = kManyInstances;
-    snprintf(info->category, sizeof info->category, "%s", kVstAudioEffectClass);
+    class_common(info->cid, &info->cardinality, info->category, sizeof info->category);
     to_utf16(info->name, "Quell", 64);
     snprintf(info->subCategories, sizeof info->subCategories, "Fx|Restoration");
     to_utf16(info->vendor, "Quell", 64);

@@ -1,11 +1,9 @@
 package dev.quell.plugin.cli;
 
-import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.io.SampleFormat;
 import dev.quell.dsp.io.WavWriter;
-import dev.quell.dsp.resample.Resampler;
 import dev.quell.nn.Precision;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.OfflineRenderer;
@@ -271,24 +269,8 @@ public final class EnhanceCommand implements QuellCommand {
             throw new CliException(ch + " channels: Quell enhances mono and stereo files");
         }
         int rate = audio.sampleRate();
-        boolean direct = QuellEngine.supportsRate(rate);
-        float[][] x = audio.channels();
-        int engineRate = direct ? rate : FrameFormat.SAMPLE_RATE;
-        if (!direct) {
-            float[][] r = new float[ch][];
-            for (int c = 0; c < ch; c++) {
-                r[c] = Resampler.resample(x[c], rate, engineRate);
-            }
-            x = r;
-        }
-        QuellEngine engine = engine(engineRate, ch);
-        long frames = x[0].length;
-        float[][] y = OfflineRenderer.render(engine, x, block, done -> progress.accept(done / (double) Math.max(1, frames)));
-        if (!direct) {
-            for (int c = 0; c < ch; c++) {
-                y[c] = java.util.Arrays.copyOf(Resampler.resample(y[c], engineRate, rate), audio.frames());
-            }
-        }
+        QuellEngine engine = engine(OfflineRenderer.engineRate(rate), ch);
+        float[][] y = OfflineRenderer.renderAtRate(engine, audio.channels(), rate, block, progress);
         SampleFormat fmt = fixedFormat != null ? fixedFormat : outputFormat(audio.format());
         Files.createDirectories(job.out().toAbsolutePath().getParent());
         WavWriter.write(job.out(), new AudioData(rate, y, fmt), fmt);

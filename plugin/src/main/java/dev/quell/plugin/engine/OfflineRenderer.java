@@ -1,5 +1,9 @@
 package dev.quell.plugin.engine;
 
+import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.resample.Resampler;
+import java.util.Arrays;
+import java.util.function.DoubleConsumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -60,5 +64,50 @@ public final class OfflineRenderer {
             }
         }
         return out;
+    }
+
+    /**
+     * @param rate a file's sample rate in Hz
+     * @return the rate to prepare an engine at for that file: the rate itself when
+     *     {@link QuellEngine#supportsRate} accepts it, otherwise 48000
+     */
+    public static int engineRate(int rate) {
+        return QuellEngine.supportsRate(rate) ? rate : FrameFormat.SAMPLE_RATE;
+    }
+
+    /**
+     * Renders audio at any sample rate: when the engine does not run at {@code rate} itself, the
+     * input is converted to {@link #engineRate(int)} and the result back ({@link Resampler}).
+     *
+     * @param engine an engine prepared at {@code engineRate(rate)} for the input's channel count
+     * @param input per channel, equal lengths, at {@code rate}
+     * @param rate the input's sample rate in Hz (positive)
+     * @param blockSize frames per process call (1..8192)
+     * @param progress told the fraction 0..1 done after each block (may be null)
+     * @return enhanced signal at {@code rate}, same shape as the input, time-aligned
+     * @throws IllegalArgumentException if the engine is not prepared at {@code engineRate(rate)}
+     *     for this channel count
+     */
+    public static float[][] renderAtRate(QuellEngine engine, float[][] input, int rate, int blockSize,
+            DoubleConsumer progress) {
+        int at = engineRate(rate);
+        if (engine.sampleRate() != at) {
+            throw new IllegalArgumentException("engine prepared at " + engine.sampleRate() + " Hz, not " + at + " Hz");
+        }
+        float[][] x = input;
+        if (at != rate) {
+            x = new float[input.length][];
+            for (int c = 0; c < input.length; c++) {
+                x[c] = Resampler.resample(input[c], rate, at);
+            }
+        }
+        double frames = Math.max(1, x[0].length);
+        float[][] y = render(engine, x, blockSize, progress == null ? null : done -> progress.accept(done / frames));
+        if (at != rate) {
+            for (int c = 0; c < y.length; c++) {
+                y[c] = Arrays.copyOf(Resampler.resample(y[c], at, rate), input[c].length);
+            }
+        }
+        return y;
     }
 }

@@ -290,7 +290,7 @@ public final class EvalCommand implements QuellCommand {
 
     /** Enhances with the plugin engine itself (mono, 4096-frame blocks, latency removed). */
     private float[] enhance(float[] x, int rate, EngineModels models, int lookaheadMs) {
-        int engineRate = QuellEngine.supportsRate(rate) ? rate : FrameFormat.SAMPLE_RATE;
+        int engineRate = OfflineRenderer.engineRate(rate);
         QuellEngine e = engines.computeIfAbsent(System.identityHashCode(models) + "/" + lookaheadMs + "/" + engineRate, k -> {
             QuellEngine q = new QuellEngine(models);
             q.setParameter(Parameter.POST_FILTER, postFilter);
@@ -298,9 +298,7 @@ public final class EvalCommand implements QuellCommand {
             q.prepare(engineRate, OfflineRenderer.DEFAULT_BLOCK, 1);
             return q;
         });
-        float[] in = engineRate == rate ? x : Resampler.resample(x, rate, engineRate);
-        float[] y = OfflineRenderer.render(e, new float[][] {in}, OfflineRenderer.DEFAULT_BLOCK, null)[0];
-        return engineRate == rate ? y : fit(Resampler.resample(y, engineRate, rate), x.length);
+        return OfflineRenderer.renderAtRate(e, new float[][] {x}, rate, OfflineRenderer.DEFAULT_BLOCK, null)[0];
     }
 
     private void writeReport(EvalResults r, EngineModels models, List<PairedFiles.Pair> drawn, boolean withDnsmos)
