@@ -36,7 +36,11 @@ import java.util.stream.Stream;
  * DJL forward-pass golden sequence to at the end; for each reduced look-ahead l also FILE-Ll), {@code dev} (a paired folder with clean/ and
  * noisy/, e.g. ../shared/data/dev/pairs: its masked loss is logged to {@code dev.csv} at every
  * checkpoint), {@code mixlookahead} (true: train a quarter of the batches each with 1 and 0
- * frames of look-ahead by folding the convolutions, so one model serves every plugin setting).
+ * frames of look-ahead by folding the convolutions, so one model serves every plugin setting),
+ * {@code average} (comma-separated checkpoint files of this architecture: instead of resuming from
+ * {@code checkpoint.params}, start from the element-wise mean of their parameters, i.e. checkpoint
+ * averaging as in stochastic weight averaging, Izmailov et al. 2018; with TOTAL_STEPS equal to the
+ * step count this just writes the averaged checkpoint, export and golden files).
  *
  * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
  * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
@@ -55,7 +59,7 @@ public final class Train {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
-                    + " [checkpoint=100] [minutes=M] [golden=FILE]");
+                    + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]");
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();
@@ -112,27 +116,47 @@ public final class Train {
             try (Trainer trainer = model.newTrainer(cfg)) {
                 trainer.initialize(new Shape(batch, frames, QuellNet.FEATURES));
                 Path ckpt = work.resolve("checkpoint.params");
-                if (Files.exists(ckpt)) {
+                List<Path> sources = opt.containsKey("average")
+                        ? Stream.of(opt.get("average").split(",")).map(Paths::get).collect(Collectors.toList())
+                        : Files.exists(ckpt) ? List.of(ckpt) : List.of();
+                if (!sources.isEmpty()) {
                     // Load into a scratch copy and copy values into the live arrays in place: the
                     // trainer keeps references to the arrays it initialised (replacing them via
                     // loadParameters silently stopped all learning after a resume).
-                    try (NDManager scratch = model.getNDManager().newSubManager();
-                         DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(ckpt)))) {
-                        QuellNet loaded = new QuellNet(lookahead);
-                        loaded.initialize(scratch, ai.djl.ndarray.types.DataType.FLOAT32,
-                                new Shape(batch, frames, QuellNet.FEATURES));
-                        loaded.loadParameters(scratch, in);
-                        var target = net.getParameters();
-                        var source = loaded.getParameters();
-                        for (int i = 0; i < target.size(); i++) {
-                            if (!target.keyAt(i).equals(source.keyAt(i))) {
-                                throw new IOException(ckpt + ": parameter " + source.keyAt(i) + " where "
-                                        + target.keyAt(i) + " was expected");
+                    var target = net.getParameters();
+                    float[][] sum = new float[target.size()][];
+                    for (Path source : sources) {
+                        try (NDManager scratch = model.getNDManager().newSubManager();
+                             DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(source)))) {
+                            QuellNet loaded = new QuellNet(lookahead);
+                            loaded.initialize(scratch, ai.djl.ndarray.types.DataType.FLOAT32,
+                                    new Shape(batch, frames, QuellNet.FEATURES));
+                            loaded.loadParameters(scratch, in);
+                            var values = loaded.getParameters();
+                            for (int i = 0; i < target.size(); i++) {
+                                if (!target.keyAt(i).equals(values.keyAt(i))) {
+                                    throw new IOException(source + ": parameter " + values.keyAt(i) + " where "
+                                            + target.keyAt(i) + " was expected");
+                                }
+                                float[] v = values.valueAt(i).getArray().toFloatArray();
+                                if (sum[i] == null) {
+                                    sum[i] = v;
+                                } else {
+                                    for (int j = 0; j < v.length; j++) {
+                                        sum[i][j] += v[j];
+                                    }
+                                }
                             }
-                            target.valueAt(i).getArray().set(source.valueAt(i).getArray().toFloatArray());
                         }
                     }
-                    System.out.println("resumed at step " + step);
+                    for (int i = 0; i < target.size(); i++) {
+                        for (int j = 0; j < sum[i].length; j++) {
+                            sum[i][j] /= sources.size();
+                        }
+                        target.valueAt(i).getArray().set(sum[i]);
+                    }
+                    System.out.println((sources.size() > 1 ? "averaged " + sources.size() + " checkpoints" : "resumed")
+                            + " at step " + step);
                 }
                 List<NDList[]> dev = opt.containsKey("dev")
                         ? DevSet.load(Paths.get(opt.get("dev")), lookahead, norm, trainer.getManager()) : List.of();
@@ -179,13 +203,13 @@ public final class Train {
                     }
                     net.setActiveLookahead(lookahead);
                     if (step % every == 0 || step == totalSteps) {
-                        checkpoint(net, work, step, norm, shards.size(), lookahead);
+                        checkpoint(net, work, step, norm, shards.size(), lookahead, sources.size() > 1 ? sources.size() : 0);
                         if (!dev.isEmpty()) {
                             DevSet.log(work.resolve("dev.csv"), step, DevSet.loss(net, trainer, dev));
                         }
                     }
                 }
-                checkpoint(net, work, step, norm, shards.size(), lookahead);
+                checkpoint(net, work, step, norm, shards.size(), lookahead, sources.size() > 1 ? sources.size() : 0);
                 if (opt.containsKey("golden")) {
                     // the full look-ahead to the named file, each reduced one to NAME-L<frames>
                     for (int la = 0; la <= lookahead; la++) {
@@ -220,8 +244,8 @@ public final class Train {
         return new NDList[] {new NDList(m.create(x, fs)), new NDList(m.create(g, bs), m.create(r, bs), m.create(k, bs))};
     }
 
-    private static void checkpoint(QuellNet net, Path work, int step, float[][] norm, int shards, int lookahead)
-            throws IOException {
+    private static void checkpoint(QuellNet net, Path work, int step, float[][] norm, int shards, int lookahead,
+            int averaged) throws IOException {
         Path tmp = work.resolve("checkpoint.params.tmp");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
             net.saveParameters(out);
@@ -235,6 +259,9 @@ public final class Train {
         prov.put("steps", step);
         prov.put("shards", shards);
         prov.put("lookahead_frames", lookahead);
+        if (averaged > 0) {
+            prov.put("averaged_checkpoints", averaged);
+        }
         Exporter.export(net, norm[0], norm[1], prov, work.resolve("model.qnn"));
     }
 

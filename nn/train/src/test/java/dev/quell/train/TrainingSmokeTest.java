@@ -74,6 +74,8 @@ class TrainingSmokeTest {
         assertEquals(4, Train.run(shards, work, 4, opt));
         List<String> log1 = Files.readAllLines(work.resolve("state.properties"));
         assertTrue(log1.contains("step=4"), log1.toString());
+        Path ckpt4 = Files.copy(work.resolve("checkpoint.params"), dir.resolve("ckpt4.params"));
+        Path model4 = Files.copy(work.resolve("model.qnn"), dir.resolve("model4.qnn"));
         Path golden = dir.resolve("golden.bin");
         java.util.HashMap<String, String> opt2 = new java.util.HashMap<>(opt);
         opt2.put("golden", golden.toString());
@@ -87,6 +89,27 @@ class TrainingSmokeTest {
         long distinctAfterResume = devLog.subList(4, 8).stream().map(l -> l.split(",")[1]).distinct().count();
         assertEquals(4, distinctAfterResume, devLog.toString());
 
+        // checkpoint averaging: the export of the mean of steps 4 and 7 holds the mean tensors
+        Path avgWork = Files.createDirectories(dir.resolve("avg"));
+        Files.copy(work.resolve("norm.bin"), avgWork.resolve("norm.bin"));
+        Files.copy(work.resolve("state.properties"), avgWork.resolve("state.properties"));
+        java.util.HashMap<String, String> opt3 = new java.util.HashMap<>(opt);
+        opt3.remove("dev");
+        opt3.put("average", ckpt4 + "," + work.resolve("checkpoint.params"));
+        assertEquals(7, Train.run(shards, avgWork, 7, opt3));
+        float[] a = tensorData(model4);
+        float[] b = tensorData(work.resolve("model.qnn"));
+        float[] mean = tensorData(avgWork.resolve("model.qnn"));
+        assertEquals(a.length, mean.length);
+        double moved = 0;
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(0.5 * (a[i] + b[i]), mean[i], 1e-6 + 1e-6 * Math.abs(mean[i]), "tensor value " + i);
+            moved = Math.max(moved, Math.abs(a[i] - b[i]));
+        }
+        assertTrue(moved > 0, "steps 4 and 7 must differ for the check to mean anything");
+        assertTrue(new String(Files.readAllBytes(avgWork.resolve("model.qnn")), java.nio.charset.StandardCharsets.UTF_8)
+                .matches("(?s).*\"averaged_checkpoints\"\\s*:\\s*2.*"), "provenance names the averaging");
+
         Model model = ModelFile.read(work.resolve("model.qnn"), Precision.FLOAT32);
         assertEquals(2, model.lookahead());
         assertTrue(model.parameterCount() > 1_000_000, "parameters " + model.parameterCount());
@@ -97,6 +120,18 @@ class TrainingSmokeTest {
             System.out.printf("runtime vs DJL forward pass, look-ahead %d: worst difference %.2e%n", la, worst);
             assertTrue(worst < 1e-4, "runtime vs DJL at look-ahead " + la + ": " + worst);
         }
+    }
+
+    /** @return every tensor value of a model file (the float32 data between header and checksum) */
+    private static float[] tensorData(Path qnn) throws java.io.IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(qnn)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int header = b.getInt(12);
+        int from = 16 + header;
+        float[] v = new float[(b.capacity() - 4 - from) / 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getFloat(from + 4 * i);
+        }
+        return v;
     }
 
     private static double worstDifference(Model model, Path golden) throws java.io.IOException {
