@@ -1,11 +1,10 @@
 package dev.quell.train;
 
+import dev.quell.dsp.io.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a shard of precomputed training examples. Layout (big-endian, java.io.DataOutput):
@@ -28,9 +27,9 @@ public final class ShardWriter {
      * @throws IOException if writing fails
      */
     public static void write(Path file, java.util.List<TargetExtractor.Frames> examples, int lookahead) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         int frames = examples.get(0).features().length;
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+        AtomicFiles.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 20));
             out.writeBytes("QSHD");
             out.writeInt(VERSION);
             out.writeInt(examples.size());
@@ -57,7 +56,7 @@ public final class ShardWriter {
                     }
                 }
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.flush();
+        });
     }
 }

@@ -10,15 +10,16 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.quell.dsp.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,6 +120,7 @@ public final class Train {
                 List<Path> sources = opt.containsKey("average")
                         ? Stream.of(opt.get("average").split(",")).map(Paths::get).collect(Collectors.toList())
                         : Files.exists(ckpt) ? List.of(ckpt) : List.of();
+                int averaged = sources.size() > 1 ? sources.size() : 0;
                 if (!sources.isEmpty()) {
                     // Load into a scratch copy and copy values into the live arrays in place: the
                     // trainer keeps references to the arrays it initialised (replacing them via
@@ -155,7 +157,7 @@ public final class Train {
                         }
                         target.valueAt(i).getArray().set(sum[i]);
                     }
-                    System.out.println((sources.size() > 1 ? "averaged " + sources.size() + " checkpoints" : "resumed")
+                    System.out.println((averaged > 0 ? "averaged " + averaged + " checkpoints" : "resumed")
                             + " at step " + step);
                 }
                 List<NDList[]> dev = opt.containsKey("dev")
@@ -203,13 +205,13 @@ public final class Train {
                     }
                     net.setActiveLookahead(lookahead);
                     if (step % every == 0 || step == totalSteps) {
-                        checkpoint(net, work, step, norm, shards.size(), lookahead, sources.size() > 1 ? sources.size() : 0);
+                        checkpoint(net, work, step, norm, shards.size(), lookahead, averaged);
                         if (!dev.isEmpty()) {
                             DevSet.log(work.resolve("dev.csv"), step, DevSet.loss(net, trainer, dev));
                         }
                     }
                 }
-                checkpoint(net, work, step, norm, shards.size(), lookahead, sources.size() > 1 ? sources.size() : 0);
+                checkpoint(net, work, step, norm, shards.size(), lookahead, averaged);
                 if (opt.containsKey("golden")) {
                     // the full look-ahead to the named file, each reduced one to NAME-L<frames>
                     for (int la = 0; la <= lookahead; la++) {
@@ -246,14 +248,12 @@ public final class Train {
 
     private static void checkpoint(QuellNet net, Path work, int step, float[][] norm, int shards, int lookahead,
             int averaged) throws IOException {
-        Path tmp = work.resolve("checkpoint.params.tmp");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+        AtomicFiles.write(work.resolve("checkpoint.params"), raw -> {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));
             net.saveParameters(out);
-        }
-        Files.move(tmp, work.resolve("checkpoint.params"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Path st = work.resolve("state.properties.tmp");
-        Files.writeString(st, "step=" + step + "\n");
-        Files.move(st, work.resolve("state.properties"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.flush();
+        });
+        AtomicFiles.write(work.resolve("state.properties"), ("step=" + step + "\n").getBytes(StandardCharsets.US_ASCII));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("trainer", "dev.quell.train.Train (DJL 0.32.0, PyTorch 2.5.1)");
         prov.put("steps", step);

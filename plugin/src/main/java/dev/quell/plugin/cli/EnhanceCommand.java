@@ -272,7 +272,6 @@ public final class EnhanceCommand implements QuellCommand {
         QuellEngine engine = engine(OfflineRenderer.engineRate(rate), ch);
         float[][] y = OfflineRenderer.renderAtRate(engine, audio.channels(), rate, block, progress);
         SampleFormat fmt = fixedFormat != null ? fixedFormat : outputFormat(audio.format());
-        Files.createDirectories(job.out().toAbsolutePath().getParent());
         WavWriter.write(job.out(), new AudioData(rate, y, fmt), fmt);
         return audio.seconds();
     }
