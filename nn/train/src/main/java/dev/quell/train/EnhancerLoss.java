@@ -5,21 +5,54 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 
 /**
- * Masked PercepNet/RNNoise loss (ALGORITHM.md, "Loss"):
- * L = sum_b m_b [(g^γ - ĝ^γ)^2 + C4 (g^γ - ĝ^γ)^4 + ((1-r)^γ - (1-r̂)^γ)^2] / sum_b m_b,
- * γ = {@link #GAMMA}, C4 = {@link #C4}; masked ("don't care") bands do not count.
- * Labels: (gains, strengths, mask); predictions: (gains, strengths); all (batch, frames, 34).
+ * Masked PercepNet/RNNoise loss (ALGORITHM.md, "Loss"), optionally with a signal-domain term.
+ *
+ * <p>Perceptual part: L_p = sum_b m_b [(g^γ - ĝ^γ)^2 + C4 (g^γ - ĝ^γ)^4 + ((1-r)^γ - (1-r̂)^γ)^2]
+ * / sum_b m_b over the whole batch, γ = {@link #GAMMA}, C4 = {@link #C4}; masked ("don't care")
+ * bands do not count.
+ *
+ * <p>Signal-domain part (weight λ = {@code sdrWeight}, used when the labels carry the noisy band
+ * energies E_y as a fourth entry): per example i,
+ * L_s,i = log10(D_i / N_i + {@link #RATIO_FLOOR}) with D_i = Σ m E_y (g - ĝ)^2, the band-domain
+ * error energy of the enhanced signal (output band b = ĝ_b Y_b, target g_b Y_b), and
+ * N_i = Σ m E_y (1 - g)^2 + {@link #SPEECH_FLOOR} Σ m E_y g^2, the error energy of the unprocessed
+ * input (floored at 20 dB below the speech, so speech-only examples stay finite). −10 L_s,i is
+ * thus an estimate of the SI-SDR improvement in dB of example i, and the term is its batch mean.
+ * It exists because γ = 0.5 is perceptually motivated but, under uncertainty, the mean of ĝ^½
+ * squared lies below the mean of g (Jensen), so the perceptual loss alone biases the gains toward
+ * over-suppression, which costs SI-SDR at high input SNR (measured: the default model lost
+ * 1 dB at 20 dB input, and g^0.7 at run time recovered it).
+ *
+ * <p>Labels: (gains, strengths, mask[, energies]); predictions: (gains, strengths); all
+ * (batch, frames, 34).
  */
 public final class EnhancerLoss extends Loss {
     /** Compression exponent. */
     public static final float GAMMA = 0.5f;
     /** Weight of the quartic term. */
     public static final float C4 = 10f;
+    /** Input error floor of the signal-domain term, relative to the speech energy (−20 dB). */
+    public static final float SPEECH_FLOOR = 0.01f;
+    /** Floor of the error ratio of the signal-domain term (an improvement cap of 30 dB). */
+    public static final float RATIO_FLOOR = 1e-3f;
     private static final float EPS = 1e-6f;
+    private final float sdrWeight;
 
-    /** Creates the loss. */
+    /** Creates the perceptual loss alone. */
     public EnhancerLoss() {
+        this(0f);
+    }
+
+    /**
+     * @param sdrWeight weight λ ≥ 0 of the signal-domain term (0 = perceptual loss only)
+     * @throws IllegalArgumentException if sdrWeight is negative or not finite
+     */
+    public EnhancerLoss(float sdrWeight) {
         super("enhancer");
+        if (!(sdrWeight >= 0f) || Float.isInfinite(sdrWeight)) {
+            throw new IllegalArgumentException("sdr weight must be >= 0: " + sdrWeight);
+        }
+        this.sdrWeight = sdrWeight;
     }
 
     @Override
@@ -33,6 +66,17 @@ public final class EnhancerLoss extends Loss {
         NDArray dg2 = dg.square();
         NDArray lg = dg2.add(dg2.square().mul(C4));
         NDArray lr = r.sub(rp).square();
-        return lg.add(lr).mul(mask).sum().div(mask.sum().add(1f));
+        NDArray perceptual = lg.add(lr).mul(mask).sum().div(mask.sum().add(1f));
+        if (sdrWeight == 0f || labels.size() < 4) {
+            return perceptual;
+        }
+        NDArray target = labels.get(0);
+        NDArray weight = labels.get(3).mul(mask);
+        int[] perExample = {1, 2};
+        NDArray error = target.sub(predictions.get(0)).square().mul(weight).sum(perExample);
+        NDArray input = target.neg().add(1f).square().mul(weight).sum(perExample)
+                .add(target.square().mul(weight).sum(perExample).mul(SPEECH_FLOOR));
+        NDArray signal = error.div(input.add(1e-20f)).add(RATIO_FLOOR).log10().mean();
+        return perceptual.add(signal.mul(sdrWeight));
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.quell.dsp.Features;
 import dev.quell.dsp.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -41,7 +42,9 @@ import java.util.stream.Stream;
  * {@code average} (comma-separated checkpoint files of this architecture: instead of resuming from
  * {@code checkpoint.params}, start from the element-wise mean of their parameters, i.e. checkpoint
  * averaging as in stochastic weight averaging, Izmailov et al. 2018; with TOTAL_STEPS equal to the
- * step count this just writes the averaged checkpoint, export and golden files).
+ * step count this just writes the averaged checkpoint, export and golden files), {@code sdr} (weight of
+ * the signal-domain term of {@link EnhancerLoss}, default 0 = the perceptual loss alone), {@code keep}
+ * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging).
  *
  * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
  * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
@@ -60,7 +63,8 @@ public final class Train {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
-                    + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]");
+                    + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]"
+                    + " [sdr=WEIGHT] [keep=FROM_STEP]");
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();
@@ -88,6 +92,8 @@ public final class Train {
         int every = Integer.parseInt(opt.getOrDefault("checkpoint", "100"));
         double minutes = Double.parseDouble(opt.getOrDefault("minutes", "1e9"));
         boolean mixLookahead = Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false"));
+        float sdrWeight = Float.parseFloat(opt.getOrDefault("sdr", "0"));
+        int keepFrom = Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE)));
         Files.createDirectories(work);
         List<Path> shards;
         try (Stream<Path> s = Files.list(shardDir)) {
@@ -110,7 +116,7 @@ public final class Train {
         QuellNet net = new QuellNet(lookahead);
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
-            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss())
+            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(sdrWeight))
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optClipGrad(1f).build());
             ShardReader.Shard first = ShardReader.read(shards.get(0));
             int frames = first.frames();
@@ -180,7 +186,7 @@ public final class Train {
                         net.setActiveLookahead(u < 2 ? lookahead : Math.max(0, lookahead - (u == 2 ? 1 : 2)));
                     }
                     try (NDManager m = trainer.getManager().newSubManager()) {
-                        NDList[] xy = batch(m, shard, batch, rng, norm);
+                        NDList[] xy = batch(m, shard, batch, rng, norm, sdrWeight > 0f);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDList pred = trainer.forward(xy[0]);
                             NDArray loss = trainer.getLoss().evaluate(xy[1], pred);
@@ -206,6 +212,10 @@ public final class Train {
                     net.setActiveLookahead(lookahead);
                     if (step % every == 0 || step == totalSteps) {
                         checkpoint(net, work, step, norm, shards.size(), lookahead, averaged);
+                        if (step >= keepFrom) {
+                            AtomicFiles.write(work.resolve("ckpt-" + step + ".params"),
+                                    Files.readAllBytes(work.resolve("checkpoint.params")));
+                        }
                         if (!dev.isEmpty()) {
                             DevSet.log(work.resolve("dev.csv"), step, DevSet.loss(net, trainer, dev));
                         }
@@ -226,7 +236,13 @@ public final class Train {
         return step;
     }
 
-    private static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm) {
+    /**
+     * One batch of random examples of a shard: normalised features, and labels gains, strengths,
+     * mask and (with {@code energies}) the noisy band energies E_b = 10^feature - floor of each
+     * target frame, for the signal-domain loss term.
+     */
+    private static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm,
+            boolean energies) {
         int t = s.frames();
         int nf = s.featureCount();
         int nb = s.bands();
@@ -234,16 +250,29 @@ public final class Train {
         float[] g = new float[batch * t * nb];
         float[] r = new float[batch * t * nb];
         float[] k = new float[batch * t * nb];
+        float[] w = energies ? new float[batch * t * nb] : null;
         for (int i = 0; i < batch; i++) {
             int e = rng.nextInt(s.examples());
             FeatureNorm.apply(s.features(), e * t * nf, t * nf, norm, x, i * t * nf);
             System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
             System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
             System.arraycopy(s.mask(), e * t * nb, k, i * t * nb, t * nb);
+            if (energies) {
+                for (int f = 0; f < t; f++) {
+                    for (int b = 0; b < nb; b++) {
+                        double level = s.features()[(e * t + f) * nf + Features.ENERGY + b];
+                        w[(i * t + f) * nb + b] = (float) Math.max(0, Math.pow(10, level) - Features.ENERGY_FLOOR);
+                    }
+                }
+            }
         }
         Shape fs = new Shape(batch, t, nf);
         Shape bs = new Shape(batch, t, nb);
-        return new NDList[] {new NDList(m.create(x, fs)), new NDList(m.create(g, bs), m.create(r, bs), m.create(k, bs))};
+        NDList labels = new NDList(m.create(g, bs), m.create(r, bs), m.create(k, bs));
+        if (energies) {
+            labels.add(m.create(w, bs));
+        }
+        return new NDList[] {new NDList(m.create(x, fs)), labels};
     }
 
     private static void checkpoint(QuellNet net, Path work, int step, float[][] norm, int shards, int lookahead,

@@ -80,8 +80,12 @@ class TrainingSmokeTest {
         java.util.HashMap<String, String> opt2 = new java.util.HashMap<>(opt);
         opt2.put("golden", golden.toString());
         opt2.put("mixlookahead", "true");
+        opt2.put("sdr", "0.05"); // the resumed part also exercises the signal-domain loss term
+        opt2.put("keep", "6"); // and keeps the checkpoints of steps 6 and 7
         assertEquals(7, Train.run(shards, work, 7, opt2)); // resumes from step 4
         assertTrue(Files.readString(work.resolve("state.properties")).contains("step=7"));
+        assertTrue(Files.exists(work.resolve("ckpt-6.params")) && !Files.exists(work.resolve("ckpt-5.params")));
+        assertEquals(-1, Files.mismatch(work.resolve("ckpt-7.params"), work.resolve("checkpoint.params")));
         List<String> devLog = Files.readAllLines(work.resolve("dev.csv"));
         // one dev line per checkpoint (steps 1..7); after the resume at step 4 the parameters must
         // keep changing (a resume that silently stopped learning gave 4 identical values here)

@@ -1,0 +1,103 @@
+package dev.quell.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The loss against values worked out by hand (tag "slow": it needs the PyTorch engine, which
+ * DJL unpacks on first use; runs with -Pall-tests as CI does).
+ */
+@Tag("slow")
+class EnhancerLossTest {
+    private static final int BANDS = 34;
+
+    /** One example of two frames: label and prediction arrays (1, 2, 34). */
+    private static float evaluate(EnhancerLoss loss, float[] g, float[] gHat, float[] mask, float[] energy) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape s = new Shape(1, 2, BANDS);
+            float[] r = new float[2 * BANDS];
+            NDList labels = new NDList(m.create(g, s), m.create(r, s), m.create(mask, s));
+            if (energy != null) {
+                labels.add(m.create(energy, s));
+            }
+            NDList predictions = new NDList(m.create(gHat, s), m.create(r, s));
+            return loss.evaluate(labels, predictions).getFloat();
+        }
+    }
+
+    private static float[] filled(float v) {
+        float[] a = new float[2 * BANDS];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    @Test
+    void signalTermIsTheLogOfTheErrorRatioAgainstTheUnprocessedInput() {
+        float[] g = filled(0.5f);
+        g[3] = 1f;
+        g[40] = 0.1f;
+        float[] mask = filled(1f);
+        mask[7] = 0f;
+        float[] energy = new float[2 * BANDS];
+        for (int i = 0; i < energy.length; i++) {
+            energy[i] = 1e-4f * (1 + i % 5);
+        }
+        float lambda = 0.3f;
+        EnhancerLoss perceptual = new EnhancerLoss();
+        EnhancerLoss combined = new EnhancerLoss(lambda);
+
+        // a perfect estimate: no perceptual loss, and the error ratio is 0, so the term sits at its floor
+        float atTarget = evaluate(combined, g, g, mask, energy);
+        assertEquals(lambda * Math.log10(EnhancerLoss.RATIO_FLOOR), atTarget, 1e-5);
+
+        // pass-through (gain 1): D = Σ m E (g-1)^2, N = D + 0.01 Σ m E g^2, worked out in double
+        float[] one = filled(1f);
+        double d = 0;
+        double speech = 0;
+        for (int i = 0; i < g.length; i++) {
+            d += mask[i] * energy[i] * (g[i] - 1.0) * (g[i] - 1.0);
+            speech += mask[i] * energy[i] * g[i] * g[i];
+        }
+        double expected = lambda * Math.log10(d / (d + EnhancerLoss.SPEECH_FLOOR * speech) + EnhancerLoss.RATIO_FLOOR);
+        float diff = evaluate(combined, g, one, mask, energy) - evaluate(perceptual, g, one, mask, energy);
+        assertEquals(expected, diff, 1e-5);
+
+        // without the energies (the dev-loss labels) the combined loss is the perceptual one
+        assertEquals(evaluate(perceptual, g, one, mask, energy), evaluate(combined, g, one, mask, null), 1e-7);
+    }
+
+    @Test
+    void signalTermWeighsAnErrorByItsBandEnergyAndIgnoresMaskedBands() {
+        float[] g = filled(0.8f);
+        float[] mask = filled(1f);
+        float[] energy = filled(1e-3f);
+        energy[5] = 1f; // one loud band
+        mask[9] = 0f;
+        float[] loudWrong = g.clone();
+        loudWrong[5] = 0.4f;
+        float[] quietWrong = g.clone();
+        quietWrong[6] = 0.4f;
+        EnhancerLoss perceptual = new EnhancerLoss();
+        EnhancerLoss combined = new EnhancerLoss(1f);
+        // the perceptual loss cannot tell the two errors apart; the signal term can
+        assertEquals(evaluate(perceptual, g, loudWrong, mask, energy), evaluate(perceptual, g, quietWrong, mask, energy), 1e-7);
+        assertTrue(evaluate(combined, g, loudWrong, mask, energy) > evaluate(combined, g, quietWrong, mask, energy) + 1);
+        // an error in a masked band costs nothing
+        float[] maskedWrong = g.clone();
+        maskedWrong[9] = 0f;
+        assertEquals(evaluate(combined, g, g, mask, energy), evaluate(combined, g, maskedWrong, mask, energy), 1e-6);
+    }
+
+    @Test
+    void rejectsANegativeWeight() {
+        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(-0.1f));
+        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(Float.NaN));
+    }
+}
