@@ -267,16 +267,32 @@ public final class QuellEngine {
         }
         float[][] in = new float[channels][chunk];
         float[][] out = new float[channels][chunk];
+        // Every branch of the audio path should be in the JIT's profile before the optimising
+        // compiler sees it: C2 compiles a branch that was never taken as a trap, and taking it
+        // later (say, the first bypass in a session) deoptimises the audio path in the middle of
+        // a block and runs it in the interpreter until it is recompiled (JFR showed such a trap
+        // in processChunk on the bypass test). So each pass also moves the post-filter and the
+        // attenuation floor, bypasses and un-bypasses, and runs a look-ahead switch fade.
         for (int la = 0; la < LOOKAHEADS; la++) {
             activeLookahead = la;
             resetStream();
             int pos = 0;
+            boolean switched = false;
             while (pos < n) {
                 int m = Math.min(n - pos, 1 + rnd.nextInt(chunk));
                 for (int c = 0; c < channels; c++) {
                     System.arraycopy(x[c], pos, in[c], 0, m);
                 }
-                processChunk(in, out, 0, m);
+                int quarter = 4 * pos / n;
+                float bypass = quarter == 1 ? 1f : 0f;
+                float post = quarter % 2 == 0 ? 1f : 0.3f;
+                float floor = quarter == 2 ? floorOf(12) : 0f;
+                if (quarter == 3 && !switched) {
+                    fadingOut = true;
+                    fadePosition = fadeOutLength;
+                    switched = true;
+                }
+                processChunk(in, out, 0, m, post, floor, bypass);
                 pos += m;
             }
         }
@@ -417,7 +433,7 @@ public final class QuellEngine {
         }
         postFilter = (float) (params.get(Parameter.POST_FILTER) / 100.0);
         minGain = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
-        bypassMix = params.get(Parameter.BYPASS) >= 0.5 ? 1f : 0f;
+        bypassMix = bypassOf(params.get(Parameter.BYPASS));
         fadingOut = false;
         fadeInStart = 0;
         fadePosition = fadeInLength; // no fade after a plain reset: the output starts with the primed zeros
@@ -460,18 +476,29 @@ public final class QuellEngine {
             fadingOut = true;
             fadePosition = fadeOutLength;
         }
+        float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0);
+        float gainTarget = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
+        float bypassTarget = bypassOf(params.get(Parameter.BYPASS));
         int pos = 0;
         while (pos < numFrames) {
             int m = Math.min(chunk, numFrames - pos);
-            processChunk(in, out, pos, m);
+            processChunk(in, out, pos, m, postTarget, gainTarget, bypassTarget);
             pos += m;
         }
     }
 
-    private void processChunk(float[][] in, float[][] out, int off, int m) {
-        float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0);
-        float gainTarget = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
-        float bypassTarget = params.get(Parameter.BYPASS) >= 0.5 ? 1f : 0f;
+    /** 1 when the bypass parameter value is at least 0.5, else 0, without a branch. */
+    private static float bypassOf(double value) {
+        return (float) Math.floor(Math.min(1.0, Math.max(0.0, value)) + 0.5);
+    }
+
+    /**
+     * @param postTarget post-filter strength the smoothing moves toward (0..1)
+     * @param gainTarget attenuation floor the smoothing moves toward (linear)
+     * @param bypassTarget 1 = bypassed, 0 = enhancing; the crossfade moves toward it
+     */
+    private void processChunk(float[][] in, float[][] out, int off, int m, float postTarget, float gainTarget,
+            float bypassTarget) {
         // 1. input: dry delay line and the 48 kHz hop FIFO (read everything before writing out)
         for (int c = 0; c < channels; c++) {
             float[] x = in[c];
