@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quell.plugin.AllocationProbe;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -278,7 +278,7 @@ class QuellEngineTest {
     void processAllocatesNothing() {
         QuellEngine e = new QuellEngine(EngineModels.defaults());
         e.prepare(44100, 1024, 2);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        AllocationProbe.bytes(); // warms the probe before the measured calls
         Random r = new Random(6);
         float[][] in = new float[2][1024];
         float[][] out = new float[2][1024];
@@ -293,15 +293,6 @@ class QuellEngineTest {
         for (int i = 0; i < calls; i++) {
             sizes[i] = r.nextInt(8) == 0 ? 0 : 1 + r.nextInt(r.nextBoolean() ? 32 : 256);
         }
-        long tid = Thread.currentThread().getId();
-        // The probe itself must not allocate inside the measured window: when the JIT compiles
-        // getThreadAllocatedBytes, this thread resolves the string constants of the JDK's
-        // ThreadImpl and allocates them (JFR: 14 String + byte[] pairs, 896 bytes, at a fixed
-        // call count, which made this test fail in the full class). Call it past the
-        // compilation thresholds first.
-        for (int i = 0; i < 200_000; i++) {
-            mx.getThreadAllocatedBytes(tid);
-        }
         long total = 0;
         StringBuilder where = new StringBuilder();
         for (int i = 0; i < calls; i++) {
@@ -315,9 +306,9 @@ class QuellEngineTest {
             if (i == 25_000) {
                 e.setParameter(Parameter.LOOKAHEAD, 0);
             }
-            long before = mx.getThreadAllocatedBytes(tid);
+            long before = AllocationProbe.bytes();
             e.process(in, out, sizes[i]);
-            long bytes = mx.getThreadAllocatedBytes(tid) - before;
+            long bytes = AllocationProbe.bytes() - before;
             if (bytes != 0 && where.length() < 200) {
                 where.append(" call ").append(i).append(": ").append(bytes).append(" B;");
             }
