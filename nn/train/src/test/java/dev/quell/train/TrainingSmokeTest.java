@@ -82,6 +82,7 @@ class TrainingSmokeTest {
         opt2.put("mixlookahead", "true");
         opt2.put("sdr", "0.05"); // the resumed part also exercises the signal-domain loss term
         opt2.put("keep", "6"); // and keeps the checkpoints of steps 6 and 7
+        opt2.put("maxsnr", "10"); // and draws high-SNR examples less often
         assertEquals(7, Train.run(shards, work, 7, opt2)); // resumes from step 4
         assertTrue(Files.readString(work.resolve("state.properties")).contains("step=7"));
         assertTrue(Files.exists(work.resolve("ckpt-6.params")) && !Files.exists(work.resolve("ckpt-5.params")));
