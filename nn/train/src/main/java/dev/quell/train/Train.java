@@ -172,6 +172,7 @@ public final class Train {
                         ? DevSet.load(Paths.get(opt.get("dev")), lookahead, norm, trainer.getManager()) : List.of();
                 ShardReader.Shard shard = null;
                 int shardIndex = -1;
+                float[] energies = null; // noisy band energies of the shard, when a feature needs them
                 double[] snr = null;
                 double lossSum = 0;
                 int lossCount = 0;
@@ -181,7 +182,8 @@ public final class Train {
                     if (want != shardIndex) {
                         shard = ShardReader.read(shards.get(want));
                         shardIndex = want;
-                        snr = estimatedSnrDb(shard);
+                        energies = sdrWeight > 0f || maxSnr < Double.POSITIVE_INFINITY ? bandEnergies(shard) : null;
+                        snr = maxSnr < Double.POSITIVE_INFINITY ? estimatedSnrDb(shard, energies) : null;
                     }
                     if (mixLookahead) {
                         // one model for every plugin setting: half the batches at the full
@@ -190,7 +192,7 @@ public final class Train {
                         net.setActiveLookahead(u < 2 ? lookahead : Math.max(0, lookahead - (u == 2 ? 1 : 2)));
                     }
                     try (NDManager m = trainer.getManager().newSubManager()) {
-                        NDList[] xy = batch(m, shard, batch, rng, norm, sdrWeight > 0f, snr, maxSnr);
+                        NDList[] xy = batch(m, shard, batch, rng, norm, sdrWeight > 0f ? energies : null, snr, maxSnr);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDList pred = trainer.forward(xy[0]);
                             NDArray loss = trainer.getLoss().evaluate(xy[1], pred);
@@ -242,12 +244,13 @@ public final class Train {
 
     /**
      * One batch of random examples of a shard: normalised features, and labels gains, strengths,
-     * mask and (with {@code energies}) the noisy band energies E_b = 10^feature - floor of each
-     * target frame, for the signal-domain loss term. Examples whose estimated SNR is above
-     * {@code maxSnr} are kept only with probability {@link #HIGH_SNR_KEEP} (redrawn otherwise).
+     * mask and (when {@code energies} is given, from {@link #bandEnergies}) the noisy band
+     * energies of each target frame, for the signal-domain loss term. When {@code snr} is given,
+     * examples whose estimated SNR is above {@code maxSnr} are kept only with probability
+     * {@link #HIGH_SNR_KEEP} (redrawn otherwise).
      */
     private static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm,
-            boolean energies, double[] snr, double maxSnr) {
+            float[] energies, double[] snr, double maxSnr) {
         int t = s.frames();
         int nf = s.featureCount();
         int nb = s.bands();
@@ -255,29 +258,24 @@ public final class Train {
         float[] g = new float[batch * t * nb];
         float[] r = new float[batch * t * nb];
         float[] k = new float[batch * t * nb];
-        float[] w = energies ? new float[batch * t * nb] : null;
+        float[] w = energies != null ? new float[batch * t * nb] : null;
         for (int i = 0; i < batch; i++) {
             int e = rng.nextInt(s.examples());
-            while (snr[e] > maxSnr && rng.nextDouble() >= HIGH_SNR_KEEP) {
+            while (snr != null && snr[e] > maxSnr && rng.nextDouble() >= HIGH_SNR_KEEP) {
                 e = rng.nextInt(s.examples());
             }
             FeatureNorm.apply(s.features(), e * t * nf, t * nf, norm, x, i * t * nf);
             System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
             System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
             System.arraycopy(s.mask(), e * t * nb, k, i * t * nb, t * nb);
-            if (energies) {
-                for (int f = 0; f < t; f++) {
-                    for (int b = 0; b < nb; b++) {
-                        double level = s.features()[(e * t + f) * nf + Features.ENERGY + b];
-                        w[(i * t + f) * nb + b] = (float) Math.max(0, Math.pow(10, level) - Features.ENERGY_FLOOR);
-                    }
-                }
+            if (w != null) {
+                System.arraycopy(energies, e * t * nb, w, i * t * nb, t * nb);
             }
         }
         Shape fs = new Shape(batch, t, nf);
         Shape bs = new Shape(batch, t, nb);
         NDList labels = new NDList(m.create(g, bs), m.create(r, bs), m.create(k, bs));
-        if (energies) {
+        if (w != null) {
             labels.add(m.create(w, bs));
         }
         return new NDList[] {new NDList(m.create(x, fs)), labels};
@@ -293,11 +291,12 @@ public final class Train {
      * 1.6-2.3 dB below the mixing SNR on a harmonic signal in white noise at -5, 5 and 15 dB), and
      * whole-file, so speech pauses count as noise.
      *
+     * @param s the shard
+     * @param energies its band energies, from {@link #bandEnergies}
      * @return dB per example (+Infinity for speech-only examples, -Infinity for noise-only ones)
      */
-    static double[] estimatedSnrDb(ShardReader.Shard s) {
+    static double[] estimatedSnrDb(ShardReader.Shard s, float[] energies) {
         int t = s.frames();
-        int nf = s.featureCount();
         int nb = s.bands();
         double[] out = new double[s.examples()];
         for (int e = 0; e < out.length; e++) {
@@ -306,13 +305,32 @@ public final class Train {
             for (int f = 0; f < t; f++) {
                 for (int b = 0; b < nb; b++) {
                     int i = (e * t + f) * nb + b;
-                    double energy = Math.pow(10, s.features()[(e * t + f) * nf + Features.ENERGY + b]);
+                    double energy = energies[i];
                     double g2 = (double) s.gains()[i] * s.gains()[i];
                     speech += s.mask()[i] * g2 * energy;
                     noise += s.mask()[i] * (1 - g2) * energy;
                 }
             }
             out[e] = 10 * Math.log10(speech / noise);
+        }
+        return out;
+    }
+
+    /**
+     * The noisy band energies of every example, frame and band of a shard, decoded from the log
+     * energies of the features: E_b = max(0, 10^feature - {@link Features#ENERGY_FLOOR}).
+     *
+     * @return (examples, frames, bands) flattened, the layout of the shard's gains
+     */
+    static float[] bandEnergies(ShardReader.Shard s) {
+        int nf = s.featureCount();
+        int nb = s.bands();
+        float[] out = new float[s.examples() * s.frames() * nb];
+        for (int row = 0; row < out.length / nb; row++) {
+            for (int b = 0; b < nb; b++) {
+                double level = s.features()[row * nf + Features.ENERGY + b];
+                out[row * nb + b] = (float) Math.max(0, Math.pow(10, level) - Features.ENERGY_FLOOR);
+            }
         }
         return out;
     }

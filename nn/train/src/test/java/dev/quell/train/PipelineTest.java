@@ -53,6 +53,10 @@ class PipelineTest {
             ps += speech[i] * speech[i];
             pn += noise[i] * noise[i];
         }
+        float[] clean = speech.clone();
+        for (int i = 0; i < n; i++) {
+            clean[i] *= 0.05f;
+        }
         java.util.List<TargetExtractor.Frames> examples = new java.util.ArrayList<>();
         double[] snrs = {-5, 5, 15};
         for (double snr : snrs) {
@@ -61,16 +65,13 @@ class PipelineTest {
             for (int i = 0; i < n; i++) {
                 noisy[i] = 0.05f * (speech[i] + scale * noise[i]);
             }
-            float[] clean = speech.clone();
-            for (int i = 0; i < n; i++) {
-                clean[i] *= 0.05f;
-            }
             examples.add(TargetExtractor.extract(clean, noisy, 24_000, 2));
         }
         examples.add(TargetExtractor.extract(new float[n], noise, 24_000, 2)); // noise only
         Path shard = dir.resolve("shard-L2-00000.bin");
         ShardWriter.write(shard, examples, 2);
-        double[] estimated = Train.estimatedSnrDb(ShardReader.read(shard));
+        ShardReader.Shard read = ShardReader.read(shard);
+        double[] estimated = Train.estimatedSnrDb(read, Train.bandEnergies(read));
         for (int k = 0; k < snrs.length; k++) {
             // measured: it reads 1.6-2.3 dB below the mixing SNR here (whole-file, band-domain,
             // from the clipped target gains); what matters for sampling is the order
