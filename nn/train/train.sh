@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Long-running training driver (not part of the build or CI). Run from the repository root after
 # `mvn -q install -DskipTests`:
-#   nn/train/train.sh shards DATA_DIR SHARD_DIR FIRST COUNT      # generate training shards (resumable)
+#   nn/train/train.sh shards DATA_DIR SHARD_DIR FIRST COUNT [RECIPE]   # generate training shards (resumable;
+#                                    RECIPE: MixtureGenerator recipe, default the latest)
 #   nn/train/train.sh train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]   # train (resumable)
 # Both steps can be stopped at any time and re-run with the same arguments to continue.
 set -euo pipefail
@@ -14,7 +15,7 @@ cp="$here/target/classes:$(cat "$cp_file")"
 java_opts=(-Xmx8g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 cmd="${1:-}"; shift || true
 case "$cmd" in
-  shards) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ;;
+  shards) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ${5:-} ;;
   train)  exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.Train "$@" ;;
-  *) echo "usage: $0 shards DATA SHARDS FIRST COUNT | train SHARDS WORK STEPS [key=value ...]" >&2; exit 2 ;;
+  *) echo "usage: $0 shards DATA SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...]" >&2; exit 2 ;;
 esac

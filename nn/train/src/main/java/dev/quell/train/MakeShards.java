@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Command-line generator of training shards:
- * {@code MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD]}.
- * Shard k holds examples with seeds k * 1_000_003 + i, so any shard can be regenerated exactly;
+ * {@code MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD] [RECIPE]}.
+ * Shard k holds examples with seeds k * 1_000_003 + i of the given {@link MixtureGenerator}
+ * recipe (default: the latest), so any shard can be regenerated exactly;
  * existing shards are skipped, so the command resumes where it stopped.
  */
 public final class MakeShards {
@@ -18,12 +19,12 @@ public final class MakeShards {
     }
 
     /**
-     * @param args DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD=64] [SECONDS=4] [LOOKAHEAD=2]
+     * @param args DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD=64] [SECONDS=4] [LOOKAHEAD=2] [RECIPE=latest]
      * @throws IOException on I/O failure
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            System.err.println("usage: MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD]");
+            System.err.println("usage: MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD] [RECIPE]");
             System.exit(2);
         }
         Path data = Paths.get(args[0]);
@@ -33,8 +34,9 @@ public final class MakeShards {
         int perShard = args.length > 4 ? Integer.parseInt(args[4]) : 64;
         double seconds = args.length > 5 ? Double.parseDouble(args[5]) : 4.0;
         int lookahead = args.length > 6 ? Integer.parseInt(args[6]) : 2;
+        int recipe = args.length > 7 ? Integer.parseInt(args[7]) : MixtureGenerator.LATEST_RECIPE;
+        MixtureGenerator gen = new MixtureGenerator(new TrainingCorpus(data), recipe);
         Files.createDirectories(out);
-        MixtureGenerator gen = new MixtureGenerator(new TrainingCorpus(data));
         for (int k = first; k < first + count; k++) {
             Path file = out.resolve(String.format("shard-L%d-%05d.bin", lookahead, k));
             if (Files.exists(file)) {

@@ -23,7 +23,12 @@ import java.util.Random;
  *       the first 20 ms of the response ("dry/early" target);</li>
  *   <li>band limit for masking: min(speech source limit, noise-free low-pass cutoff).</li>
  * </ul>
- * Deterministic for a given seed.
+ * Recipe 2 (session 5) adds two noise augmentations, because 0.93 h of noise is seen hundreds of
+ * times over a training run: in half of the non-babble examples the noise is played at another
+ * speed (resampled as if recorded at 40.0-57.6 kHz: 0.83-1.2 times the speed, shifting its
+ * spectrum and rhythm alike), and in 30 % a second noise clip, 0-10 dB weaker, is added to the
+ * first. Recipe 1 (sessions 1-4, shards 0-199 of the shipped model) has neither.
+ * Deterministic for a given recipe and seed.
  */
 public final class MixtureGenerator {
     /**
@@ -37,11 +42,29 @@ public final class MixtureGenerator {
     }
 
     private static final int RATE = FrameFormat.SAMPLE_RATE;
+    /** The newest recipe. */
+    public static final int LATEST_RECIPE = 2;
+    /** Rates a noise segment is taken to have before it is resampled to 48 kHz (recipe 2). */
+    private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
+    private final int recipe;
 
-    /** @param corpus the training corpus */
+    /** @param corpus the training corpus; uses the {@linkplain #LATEST_RECIPE latest recipe} */
     public MixtureGenerator(TrainingCorpus corpus) {
+        this(corpus, LATEST_RECIPE);
+    }
+
+    /**
+     * @param corpus the training corpus
+     * @param recipe 1 (sessions 1-4) or 2 (adds noise speed changes and noise pairs)
+     * @throws IllegalArgumentException for another recipe number
+     */
+    public MixtureGenerator(TrainingCorpus corpus, int recipe) {
+        if (recipe < 1 || recipe > LATEST_RECIPE) {
+            throw new IllegalArgumentException("mixture recipe " + recipe + " unknown (1.." + LATEST_RECIPE + ")");
+        }
         this.corpus = corpus;
+        this.recipe = recipe;
     }
 
     /**
@@ -69,7 +92,13 @@ public final class MixtureGenerator {
                 add(noise, other, 1f);
             }
         } else {
-            noise = segment(corpus.noise(), pick(corpus.noise(), r), n, r);
+            noise = noiseSegment(n, r);
+            if (recipe >= 2 && r.nextDouble() < 0.3) {
+                normalise(noise, -25);
+                float[] second = noiseSegment(n, r);
+                normalise(second, -25 - 10 * r.nextDouble());
+                add(noise, second, 1f);
+            }
         }
         normalise(noise, -25);
         poleZero(speech, r);
@@ -112,6 +141,17 @@ public final class MixtureGenerator {
         scale(noisy, level);
         scale(target, level);
         return new Mixture(target, noisy, bandLimit);
+    }
+
+    /** A random noise segment of n samples; in recipe 2, half of them played at another speed. */
+    private float[] noiseSegment(int n, Random r) throws IOException {
+        TrainingCorpus.Clip clip = pick(corpus.noise(), r);
+        if (recipe < 2 || r.nextBoolean()) {
+            return segment(corpus.noise(), clip, n, r);
+        }
+        int rate = NOISE_RATES[r.nextInt(NOISE_RATES.length)];
+        float[] x = segment(corpus.noise(), clip, (int) Math.ceil((double) n * rate / RATE) + 1, r);
+        return java.util.Arrays.copyOf(dev.quell.dsp.resample.Resampler.resample(x, rate, RATE), n);
     }
 
     private static TrainingCorpus.Clip pick(List<TrainingCorpus.Clip> clips, Random r) {

@@ -2,6 +2,7 @@ package dev.quell.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -113,20 +114,30 @@ class PipelineTest {
         TrainingCorpus corpus = new TrainingCorpus(data);
         assertTrue(corpus.speech().size() > 1000 && corpus.noise().size() > 100 && !corpus.rirs().isEmpty());
         assertTrue(corpus.speech().stream().noneMatch(c -> c.path().toString().contains("/dev/")));
-        MixtureGenerator gen = new MixtureGenerator(corpus);
-        MixtureGenerator.Mixture a = gen.generate(42, 2.0);
-        MixtureGenerator.Mixture b = gen.generate(42, 2.0);
-        assertArrayEquals(a.noisy(), b.noisy());
-        assertArrayEquals(a.clean(), b.clean());
-        assertEquals(96_000, a.noisy().length);
-        for (long seed = 0; seed < 20; seed++) {
-            MixtureGenerator.Mixture m = gen.generate(seed, 1.0);
-            float peak = 0;
-            for (float v : m.noisy()) {
-                assertTrue(Float.isFinite(v));
-                peak = Math.max(peak, Math.abs(v));
+        int differing = 0;
+        for (int recipe = 1; recipe <= MixtureGenerator.LATEST_RECIPE; recipe++) {
+            MixtureGenerator gen = new MixtureGenerator(corpus, recipe);
+            MixtureGenerator.Mixture a = gen.generate(42, 2.0);
+            MixtureGenerator.Mixture b = gen.generate(42, 2.0);
+            assertArrayEquals(a.noisy(), b.noisy());
+            assertArrayEquals(a.clean(), b.clean());
+            assertEquals(96_000, a.noisy().length);
+            for (long seed = 0; seed < 20; seed++) {
+                MixtureGenerator.Mixture m = gen.generate(seed, 1.0);
+                assertEquals(48_000, m.noisy().length);
+                assertEquals(48_000, m.clean().length);
+                float peak = 0;
+                for (float v : m.noisy()) {
+                    assertTrue(Float.isFinite(v));
+                    peak = Math.max(peak, Math.abs(v));
+                }
+                assertTrue(peak <= 1f, "peak " + peak);
+                if (recipe == 2 && !java.util.Arrays.equals(m.noisy(), new MixtureGenerator(corpus, 1).generate(seed, 1.0).noisy())) {
+                    differing++;
+                }
             }
-            assertTrue(peak <= 1f, "peak " + peak);
         }
+        assertTrue(differing >= 10, "recipe 2 changed only " + differing + " of 20 mixtures");
+        assertThrows(IllegalArgumentException.class, () -> new MixtureGenerator(corpus, 3));
     }
 }
