@@ -47,11 +47,11 @@ public final class TargetExtractor {
         for (int t = 0; t < frames + lookahead; t++) {
             if (t < frames) {
                 noisyChain.analyze(noisy, t * hop);
-                cleanChain.analyze(clean, t * hop);
+                cleanChain.analyzeSignal(clean, t * hop); // the clean chain follows the noisy pitch
                 feat[t] = noisyChain.features().clone();
             } else {
                 noisyChain.analyze(zeros, 0);
-                cleanChain.analyze(zeros, 0);
+                cleanChain.analyzeSignal(zeros, 0);
             }
             int j = t - lookahead;
             if (j < 0) {
