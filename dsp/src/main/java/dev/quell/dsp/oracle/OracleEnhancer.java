@@ -50,7 +50,7 @@ public final class OracleEnhancer {
         float post = stage == OracleStage.POSTFILTER ? 1f : 0f;
         for (int t = 0; t < frames; t++) {
             noisyChain.analyze(y, t * hop);
-            cleanChain.analyze(x, t * hop);
+            cleanChain.analyzeSignal(x, t * hop); // follows the noisy pitch: no search of its own
             noisyChain.prepareOutputFrame();
             cleanChain.prepareOutputFrame(noisyChain.outputPeriod());
             OracleTargets.compute(cleanChain.outputEnergy(), noisyChain.outputEnergy(),
