@@ -288,8 +288,7 @@ public final class QuellEngine {
                 float post = quarter % 2 == 0 ? 1f : 0.3f;
                 float floor = quarter == 2 ? floorOf(12) : 0f;
                 if (quarter == 3 && !switched) {
-                    fadingOut = true;
-                    fadePosition = fadeOutLength;
+                    startSwitchFade();
                     switched = true;
                 }
                 processChunk(in, out, 0, m, post, floor, bypass);
@@ -473,8 +472,7 @@ public final class QuellEngine {
         }
         int wanted = lookaheadFrames();
         if (wanted != activeLookahead && !fadingOut) {
-            fadingOut = true;
-            fadePosition = fadeOutLength;
+            startSwitchFade();
         }
         float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0);
         float gainTarget = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
@@ -485,6 +483,12 @@ public final class QuellEngine {
             processChunk(in, out, pos, m, postTarget, gainTarget, bypassTarget);
             pos += m;
         }
+    }
+
+    /** Starts the fade-out that precedes a look-ahead switch (the switch happens at its end). */
+    private void startSwitchFade() {
+        fadingOut = true;
+        fadePosition = fadeOutLength;
     }
 
     /** 1 when the bypass parameter value is at least 0.5, else 0, without a branch. */
