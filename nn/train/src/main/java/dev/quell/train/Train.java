@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * step count this just writes the averaged checkpoint, export and golden files), {@code sdr} (weight of
  * the signal-domain term of {@link EnhancerLoss}, default 0 = the perceptual loss alone), {@code keep}
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
- * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often).
+ * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
+ * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
+ * gain drawn uniformly from LO..HI dB, see {@link LevelShift}; default off).
  *
  * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
  * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
@@ -96,6 +98,7 @@ public final class Train {
         float sdrWeight = Float.parseFloat(opt.getOrDefault("sdr", "0"));
         int keepFrom = Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE)));
         double maxSnr = Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity"));
+        LevelShift level = opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null;
         Files.createDirectories(work);
         List<Path> shards;
         try (Stream<Path> s = Files.list(shardDir)) {
@@ -192,7 +195,11 @@ public final class Train {
                         net.setActiveLookahead(u < 2 ? lookahead : Math.max(0, lookahead - (u == 2 ? 1 : 2)));
                     }
                     try (NDManager m = trainer.getManager().newSubManager()) {
-                        NDList[] xy = batch(m, shard, batch, rng, norm, sdrWeight > 0f ? energies : null, snr, maxSnr);
+                        // the level draws have their own generator, so the examples drawn are the
+                        // same with and without level shifts
+                        Random levelRng = level == null ? null : new Random(7_000_003L * step + 29);
+                        NDList[] xy = batch(m, shard, batch, rng, norm, sdrWeight > 0f ? energies : null, snr, maxSnr,
+                                level, levelRng);
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDList pred = trainer.forward(xy[0]);
                             NDArray loss = trainer.getLoss().evaluate(xy[1], pred);
@@ -247,10 +254,11 @@ public final class Train {
      * mask and (when {@code energies} is given, from {@link #bandEnergies}) the noisy band
      * energies of each target frame, for the signal-domain loss term. When {@code snr} is given,
      * examples whose estimated SNR is above {@code maxSnr} are kept only with probability
-     * {@link #HIGH_SNR_KEEP} (redrawn otherwise).
+     * {@link #HIGH_SNR_KEEP} (redrawn otherwise). When {@code level} is given, each example is
+     * first shifted by a gain drawn from {@code levelRng}.
      */
     private static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm,
-            float[] energies, double[] snr, double maxSnr) {
+            float[] energies, double[] snr, double maxSnr, LevelShift level, Random levelRng) {
         int t = s.frames();
         int nf = s.featureCount();
         int nb = s.bands();
@@ -264,7 +272,12 @@ public final class Train {
             while (snr != null && snr[e] > maxSnr && rng.nextDouble() >= HIGH_SNR_KEEP) {
                 e = rng.nextInt(s.examples());
             }
-            FeatureNorm.apply(s.features(), e * t * nf, t * nf, norm, x, i * t * nf);
+            if (level == null) {
+                FeatureNorm.apply(s.features(), e * t * nf, t * nf, norm, x, i * t * nf);
+            } else {
+                level.apply(s.features(), e * t * nf, t, nf, level.draw(levelRng), x, i * t * nf);
+                FeatureNorm.apply(x, i * t * nf, t * nf, norm, x, i * t * nf);
+            }
             System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
             System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
             System.arraycopy(s.mask(), e * t * nb, k, i * t * nb, t * nb);
