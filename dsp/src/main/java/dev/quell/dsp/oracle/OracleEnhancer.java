@@ -2,17 +2,16 @@ package dev.quell.dsp.oracle;
 
 import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
-import dev.quell.dsp.OracleTargets;
 
 /**
  * Oracle mode: runs the DSP chain on a noisy signal with ideal gains and strengths computed
  * from the aligned clean signal (ALGORITHM.md, "Training targets"), so the quality of the DSP
  * representation can be measured apart from any network.
  *
- * <p>Both signals run through their own {@link FrameChain}. For each output frame the pitch is
- * the one tracked on the <em>noisy</em> signal (what a real run has); the clean stream's comb
- * filter uses that same period and the same taps, which gives q_x. Gains and strengths follow
- * {@link OracleTargets}. The output is time-aligned with the input (the chain latency is
+ * <p>Both signals run through an {@link OraclePair}: for each output frame the pitch is the one
+ * tracked on the <em>noisy</em> signal (what a real run has); the clean stream's comb filter uses
+ * that same period and the same taps, which gives q_x. Gains and strengths follow
+ * {@link dev.quell.dsp.OracleTargets}. The output is time-aligned with the input (the chain latency is
  * removed) and has the same length.
  */
 public final class OracleEnhancer {
@@ -34,8 +33,8 @@ public final class OracleEnhancer {
             throw new IllegalArgumentException("clean and noisy differ in length: "
                     + clean.length + " vs " + noisy.length + " samples");
         }
-        FrameChain noisyChain = new FrameChain(lookahead);
-        FrameChain cleanChain = new FrameChain(lookahead);
+        OraclePair pair = new OraclePair(lookahead);
+        FrameChain noisyChain = pair.noisy();
         int latency = noisyChain.latencySamples();
         int hop = FrameFormat.HOP;
         int total = noisy.length + latency;
@@ -49,14 +48,8 @@ public final class OracleEnhancer {
         boolean comb = stage != OracleStage.GAINS;
         float post = stage == OracleStage.POSTFILTER ? 1f : 0f;
         for (int t = 0; t < frames; t++) {
-            noisyChain.analyze(y, t * hop);
-            cleanChain.analyzeSignal(x, t * hop); // follows the noisy pitch: no search of its own
-            noisyChain.prepareOutputFrame();
-            cleanChain.prepareOutputFrame(noisyChain.outputPeriod());
-            OracleTargets.compute(cleanChain.outputEnergy(), noisyChain.outputEnergy(),
-                    cleanChain.outputCoherence(), noisyChain.outputCoherence(),
-                    noisyChain.outputSigma2(), Double.POSITIVE_INFINITY, comb,
-                    gains, strengths, mask);
+            pair.analyze(x, t * hop, y, t * hop);
+            pair.targets(Double.POSITIVE_INFINITY, comb, gains, strengths, mask);
             noisyChain.synthesize(gains, comb ? strengths : null, post, 0f, out, t * hop);
         }
         return java.util.Arrays.copyOfRange(out, latency, latency + noisy.length);

@@ -1,16 +1,16 @@
 package dev.quell.train;
 
-import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.OracleTargets;
 import dev.quell.dsp.Features;
+import dev.quell.dsp.oracle.OraclePair;
 
 /**
  * Turns a mixture into network training data with the very DSP code the enhancer runs:
  * per frame s, the 70 {@link Features} of the noisy signal and the oracle targets
- * ({@link OracleTargets}: gains, strengths, mask) for the same frame, computed the way
- * {@link dev.quell.dsp.oracle.OracleEnhancer} does (noisy pitch, comb taps of the given
- * look-ahead).
+ * ({@link OracleTargets}: gains, strengths, mask) for the same frame, computed by the same
+ * {@link OraclePair} as {@link dev.quell.dsp.oracle.OracleEnhancer} uses (noisy pitch, comb taps
+ * of the given look-ahead).
  */
 public final class TargetExtractor {
     /**
@@ -37,8 +37,7 @@ public final class TargetExtractor {
     public static Frames extract(float[] clean, float[] noisy, double bandLimitHz, int lookahead) {
         int hop = FrameFormat.HOP;
         int frames = noisy.length / hop;
-        FrameChain noisyChain = new FrameChain(lookahead);
-        FrameChain cleanChain = new FrameChain(lookahead);
+        OraclePair pair = new OraclePair(lookahead);
         float[][] feat = new float[frames][];
         float[][] gains = new float[frames][FrameFormat.BANDS];
         float[][] strengths = new float[frames][FrameFormat.BANDS];
@@ -46,22 +45,15 @@ public final class TargetExtractor {
         float[] zeros = new float[hop];
         for (int t = 0; t < frames + lookahead; t++) {
             if (t < frames) {
-                noisyChain.analyze(noisy, t * hop);
-                cleanChain.analyzeSignal(clean, t * hop); // the clean chain follows the noisy pitch
-                feat[t] = noisyChain.features().clone();
+                pair.analyze(clean, t * hop, noisy, t * hop);
+                feat[t] = pair.noisy().features().clone();
             } else {
-                noisyChain.analyze(zeros, 0);
-                cleanChain.analyzeSignal(zeros, 0);
+                pair.analyze(zeros, 0, zeros, 0);
             }
             int j = t - lookahead;
-            if (j < 0) {
-                continue;
+            if (j >= 0) {
+                pair.targets(bandLimitHz, true, gains[j], strengths[j], mask[j]);
             }
-            noisyChain.prepareOutputFrame();
-            cleanChain.prepareOutputFrame(noisyChain.outputPeriod());
-            OracleTargets.compute(cleanChain.outputEnergy(), noisyChain.outputEnergy(),
-                    cleanChain.outputCoherence(), noisyChain.outputCoherence(), noisyChain.outputSigma2(),
-                    bandLimitHz, true, gains[j], strengths[j], mask[j]);
         }
         return new Frames(feat, gains, strengths, mask);
     }
