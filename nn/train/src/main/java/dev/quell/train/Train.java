@@ -53,7 +53,9 @@ import java.util.stream.Stream;
  * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
  * {@code model.qnn} (the runtime export of the last checkpoint). Re-running the same command
  * continues from the last checkpoint (Adam's moment estimates restart; the step count and the
- * data order do not). Run with {@code -Dai.djl.offline=true}.
+ * data order do not). The shard folder is listed again at every checkpoint: shards that a
+ * generator wrote meanwhile join the pool (which changes the data order from then on; a folder
+ * that does not change gives the same order as before). Run with {@code -Dai.djl.offline=true}.
  */
 public final class Train {
     private Train() {
@@ -100,11 +102,7 @@ public final class Train {
         double maxSnr = Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity"));
         LevelShift level = opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null;
         Files.createDirectories(work);
-        List<Path> shards;
-        try (Stream<Path> s = Files.list(shardDir)) {
-            shards = s.filter(p -> p.getFileName().toString().matches("shard-L" + lookahead + "-\\d+\\.bin"))
-                    .sorted().collect(Collectors.toList());
-        }
+        List<Path> shards = listShards(shardDir, lookahead);
         if (shards.isEmpty()) {
             throw new IOException("no shard-L" + lookahead + "-*.bin in " + shardDir);
         }
@@ -225,6 +223,14 @@ public final class Train {
                     net.setActiveLookahead(lookahead);
                     if (step % every == 0 || step == totalSteps) {
                         checkpoint(net, work, step, norm, shards.size(), lookahead, averaged);
+                        // shards written meanwhile (a generator running beside the training)
+                        // join the pool without a restart, which would reset Adam's moments
+                        List<Path> now = listShards(shardDir, lookahead);
+                        if (now.size() > shards.size()) {
+                            System.out.println("shard pool: " + shards.size() + " -> " + now.size());
+                            shards = now;
+                            shardIndex = -1;
+                        }
                         if (step >= keepFrom) {
                             AtomicFiles.write(work.resolve("ckpt-" + step + ".params"),
                                     Files.readAllBytes(work.resolve("checkpoint.params")));
@@ -365,6 +371,22 @@ public final class Train {
             prov.put("averaged_checkpoints", averaged);
         }
         Exporter.export(net, norm[0], norm[1], prov, work.resolve("model.qnn"));
+    }
+
+    /**
+     * The shard files of one look-ahead in a folder, sorted by name.
+     *
+     * @param shardDir the folder
+     * @param lookahead look-ahead in frames the shards were made for
+     * @return {@code shard-L<lookahead>-<index>.bin} files; a file still being written (AtomicFiles
+     *     gives it another name until it is complete) is not listed
+     * @throws IOException if the folder cannot be read
+     */
+    static List<Path> listShards(Path shardDir, int lookahead) throws IOException {
+        try (Stream<Path> s = Files.list(shardDir)) {
+            return s.filter(p -> p.getFileName().toString().matches("shard-L" + lookahead + "-\\d+\\.bin"))
+                    .sorted().collect(Collectors.toList());
+        }
     }
 
     /** Per-feature mean and standard deviation over up to four shards, cached in {@code file}. */
