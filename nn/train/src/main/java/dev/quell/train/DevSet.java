@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
+import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.NoiseFloor;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.resample.Resampler;
@@ -33,7 +35,7 @@ public final class DevSet {
      * @param lookahead target look-ahead
      * @param norm feature mean/std
      * @param manager where the arrays live (kept for the whole run)
-     * @return per pair {features (1,T,70)}, {gains, strengths, mask (1,T,34)}
+     * @return per pair {features (1,T,70 or 104, as many as norm has)}, {gains, strengths, mask (1,T,34)}
      * @throws IOException if a file cannot be read
      */
     public static List<NDList[]> load(Path pairs, int lookahead, float[][] norm, NDManager manager) throws IOException {
@@ -53,17 +55,29 @@ public final class DevSet {
             float[] n48 = Resampler.resample(n.mono(), n.sampleRate(), FrameFormat.SAMPLE_RATE);
             TargetExtractor.Frames f = TargetExtractor.extract(c48, n48, c.sampleRate() / 2.0, lookahead);
             int t = f.features().length;
-            float[] x = new float[t * 70];
+            int nf = Features.COUNT;
+            int ni = norm[0].length; // model inputs: 70, or 104 with the noise-floor features
+            float[] raw = new float[t * nf];
+            float[] x = new float[t * ni];
             float[] g = new float[t * 34];
             float[] r = new float[t * 34];
             float[] m = new float[t * 34];
             for (int i = 0; i < t; i++) {
-                FeatureNorm.apply(f.features()[i], 0, 70, norm, x, i * 70);
+                System.arraycopy(f.features()[i], 0, raw, i * nf, nf);
+            }
+            if (ni == nf) {
+                FeatureNorm.apply(raw, 0, raw.length, norm, x, 0);
+            } else {
+                float[] wide = new float[t * ni];
+                NoiseFloor.extend(raw, 0, t, wide, 0);
+                FeatureNorm.apply(wide, 0, wide.length, norm, x, 0);
+            }
+            for (int i = 0; i < t; i++) {
                 System.arraycopy(f.gains()[i], 0, g, i * 34, 34);
                 System.arraycopy(f.strengths()[i], 0, r, i * 34, 34);
                 System.arraycopy(f.mask()[i], 0, m, i * 34, 34);
             }
-            Shape fs = new Shape(1, t, 70);
+            Shape fs = new Shape(1, t, ni);
             Shape bs = new Shape(1, t, 34);
             out.add(new NDList[] {new NDList(manager.create(x, fs)),
                 new NDList(manager.create(g, bs), manager.create(r, bs), manager.create(m, bs))});

@@ -67,6 +67,6 @@ public final class Exporter {
             t.put(name + ".weight", tensor(net.child(name), "weight"));
             t.put(name + ".bias", tensor(net.child(name), "bias"));
         }
-        ModelFile.write(file, new ModelFile.Contents(QuellNet.FEATURES, mean, std, layers, t, provenance));
+        ModelFile.write(file, new ModelFile.Contents(net.featureCount(), mean, std, layers, t, provenance));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.quell.dsp.NoiseFloor;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden sequence for the runtime test: raw features of one example and DJL's outputs for them.
+ * Golden sequence for the runtime test: raw features of one example (the network's inputs: with
+ * the noise-floor features appended when the network takes them) and DJL's outputs for them.
  * Layout (big-endian): int frames, int features, int bands, then frames*features raw features,
  * frames*bands gains, frames*bands strengths. Output frame s of DJL (padded, whole-sequence)
  * equals the runtime's output emitted when frame s + look-ahead arrives.
@@ -31,9 +33,14 @@ public final class Golden {
     public static void write(Path file, QuellNet net, NDManager manager, ShardReader.Shard shard, float[][] norm)
             throws IOException {
         int t = Math.min(shard.frames(), 200);
-        int nf = shard.featureCount();
+        int nf = net.featureCount();
         int nb = shard.bands();
-        float[] raw = java.util.Arrays.copyOf(shard.features(), t * nf);
+        float[] raw = new float[t * nf];
+        if (nf == shard.featureCount()) {
+            System.arraycopy(shard.features(), 0, raw, 0, raw.length);
+        } else {
+            NoiseFloor.extend(shard.features(), 0, t, raw, 0);
+        }
         float[] x = new float[t * nf];
         FeatureNorm.apply(raw, 0, x.length, norm, x, 0);
         try (NDManager m = manager.newSubManager()) {

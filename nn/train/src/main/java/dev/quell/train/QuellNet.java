@@ -18,20 +18,20 @@ import ai.djl.util.PairList;
  * The enhancer's network in DJL, PercepNet's shape (ALGORITHM.md step 7) at a size that trains
  * on two CPU cores:
  * <pre>
- * features (70) -> input: dense 128, tanh
+ * features (70, or 104 with noise-floor inputs) -> input: dense 128, tanh
  *   -> conv1: 3 frames, 256, tanh   (future taps f1)
  *   -> conv2: 3 frames, 256, tanh   (future taps f2; f1 + f2 = look-ahead)
  *   -> gru1 256 -> gru2 256
  *   gains:      dense 34, sigmoid, on [conv2, gru1, gru2]
  *   gru_r 128 on [conv2, gru2] -> strengths: dense 34, sigmoid
  * </pre>
- * Input (batch, frames, 70) of normalised features; outputs (batch, frames, 34) twice. The
+ * Input (batch, frames, 70 or 104) of normalised features; outputs (batch, frames, 34) twice. The
  * convolutions are padded with k-1-f zero frames before and f after, exactly what the streaming
  * runtime's delay-f convolution computes. Layer names match the runtime model file.
  */
 public final class QuellNet extends AbstractBlock {
     private static final int KERNEL = 3;
-    /** Features per frame. */
+    /** Features per frame of the plain input ({@link dev.quell.dsp.Features#COUNT}). */
     public static final int FEATURES = 70;
     /** Output bands. */
     public static final int BANDS = 34;
@@ -40,6 +40,7 @@ public final class QuellNet extends AbstractBlock {
     static final int GRU_SIZE = 256;
     static final int GRU_R = 128;
 
+    private final int features;
     private final int future1;
     private final int future2;
     private int active1;
@@ -53,11 +54,26 @@ public final class QuellNet extends AbstractBlock {
     private final Linear gains;
     private final Linear strengths;
 
-    /** @param lookahead total look-ahead in frames, 0..2 */
+    /** @param lookahead total look-ahead in frames, 0..2; the plain 70 input features */
     public QuellNet(int lookahead) {
+        this(lookahead, FEATURES);
+    }
+
+    /**
+     * @param lookahead total look-ahead in frames, 0..2
+     * @param features input features per frame: 70 ({@link dev.quell.dsp.Features}) or 104 (with
+     *     the {@link dev.quell.dsp.NoiseFloor} distances appended)
+     * @throws IllegalArgumentException for another look-ahead or feature count
+     */
+    public QuellNet(int lookahead, int features) {
         if (lookahead < 0 || lookahead > 2) {
             throw new IllegalArgumentException("look-ahead 0..2 frames");
         }
+        if (features != FEATURES && features != dev.quell.dsp.NoiseFloor.EXTENDED_COUNT) {
+            throw new IllegalArgumentException("input features must be " + FEATURES + " or "
+                    + dev.quell.dsp.NoiseFloor.EXTENDED_COUNT + ": " + features);
+        }
+        this.features = features;
         future1 = lookahead > 0 ? 1 : 0;
         future2 = lookahead - future1;
         active1 = future1;
@@ -74,6 +90,11 @@ public final class QuellNet extends AbstractBlock {
 
     private static GRU gru(int size) {
         return GRU.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optReturnState(false).build();
+    }
+
+    /** @return input features per frame */
+    public int featureCount() {
+        return features;
     }
 
     /** @return future taps of conv1 and conv2 */
@@ -153,7 +174,7 @@ public final class QuellNet extends AbstractBlock {
         Shape s = inputShapes[0];
         long b = s.get(0);
         long t = s.get(1);
-        input.initialize(manager, dataType, new Shape(b, t, FEATURES));
+        input.initialize(manager, dataType, new Shape(b, t, features));
         conv1.initialize(manager, dataType, new Shape(b, INPUT, t + KERNEL - 1));
         conv2.initialize(manager, dataType, new Shape(b, CONV, t + KERNEL - 1));
         gru1.initialize(manager, dataType, new Shape(b, t, CONV));

@@ -11,6 +11,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.quell.dsp.Features;
+import dev.quell.dsp.NoiseFloor;
 import dev.quell.dsp.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -101,12 +102,14 @@ public final class Train {
         int keepFrom = Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE)));
         double maxSnr = Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity"));
         LevelShift level = opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null;
+        int inputs = Boolean.parseBoolean(opt.getOrDefault("noisefloor", "false"))
+                ? NoiseFloor.EXTENDED_COUNT : Features.COUNT;
         Files.createDirectories(work);
         List<Path> shards = listShards(shardDir, lookahead);
         if (shards.isEmpty()) {
             throw new IOException("no shard-L" + lookahead + "-*.bin in " + shardDir);
         }
-        float[][] norm = normalisation(work.resolve("norm.bin"), shards);
+        float[][] norm = normalisation(work.resolve("norm.bin"), shards, inputs);
         Properties state = new Properties();
         Path stateFile = work.resolve("state.properties");
         if (Files.exists(stateFile)) {
@@ -116,7 +119,9 @@ public final class Train {
         }
         int step = Integer.parseInt(state.getProperty("step", "0"));
         long started = System.nanoTime();
-        QuellNet net = new QuellNet(lookahead);
+        QuellNet net = new QuellNet(lookahead, inputs);
+        // the input count of the checkpoint to resume from (70 when it predates noise-floor inputs)
+        int resumeInputs = Integer.parseInt(state.getProperty("features", String.valueOf(Features.COUNT)));
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(sdrWeight))
@@ -124,7 +129,7 @@ public final class Train {
             ShardReader.Shard first = ShardReader.read(shards.get(0));
             int frames = first.frames();
             try (Trainer trainer = model.newTrainer(cfg)) {
-                trainer.initialize(new Shape(batch, frames, QuellNet.FEATURES));
+                trainer.initialize(new Shape(batch, frames, inputs));
                 Path ckpt = work.resolve("checkpoint.params");
                 List<Path> sources = opt.containsKey("average")
                         ? Stream.of(opt.get("average").split(",")).map(Paths::get).collect(Collectors.toList())
@@ -139,9 +144,9 @@ public final class Train {
                     for (Path source : sources) {
                         try (NDManager scratch = model.getNDManager().newSubManager();
                              DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(source)))) {
-                            QuellNet loaded = new QuellNet(lookahead);
+                            QuellNet loaded = new QuellNet(lookahead, resumeInputs);
                             loaded.initialize(scratch, ai.djl.ndarray.types.DataType.FLOAT32,
-                                    new Shape(batch, frames, QuellNet.FEATURES));
+                                    new Shape(batch, frames, resumeInputs));
                             loaded.loadParameters(scratch, in);
                             var values = loaded.getParameters();
                             for (int i = 0; i < target.size(); i++) {
@@ -149,7 +154,9 @@ public final class Train {
                                     throw new IOException(source + ": parameter " + values.keyAt(i) + " where "
                                             + target.keyAt(i) + " was expected");
                                 }
-                                float[] v = values.valueAt(i).getArray().toFloatArray();
+                                float[] v = widen(values.valueAt(i).getArray().toFloatArray(),
+                                        values.valueAt(i).getArray().getShape(),
+                                        target.valueAt(i).getArray().getShape(), source);
                                 if (sum[i] == null) {
                                     sum[i] = v;
                                 } else {
@@ -167,7 +174,8 @@ public final class Train {
                         target.valueAt(i).getArray().set(sum[i]);
                     }
                     System.out.println((averaged > 0 ? "averaged " + averaged + " checkpoints" : "resumed")
-                            + " at step " + step);
+                            + " at step " + step + (resumeInputs != inputs
+                            ? ", input widened from " + resumeInputs + " to " + inputs + " features" : ""));
                 }
                 List<NDList[]> dev = opt.containsKey("dev")
                         ? DevSet.load(Paths.get(opt.get("dev")), lookahead, norm, trainer.getManager()) : List.of();
@@ -268,7 +276,10 @@ public final class Train {
         int t = s.frames();
         int nf = s.featureCount();
         int nb = s.bands();
-        float[] x = new float[batch * t * nf];
+        int ni = norm[0].length; // model inputs per frame
+        float[] x = new float[batch * t * ni];
+        float[] raw = new float[t * nf];
+        float[] wide = ni == nf ? null : new float[t * ni];
         float[] g = new float[batch * t * nb];
         float[] r = new float[batch * t * nb];
         float[] k = new float[batch * t * nb];
@@ -279,10 +290,15 @@ public final class Train {
                 e = rng.nextInt(s.examples());
             }
             if (level == null) {
-                FeatureNorm.apply(s.features(), e * t * nf, t * nf, norm, x, i * t * nf);
+                System.arraycopy(s.features(), e * t * nf, raw, 0, t * nf);
             } else {
-                level.apply(s.features(), e * t * nf, t, nf, level.draw(levelRng), x, i * t * nf);
-                FeatureNorm.apply(x, i * t * nf, t * nf, norm, x, i * t * nf);
+                level.apply(s.features(), e * t * nf, t, nf, level.draw(levelRng), raw, 0);
+            }
+            if (ni == nf) {
+                FeatureNorm.apply(raw, 0, t * nf, norm, x, i * t * ni);
+            } else {
+                NoiseFloor.extend(raw, 0, t, wide, 0);
+                FeatureNorm.apply(wide, 0, t * ni, norm, x, i * t * ni);
             }
             System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
             System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
@@ -291,13 +307,36 @@ public final class Train {
                 System.arraycopy(energies, e * t * nb, w, i * t * nb, t * nb);
             }
         }
-        Shape fs = new Shape(batch, t, nf);
+        Shape fs = new Shape(batch, t, ni);
         Shape bs = new Shape(batch, t, nb);
         NDList labels = new NDList(m.create(g, bs), m.create(r, bs), m.create(k, bs));
         if (w != null) {
             labels.add(m.create(w, bs));
         }
         return new NDList[] {new NDList(m.create(x, fs)), labels};
+    }
+
+    /**
+     * A checkpoint tensor in the shape of the live parameter: equal shapes pass unchanged; an
+     * input layer weight (units × 70) going into a model with more inputs (units × 104) gets the
+     * new columns set to 0, so the widened model computes exactly what the checkpoint did until
+     * training gives the new inputs weight.
+     */
+    static float[] widen(float[] values, Shape from, Shape to, Path source) throws IOException {
+        if (from.equals(to)) {
+            return values;
+        }
+        if (from.dimension() != 2 || to.dimension() != 2 || from.get(0) != to.get(0) || from.get(1) > to.get(1)) {
+            throw new IOException(source + ": a parameter of shape " + from + " where " + to + " was expected");
+        }
+        int rows = (int) from.get(0);
+        int a = (int) from.get(1);
+        int b = (int) to.get(1);
+        float[] out = new float[rows * b];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values, r * a, out, r * b, a);
+        }
+        return out;
     }
 
     /** Share of the examples above {@code maxsnr} that are kept. */
@@ -361,7 +400,8 @@ public final class Train {
             net.saveParameters(out);
             out.flush();
         });
-        AtomicFiles.write(work.resolve("state.properties"), ("step=" + step + "\n").getBytes(StandardCharsets.US_ASCII));
+        AtomicFiles.write(work.resolve("state.properties"),
+                ("step=" + step + "\nfeatures=" + net.featureCount() + "\n").getBytes(StandardCharsets.US_ASCII));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("trainer", "dev.quell.train.Train (DJL 0.32.0, PyTorch 2.5.1)");
         prov.put("steps", step);
@@ -389,16 +429,27 @@ public final class Train {
         }
     }
 
-    /** Per-feature mean and standard deviation over up to four shards, cached in {@code file}. */
-    private static float[][] normalisation(Path file, List<Path> shards) throws IOException {
-        int nf = QuellNet.FEATURES;
+    /**
+     * Per-feature mean and standard deviation over up to four shards, cached in {@code file}. A
+     * cached file of the 70 signal features is kept as it is and extended with the statistics of
+     * the noise-floor features when the model takes {@link NoiseFloor#EXTENDED_COUNT} inputs (so a
+     * model widened from a 70-input checkpoint sees its old inputs normalised as before).
+     */
+    private static float[][] normalisation(Path file, List<Path> shards, int nf) throws IOException {
+        float[][] cached = null;
         if (Files.exists(file)) {
+            int stored = (int) (Files.size(file) / 8);
+            if (stored != nf && !(stored == Features.COUNT && nf == NoiseFloor.EXTENDED_COUNT)) {
+                throw new IOException(file + ": normalisation of " + stored + " features, the model takes " + nf);
+            }
             try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
-                float[][] n = new float[2][nf];
-                for (int i = 0; i < 2 * nf; i++) {
-                    n[i / nf][i % nf] = in.readFloat();
+                cached = new float[2][stored];
+                for (int i = 0; i < 2 * stored; i++) {
+                    cached[i / stored][i % stored] = in.readFloat();
                 }
-                return n;
+            }
+            if (stored == nf) {
+                return cached;
             }
         }
         double[] sum = new double[nf];
@@ -406,12 +457,13 @@ public final class Train {
         long count = 0;
         for (Path p : shards.subList(0, Math.min(4, shards.size()))) {
             ShardReader.Shard s = ShardReader.read(p);
-            for (int i = 0; i < s.features().length; i++) {
-                double v = s.features()[i];
+            float[] values = modelInputs(s, nf);
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i];
                 sum[i % nf] += v;
                 sq[i % nf] += v * v;
             }
-            count += s.features().length / nf;
+            count += values.length / nf;
         }
         float[][] n = new float[2][nf];
         for (int f = 0; f < nf; f++) {
@@ -419,11 +471,37 @@ public final class Train {
             n[0][f] = (float) mean;
             n[1][f] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sq[f] / count - mean * mean)));
         }
-        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(file))) {
+        if (cached != null) {
+            System.arraycopy(cached[0], 0, n[0], 0, cached[0].length);
+            System.arraycopy(cached[1], 0, n[1], 0, cached[1].length);
+        }
+        AtomicFiles.write(file, raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
             for (int i = 0; i < 2 * nf; i++) {
                 out.writeFloat(n[i / nf][i % nf]);
             }
-        }
+            out.flush();
+        });
         return n;
+    }
+
+    /**
+     * The raw (unnormalised) network inputs of every example of a shard.
+     *
+     * @param s the shard (70 features per frame)
+     * @param nf the model's input count: {@link Features#COUNT}, or {@link NoiseFloor#EXTENDED_COUNT}
+     *     to append the noise-floor features, tracked from each example's first frame
+     * @return examples × frames × nf values
+     */
+    static float[] modelInputs(ShardReader.Shard s, int nf) {
+        if (nf == s.featureCount()) {
+            return s.features();
+        }
+        int t = s.frames();
+        float[] out = new float[s.examples() * t * nf];
+        for (int e = 0; e < s.examples(); e++) {
+            NoiseFloor.extend(s.features(), e * t * s.featureCount(), t, out, e * t * nf);
+        }
+        return out;
     }
 }

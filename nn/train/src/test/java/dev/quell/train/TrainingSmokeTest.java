@@ -125,6 +125,34 @@ class TrainingSmokeTest {
             System.out.printf("runtime vs DJL forward pass, look-ahead %d: worst difference %.2e%n", la, worst);
             assertTrue(worst < 1e-4, "runtime vs DJL at look-ahead " + la + ": " + worst);
         }
+
+        // noise-floor inputs: widening the step-7 checkpoint to 104 inputs changes nothing until
+        // training moves the new weights; then it trains, resumes and matches the runtime
+        Path wide = Files.createDirectories(dir.resolve("wide"));
+        for (String f : new String[] {"checkpoint.params", "norm.bin", "state.properties"}) {
+            Files.copy(work.resolve(f), wide.resolve(f));
+        }
+        java.util.HashMap<String, String> opt4 = new java.util.HashMap<>(opt);
+        opt4.remove("dev");
+        opt4.put("noisefloor", "true");
+        assertEquals(7, Train.run(shards, wide, 7, opt4)); // no step: the widened export only
+        Model widened = ModelFile.read(wide.resolve("model.qnn"), Precision.FLOAT32);
+        assertEquals(dev.quell.dsp.NoiseFloor.EXTENDED_COUNT, widened.inputSize());
+        assertTrue(Files.readString(wide.resolve("state.properties")).contains("features=104"));
+        assertEquals(8 * dev.quell.dsp.NoiseFloor.EXTENDED_COUNT, Files.size(wide.resolve("norm.bin")));
+        double same = worstDifference(widened, golden, true);
+        System.out.printf("widened model vs the 70-input DJL forward pass: worst difference %.2e%n", same);
+        assertTrue(same < 1e-4, "the widened model must compute what the checkpoint did: " + same);
+        Path wideGolden = dir.resolve("wide-golden.bin");
+        opt4.put("golden", wideGolden.toString());
+        opt4.put("level", "-10,10");
+        assertEquals(9, Train.run(shards, wide, 9, opt4));
+        assertEquals(10, Train.run(shards, wide, 10, opt4)); // resumes a 104-input checkpoint
+        double worstWide = worstDifference(ModelFile.read(wide.resolve("model.qnn"), Precision.FLOAT32), wideGolden, false);
+        System.out.printf("runtime vs DJL with noise-floor inputs: worst difference %.2e%n", worstWide);
+        assertTrue(worstWide < 1e-4, "runtime vs DJL with noise-floor inputs: " + worstWide);
+        double changed = worstDifference(ModelFile.read(wide.resolve("model.qnn"), Precision.FLOAT32), golden, true);
+        assertTrue(changed > 1e-6, "training must change the widened model's outputs: " + changed);
     }
 
     /** @return every tensor value of a model file (the float32 data between header and checksum) */
@@ -140,6 +168,14 @@ class TrainingSmokeTest {
     }
 
     private static double worstDifference(Model model, Path golden) throws java.io.IOException {
+        return worstDifference(model, golden, false);
+    }
+
+    /**
+     * @param extend append the noise-floor features to the golden file's 70 features (a 70-input
+     *     golden run through a 104-input model)
+     */
+    private static double worstDifference(Model model, Path golden, boolean extend) throws java.io.IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(golden))) {
             int t = in.readInt();
             int nf = in.readInt();
@@ -157,6 +193,14 @@ class TrainingSmokeTest {
                     for (int i = 0; i < nb; i++) {
                         row[i] = in.readFloat();
                     }
+                }
+            }
+            if (extend) {
+                dev.quell.dsp.NoiseFloor floor = new dev.quell.dsp.NoiseFloor();
+                for (int i = 0; i < t; i++) {
+                    float[] w = java.util.Arrays.copyOf(x[i], dev.quell.dsp.NoiseFloor.EXTENDED_COUNT);
+                    floor.update(x[i], w, nf);
+                    x[i] = w;
                 }
             }
             ModelState state = model.newState();

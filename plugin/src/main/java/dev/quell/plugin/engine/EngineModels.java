@@ -1,6 +1,8 @@
 package dev.quell.plugin.engine;
 
+import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.NoiseFloor;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelFile;
 import dev.quell.nn.Precision;
@@ -80,7 +82,8 @@ public final class EngineModels {
      * @param file a Quell model file ({@link ModelFile})
      * @param precision weight precision
      * @return the models
-     * @throws IOException if the file is missing or malformed (message names the file)
+     * @throws IOException if the file is missing or malformed, or its network takes other inputs than
+     *     Quell computes (message names the file)
      */
     public static EngineModels load(Path file, Precision precision) throws IOException {
         String key = file.toAbsolutePath().normalize() + ":" + precision;
@@ -90,6 +93,10 @@ public final class EngineModels {
         }
         Model full = ModelFile.read(file, precision);
         int nat = full.lookahead();
+        if (!HopProcessor.supportsInputs(full.inputSize())) {
+            throw new IOException(file + ": the model takes " + full.inputSize() + " input features per frame; Quell"
+                    + " computes " + Features.COUNT + " (or " + NoiseFloor.EXTENDED_COUNT + " with the noise-floor features)");
+        }
         if (nat > FrameFormat.MAX_LOOKAHEAD) {
             throw new IOException(file + ": the model has " + nat + " frames of look-ahead; Quell supports up to "
                     + FrameFormat.MAX_LOOKAHEAD);

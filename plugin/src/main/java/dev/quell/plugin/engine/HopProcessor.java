@@ -1,7 +1,9 @@
 package dev.quell.plugin.engine;
 
+import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.NoiseFloor;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelState;
 
@@ -22,14 +24,19 @@ final class HopProcessor {
     private final FrameChain lead;
     private final FrameChain[] chains;
     private final ModelState network;
+    /** Noise-floor tracker of the lead chain, when the network takes its features (else null). */
+    private final NoiseFloor noiseFloor;
+    /** The network's input: the chain's features, then the noise-floor distances (else null). */
+    private final float[] inputs;
     private final float[] mid = new float[HOP];
     private final float[] gains;
     private final float[] strengths;
     private final float[] bandGain = new float[FrameFormat.BANDS];
 
     /**
-     * @param model network with look-ahead L (0..2 frames)
+     * @param model network with look-ahead L (0..2 frames), taking {@link #supportsInputs} features
      * @param channels 1 or 2
+     * @throws IllegalArgumentException if the network takes another number of features
      */
     HopProcessor(Model model, int channels) {
         this.channels = channels;
@@ -44,8 +51,22 @@ final class HopProcessor {
             }
         }
         this.network = model.newState();
+        if (!supportsInputs(model.inputSize())) {
+            throw new IllegalArgumentException("the model takes " + model.inputSize() + " features per frame");
+        }
+        this.noiseFloor = model.inputSize() == NoiseFloor.EXTENDED_COUNT ? new NoiseFloor() : null;
+        this.inputs = noiseFloor != null ? new float[NoiseFloor.EXTENDED_COUNT] : null;
         this.gains = new float[model.bands()];
         this.strengths = new float[model.bands()];
+    }
+
+    /**
+     * @param count a network's input features per frame
+     * @return whether the chain can feed it: {@link Features#COUNT}, or
+     *     {@link NoiseFloor#EXTENDED_COUNT} (the features followed by the noise-floor distances)
+     */
+    static boolean supportsInputs(int count) {
+        return count == Features.COUNT || count == NoiseFloor.EXTENDED_COUNT;
     }
 
     /** @return latency in samples at 48 kHz */
@@ -72,7 +93,13 @@ final class HopProcessor {
             }
             lead.analyze(mid, 0);
         }
-        network.infer(lead.features(), gains, strengths);
+        float[] features = lead.features();
+        if (noiseFloor != null) {
+            System.arraycopy(features, 0, inputs, 0, Features.COUNT);
+            noiseFloor.update(features, inputs, Features.COUNT);
+            features = inputs;
+        }
+        network.infer(features, gains, strengths);
         lead.prepareOutputFrame();
         lead.bandGains(gains, postFilter, minGain, bandGain);
         if (channels == 1) {
@@ -96,5 +123,8 @@ final class HopProcessor {
             }
         }
         network.reset();
+        if (noiseFloor != null) {
+            noiseFloor.reset();
+        }
     }
 }
