@@ -1,5 +1,6 @@
 package dev.quell.validation.bench;
 
+import dev.quell.dsp.NoiseFloor;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelFile;
 import dev.quell.nn.Precision;
@@ -12,11 +13,14 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A network with the shipped architecture (dense 128, two 3x256 convolutions, GRUs 256/256/128,
+ * A network with the shipped architecture (104 inputs, dense 128, two 3x256 convolutions, GRUs 256/256/128,
  * 34+34 outputs; 1.37 M parameters) and random weights, so benchmarks measure inference cost
  * without needing a trained file.
  */
 public final class BenchModels {
+    /** Input features per frame of the shipped network: the 70 features and 34 noise-floor distances. */
+    public static final int INPUTS = NoiseFloor.EXTENDED_COUNT;
+
     private BenchModels() {
     }
 
@@ -41,7 +45,7 @@ public final class BenchModels {
     public static Model shippedShape(Precision precision) throws IOException {
         Random r = new Random(1);
         LinkedHashMap<String, ModelFile.Tensor> ts = new LinkedHashMap<>();
-        ts.put("input.weight", t(r, 128, 70));
+        ts.put("input.weight", t(r, 128, INPUTS));
         ts.put("input.bias", t(r, 128));
         ts.put("conv1.weight", t(r, 256, 128, 3));
         ts.put("conv1.bias", t(r, 256));
@@ -69,11 +73,11 @@ public final class BenchModels {
                 Map.of("type", "gru", "name", "gru_r", "inputs", List.of("conv2", "gru2")),
                 Map.of("type", "dense", "name", "gains", "inputs", List.of("conv2", "gru1", "gru2"), "activation", "sigmoid"),
                 Map.of("type", "dense", "name", "strengths", "inputs", List.of("gru_r"), "activation", "sigmoid"));
-        float[] std = new float[70];
+        float[] std = new float[INPUTS];
         java.util.Arrays.fill(std, 1f);
         Path f = Files.createTempFile("quell-bench", ".qnn");
         try {
-            ModelFile.write(f, new ModelFile.Contents(70, new float[70], std, layers, ts, Map.of("purpose", "benchmark")));
+            ModelFile.write(f, new ModelFile.Contents(INPUTS, new float[INPUTS], std, layers, ts, Map.of("purpose", "benchmark")));
             return ModelFile.read(f, precision);
         } finally {
             Files.deleteIfExists(f);

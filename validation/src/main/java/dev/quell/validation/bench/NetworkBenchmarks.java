@@ -1,7 +1,9 @@
 package dev.quell.validation.bench;
 
+import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.NoiseFloor;
 import dev.quell.nn.MatVec;
 import dev.quell.nn.ModelState;
 import dev.quell.nn.Precision;
@@ -41,6 +43,8 @@ public class NetworkBenchmarks {
     private final float[] gains = new float[FrameFormat.BANDS];
     private final float[] strengths = new float[FrameFormat.BANDS];
     private final FrameChain chain = new FrameChain(2);
+    private final NoiseFloor noiseFloor = new NoiseFloor();
+    private final float[] inputs = new float[NoiseFloor.EXTENDED_COUNT];
     private final float[] hopOut = new float[FrameFormat.HOP];
     private float[] signal;
     private int pos;
@@ -49,8 +53,8 @@ public class NetworkBenchmarks {
     @Setup
     public void setup() throws IOException {
         state = BenchModels.shippedShape(Precision.valueOf(precision)).newState();
-        features = new float[70];
-        for (int i = 0; i < 70; i++) {
+        features = new float[BenchModels.INPUTS];
+        for (int i = 0; i < features.length; i++) {
             features[i] = (float) Math.sin(i);
         }
         float[] clean = DemoSignals.clean(10, 3);
@@ -65,7 +69,7 @@ public class NetworkBenchmarks {
         bh.consume(gains);
     }
 
-    /** The complete enhancer for one mono frame: DSP chain + network. */
+    /** The complete enhancer for one mono frame: DSP chain, noise-floor inputs and network. */
     @Benchmark
     public void enhancerFrame(Blackhole bh) {
         pos += FrameFormat.HOP;
@@ -73,7 +77,9 @@ public class NetworkBenchmarks {
             pos = 0;
         }
         chain.analyze(signal, pos);
-        state.infer(chain.features(), gains, strengths);
+        System.arraycopy(chain.features(), 0, inputs, 0, Features.COUNT);
+        noiseFloor.update(inputs, inputs, Features.COUNT);
+        state.infer(inputs, gains, strengths);
         chain.prepareOutputFrame();
         chain.synthesize(gains, strengths, 1f, 0f, hopOut, 0);
         bh.consume(hopOut);
