@@ -97,6 +97,8 @@ public final class NoiseFloor {
      * Extends a sequence of feature frames, from its first frame on, with a fresh tracker: each
      * output frame is the input frame's {@link Features#COUNT} values followed by its
      * {@link #COUNT} noise-floor distances (what a stream processed from the first frame gives).
+     * For training and tests: it allocates a tracker per call, so it is not for the audio path.
+     * raw and out must be different arrays.
      *
      * @param raw input frames, frame-major, {@link Features#COUNT} values each, from {@code from}
      * @param from first value in raw
