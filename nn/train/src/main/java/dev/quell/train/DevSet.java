@@ -8,7 +8,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameFormat;
-import dev.quell.dsp.NoiseFloor;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.resample.Resampler;
@@ -65,13 +64,9 @@ public final class DevSet {
             for (int i = 0; i < t; i++) {
                 System.arraycopy(f.features()[i], 0, raw, i * nf, nf);
             }
-            if (ni == nf) {
-                FeatureNorm.apply(raw, 0, raw.length, norm, x, 0);
-            } else {
-                float[] wide = new float[t * ni];
-                NoiseFloor.extend(raw, 0, t, wide, 0);
-                FeatureNorm.apply(wide, 0, wide.length, norm, x, 0);
-            }
+            float[] in = new float[t * ni];
+            ModelInputs.fill(raw, 0, t, ni, in, 0);
+            FeatureNorm.apply(in, 0, in.length, norm, x, 0);
             for (int i = 0; i < t; i++) {
                 System.arraycopy(f.gains()[i], 0, g, i * 34, 34);
                 System.arraycopy(f.strengths()[i], 0, r, i * 34, 34);

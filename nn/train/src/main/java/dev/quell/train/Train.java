@@ -279,7 +279,7 @@ public final class Train {
         int ni = norm[0].length; // model inputs per frame
         float[] x = new float[batch * t * ni];
         float[] raw = new float[t * nf];
-        float[] wide = ni == nf ? null : new float[t * ni];
+        float[] in = new float[t * ni];
         float[] g = new float[batch * t * nb];
         float[] r = new float[batch * t * nb];
         float[] k = new float[batch * t * nb];
@@ -294,12 +294,8 @@ public final class Train {
             } else {
                 level.apply(s.features(), e * t * nf, t, nf, level.draw(levelRng), raw, 0);
             }
-            if (ni == nf) {
-                FeatureNorm.apply(raw, 0, t * nf, norm, x, i * t * ni);
-            } else {
-                NoiseFloor.extend(raw, 0, t, wide, 0);
-                FeatureNorm.apply(wide, 0, t * ni, norm, x, i * t * ni);
-            }
+            ModelInputs.fill(raw, 0, t, ni, in, 0);
+            FeatureNorm.apply(in, 0, t * ni, norm, x, i * t * ni);
             System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
             System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
             System.arraycopy(s.mask(), e * t * nb, k, i * t * nb, t * nb);
@@ -494,13 +490,10 @@ public final class Train {
      * @return examples × frames × nf values
      */
     static float[] modelInputs(ShardReader.Shard s, int nf) {
-        if (nf == s.featureCount()) {
-            return s.features();
-        }
         int t = s.frames();
         float[] out = new float[s.examples() * t * nf];
         for (int e = 0; e < s.examples(); e++) {
-            NoiseFloor.extend(s.features(), e * t * s.featureCount(), t, out, e * t * nf);
+            ModelInputs.fill(s.features(), e * t * s.featureCount(), t, nf, out, e * t * nf);
         }
         return out;
     }
