@@ -30,6 +30,15 @@ public final class Exporter {
         return new ModelFile.Tensor(shape, a.toFloatArray());
     }
 
+    /** A layer description with its keys in the given order, so the header (and its checksum) is reproducible. */
+    private static Map<String, Object> layer(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
     /**
      * @param net the trained network
      * @param mean feature means used in training
@@ -43,15 +52,15 @@ public final class Exporter {
         LinkedHashMap<String, ModelFile.Tensor> t = new LinkedHashMap<>();
         List<Map<String, Object>> layers = new ArrayList<>();
         int[] f = net.futures();
-        layers.add(Map.of("type", "dense", "name", "input", "inputs", List.of("features"), "activation", "tanh"));
-        layers.add(Map.of("type", "conv1d", "name", "conv1", "activation", "tanh", "future", f[0]));
-        layers.add(Map.of("type", "conv1d", "name", "conv2", "activation", "tanh", "future", f[1]));
-        layers.add(Map.of("type", "gru", "name", "gru1"));
-        layers.add(Map.of("type", "gru", "name", "gru2"));
-        layers.add(Map.of("type", "gru", "name", "gru_r", "inputs", List.of("conv2", "gru2")));
-        layers.add(Map.of("type", "dense", "name", "gains", "inputs", List.of("conv2", "gru1", "gru2"),
+        layers.add(layer("type", "dense", "name", "input", "inputs", List.of("features"), "activation", "tanh"));
+        layers.add(layer("type", "conv1d", "name", "conv1", "activation", "tanh", "future", f[0]));
+        layers.add(layer("type", "conv1d", "name", "conv2", "activation", "tanh", "future", f[1]));
+        layers.add(layer("type", "gru", "name", "gru1"));
+        layers.add(layer("type", "gru", "name", "gru2"));
+        layers.add(layer("type", "gru", "name", "gru_r", "inputs", List.of("conv2", "gru2")));
+        layers.add(layer("type", "dense", "name", "gains", "inputs", List.of("conv2", "gru1", "gru2"),
                 "activation", "sigmoid"));
-        layers.add(Map.of("type", "dense", "name", "strengths", "inputs", List.of("gru_r"), "activation", "sigmoid"));
+        layers.add(layer("type", "dense", "name", "strengths", "inputs", List.of("gru_r"), "activation", "sigmoid"));
         for (String name : new String[] {"input", "conv1", "conv2"}) {
             t.put(name + ".weight", tensor(net.child(name), "weight"));
             t.put(name + ".bias", tensor(net.child(name), "bias"));

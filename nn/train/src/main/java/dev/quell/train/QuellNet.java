@@ -21,7 +21,7 @@ import ai.djl.util.PairList;
  * features (70, or 104 with noise-floor inputs) -> input: dense 128, tanh
  *   -> conv1: 3 frames, 256, tanh   (future taps f1)
  *   -> conv2: 3 frames, 256, tanh   (future taps f2; f1 + f2 = look-ahead)
- *   -> gru1 256 -> gru2 256
+ *   -> gru1 H -> gru2 H          (H = 256 by default; wider with {@link #QuellNet(int, int, int)})
  *   gains:      dense 34, sigmoid, on [conv2, gru1, gru2]
  *   gru_r 128 on [conv2, gru2] -> strengths: dense 34, sigmoid
  * </pre>
@@ -41,6 +41,7 @@ public final class QuellNet extends AbstractBlock {
     static final int GRU_R = 128;
 
     private final int features;
+    private final int gruSize;
     private final int future1;
     private final int future2;
     private int active1;
@@ -66,6 +67,20 @@ public final class QuellNet extends AbstractBlock {
      * @throws IllegalArgumentException for another look-ahead or feature count
      */
     public QuellNet(int lookahead, int features) {
+        this(lookahead, features, GRU_SIZE);
+    }
+
+    /**
+     * @param lookahead total look-ahead in frames, 0..2
+     * @param features input features per frame: 70 or 104 (see {@link #QuellNet(int, int)})
+     * @param gruSize state size H of gru1 and gru2, {@value #GRU_SIZE}..1024 (the shipped network uses 256)
+     * @throws IllegalArgumentException for another look-ahead or feature count, or H out of range
+     */
+    public QuellNet(int lookahead, int features, int gruSize) {
+        if (gruSize < GRU_SIZE || gruSize > 1024) {
+            throw new IllegalArgumentException("GRU size must be " + GRU_SIZE + "..1024: " + gruSize);
+        }
+        this.gruSize = gruSize;
         if (lookahead < 0 || lookahead > 2) {
             throw new IllegalArgumentException("look-ahead 0..2 frames");
         }
@@ -81,8 +96,8 @@ public final class QuellNet extends AbstractBlock {
         input = addChildBlock("input", Linear.builder().setUnits(INPUT).build());
         conv1 = addChildBlock("conv1", Conv1d.builder().setKernelShape(new Shape(KERNEL)).setFilters(CONV).build());
         conv2 = addChildBlock("conv2", Conv1d.builder().setKernelShape(new Shape(KERNEL)).setFilters(CONV).build());
-        gru1 = addChildBlock("gru1", gru(GRU_SIZE));
-        gru2 = addChildBlock("gru2", gru(GRU_SIZE));
+        gru1 = addChildBlock("gru1", gru(gruSize));
+        gru2 = addChildBlock("gru2", gru(gruSize));
         gruR = addChildBlock("gru_r", gru(GRU_R));
         gains = addChildBlock("gains", Linear.builder().setUnits(BANDS).build());
         strengths = addChildBlock("strengths", Linear.builder().setUnits(BANDS).build());
@@ -95,6 +110,11 @@ public final class QuellNet extends AbstractBlock {
     /** @return input features per frame */
     public int featureCount() {
         return features;
+    }
+
+    /** @return state size H of gru1 and gru2 */
+    public int gruSize() {
+        return gruSize;
     }
 
     /** @return future taps of conv1 and conv2 */
@@ -178,9 +198,9 @@ public final class QuellNet extends AbstractBlock {
         conv1.initialize(manager, dataType, new Shape(b, INPUT, t + KERNEL - 1));
         conv2.initialize(manager, dataType, new Shape(b, CONV, t + KERNEL - 1));
         gru1.initialize(manager, dataType, new Shape(b, t, CONV));
-        gru2.initialize(manager, dataType, new Shape(b, t, GRU_SIZE));
-        gruR.initialize(manager, dataType, new Shape(b, t, CONV + GRU_SIZE));
-        gains.initialize(manager, dataType, new Shape(b, t, CONV + 2 * GRU_SIZE));
+        gru2.initialize(manager, dataType, new Shape(b, t, gruSize));
+        gruR.initialize(manager, dataType, new Shape(b, t, CONV + gruSize));
+        gains.initialize(manager, dataType, new Shape(b, t, CONV + 2 * gruSize));
         strengths.initialize(manager, dataType, new Shape(b, t, GRU_R));
     }
 

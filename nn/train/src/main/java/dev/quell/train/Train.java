@@ -48,10 +48,12 @@ import java.util.stream.Stream;
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
- * gain drawn uniformly from LO..HI dB, see {@link LevelShift}; default off).
+ * gain drawn uniformly from LO..HI dB, see {@link LevelShift}; default off), {@code gru} (state
+ * size of gru1 and gru2, default that of the checkpoint, else 256; a larger size than the
+ * checkpoint's widens it so that it starts out computing the same outputs, see {@link Widening}).
  *
  * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
- * {@code checkpoint.params} + {@code state.properties} (step count), {@code loss.csv} and
+ * {@code checkpoint.params} + {@code state.properties} (step count, input count, GRU size), {@code loss.csv} and
  * {@code model.qnn} (the runtime export of the last checkpoint). Re-running the same command
  * continues from the last checkpoint (Adam's moment estimates restart; the step count and the
  * data order do not). The shard folder is listed again at every checkpoint: shards that a
@@ -119,9 +121,12 @@ public final class Train {
         }
         int step = Integer.parseInt(state.getProperty("step", "0"));
         long started = System.nanoTime();
-        QuellNet net = new QuellNet(lookahead, inputs);
-        // the input count of the checkpoint to resume from (70 when it predates noise-floor inputs)
+        // the input count and GRU size of the checkpoint to resume from (70 and 256 when it
+        // predates noise-floor inputs and wider GRUs)
         int resumeInputs = Integer.parseInt(state.getProperty("features", String.valueOf(Features.COUNT)));
+        int resumeGru = Integer.parseInt(state.getProperty("gru", String.valueOf(QuellNet.GRU_SIZE)));
+        int gru = Integer.parseInt(opt.getOrDefault("gru", String.valueOf(resumeGru)));
+        QuellNet net = new QuellNet(lookahead, inputs, gru);
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(sdrWeight))
@@ -144,7 +149,9 @@ public final class Train {
                     for (Path source : sources) {
                         try (NDManager scratch = model.getNDManager().newSubManager();
                              DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(source)))) {
-                            QuellNet loaded = new QuellNet(lookahead, resumeInputs);
+                            QuellNet loaded = new QuellNet(lookahead, resumeInputs, resumeGru);
+                            // the same seed for every source: averaged sources get the same new units
+                            Widening widening = new Widening(resumeGru, gru, 20_261_130L);
                             loaded.initialize(scratch, ai.djl.ndarray.types.DataType.FLOAT32,
                                     new Shape(batch, frames, resumeInputs));
                             loaded.loadParameters(scratch, in);
@@ -154,7 +161,7 @@ public final class Train {
                                     throw new IOException(source + ": parameter " + values.keyAt(i) + " where "
                                             + target.keyAt(i) + " was expected");
                                 }
-                                float[] v = widen(values.valueAt(i).getArray().toFloatArray(),
+                                float[] v = widening.apply(target.keyAt(i), values.valueAt(i).getArray().toFloatArray(),
                                         values.valueAt(i).getArray().getShape(),
                                         target.valueAt(i).getArray().getShape(), source);
                                 if (sum[i] == null) {
@@ -175,7 +182,8 @@ public final class Train {
                     }
                     System.out.println((averaged > 0 ? "averaged " + averaged + " checkpoints" : "resumed")
                             + " at step " + step + (resumeInputs != inputs
-                            ? ", input widened from " + resumeInputs + " to " + inputs + " features" : ""));
+                            ? ", input widened from " + resumeInputs + " to " + inputs + " features" : "")
+                            + (resumeGru != gru ? ", GRUs widened from " + resumeGru + " to " + gru : ""));
                 }
                 List<NDList[]> dev = opt.containsKey("dev")
                         ? DevSet.load(Paths.get(opt.get("dev")), lookahead, norm, trainer.getManager()) : List.of();
@@ -312,29 +320,6 @@ public final class Train {
         return new NDList[] {new NDList(m.create(x, fs)), labels};
     }
 
-    /**
-     * A checkpoint tensor in the shape of the live parameter: equal shapes pass unchanged; an
-     * input layer weight (units × 70) going into a model with more inputs (units × 104) gets the
-     * new columns set to 0, so the widened model computes exactly what the checkpoint did until
-     * training gives the new inputs weight.
-     */
-    static float[] widen(float[] values, Shape from, Shape to, Path source) throws IOException {
-        if (from.equals(to)) {
-            return values;
-        }
-        if (from.dimension() != 2 || to.dimension() != 2 || from.get(0) != to.get(0) || from.get(1) > to.get(1)) {
-            throw new IOException(source + ": a parameter of shape " + from + " where " + to + " was expected");
-        }
-        int rows = (int) from.get(0);
-        int a = (int) from.get(1);
-        int b = (int) to.get(1);
-        float[] out = new float[rows * b];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(values, r * a, out, r * b, a);
-        }
-        return out;
-    }
-
     /** Share of the examples above {@code maxsnr} that are kept. */
     static final double HIGH_SNR_KEEP = 0.25;
 
@@ -397,7 +382,7 @@ public final class Train {
             out.flush();
         });
         AtomicFiles.write(work.resolve("state.properties"),
-                ("step=" + step + "\nfeatures=" + net.featureCount() + "\n").getBytes(StandardCharsets.US_ASCII));
+                ("step=" + step + "\nfeatures=" + net.featureCount() + "\ngru=" + net.gruSize() + "\n").getBytes(StandardCharsets.US_ASCII));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("trainer", "dev.quell.train.Train (DJL 0.32.0, PyTorch 2.5.1)");
         prov.put("steps", step);

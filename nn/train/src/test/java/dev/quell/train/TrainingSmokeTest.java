@@ -114,6 +114,13 @@ class TrainingSmokeTest {
         assertTrue(moved > 0, "steps 4 and 7 must differ for the check to mean anything");
         assertTrue(new String(Files.readAllBytes(avgWork.resolve("model.qnn")), java.nio.charset.StandardCharsets.UTF_8)
                 .matches("(?s).*\"averaged_checkpoints\"\\s*:\\s*2.*"), "provenance names the averaging");
+        // the same weights export to the same bytes (header key order included, so the checksum too)
+        Path again = Files.createDirectories(dir.resolve("avg-again"));
+        Files.copy(work.resolve("norm.bin"), again.resolve("norm.bin"));
+        Files.copy(work.resolve("state.properties"), again.resolve("state.properties"));
+        assertEquals(7, Train.run(shards, again, 7, opt3));
+        assertEquals(-1, Files.mismatch(avgWork.resolve("model.qnn"), again.resolve("model.qnn")),
+                "two exports of the same averaged weights differ");
 
         Model model = ModelFile.read(work.resolve("model.qnn"), Precision.FLOAT32);
         assertEquals(2, model.lookahead());
@@ -153,6 +160,33 @@ class TrainingSmokeTest {
         assertTrue(worstWide < 1e-4, "runtime vs DJL with noise-floor inputs: " + worstWide);
         double changed = worstDifference(ModelFile.read(wide.resolve("model.qnn"), Precision.FLOAT32), golden, true);
         assertTrue(changed > 1e-6, "training must change the widened model's outputs: " + changed);
+
+        // wider GRUs: the step-10 checkpoint (104 inputs, H 256) widened to H 288 computes the same
+        // outputs; one step later it has learnt, resumes with its recorded size, and the runtime
+        // matches DJL
+        Path wider = Files.createDirectories(dir.resolve("wider"));
+        for (String f : new String[] {"checkpoint.params", "norm.bin", "state.properties"}) {
+            Files.copy(wide.resolve(f), wider.resolve(f));
+        }
+        java.util.HashMap<String, String> opt5 = new java.util.HashMap<>(opt4);
+        opt5.put("gru", "288");
+        opt5.remove("golden");
+        assertEquals(10, Train.run(shards, wider, 10, opt5)); // no step: the widened export only
+        Model grown = ModelFile.read(wider.resolve("model.qnn"), Precision.FLOAT32);
+        assertTrue(grown.parameterCount() > widened.parameterCount(), "more parameters after widening");
+        assertTrue(Files.readString(wider.resolve("state.properties")).contains("gru=288"));
+        double sameGrown = worstDifference(grown, wideGolden, false);
+        System.out.printf("GRUs widened to 288 vs the 256 DJL forward pass: worst difference %.2e%n", sameGrown);
+        assertTrue(sameGrown < 1e-4, "the widened GRUs must compute what the checkpoint did: " + sameGrown);
+        opt5.remove("gru"); // resumes with the size in state.properties
+        Path grownGolden = dir.resolve("grown-golden.bin");
+        opt5.put("golden", grownGolden.toString());
+        assertEquals(11, Train.run(shards, wider, 11, opt5));
+        double worstGrown = worstDifference(ModelFile.read(wider.resolve("model.qnn"), Precision.FLOAT32), grownGolden, false);
+        System.out.printf("runtime vs DJL with GRUs of 288: worst difference %.2e%n", worstGrown);
+        assertTrue(worstGrown < 1e-4, "runtime vs DJL with wider GRUs: " + worstGrown);
+        double movedGrown = worstDifference(ModelFile.read(wider.resolve("model.qnn"), Precision.FLOAT32), wideGolden, false);
+        assertTrue(movedGrown > 1e-6, "training must change the widened model's outputs: " + movedGrown);
     }
 
     /** @return every tensor value of a model file (the float32 data between header and checksum) */
