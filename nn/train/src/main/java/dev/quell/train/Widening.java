@@ -86,7 +86,7 @@ final class Widening {
             // inputs keep their places at the front
             cols = j -> j;
         }
-        if (rows == null || newCols < oldCols || (!gru && newRows != oldRows)) {
+        if (rows == null || newCols < oldCols) {
             throw mismatch(source, key, from, to);
         }
         float[] out = new float[newRows * newCols];
