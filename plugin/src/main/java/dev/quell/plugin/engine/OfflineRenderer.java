@@ -2,6 +2,7 @@ package dev.quell.plugin.engine;
 
 import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.resample.Resampler;
+import dev.quell.dsp.resample.UpperBandNoise;
 import java.util.Arrays;
 import java.util.function.DoubleConsumer;
 import java.util.function.LongConsumer;
@@ -99,6 +100,10 @@ public final class OfflineRenderer {
             x = new float[input.length][];
             for (int c = 0; c < input.length; c++) {
                 x[c] = Resampler.resample(input[c], rate, at);
+                UpperBandNoise floor = UpperBandNoise.forSourceRate(rate);
+                if (floor != null) {
+                    floor.addTo(x[c], 0, x[c].length);
+                }
             }
         }
         double frames = Math.max(1, x[0].length);

@@ -2,6 +2,7 @@ package dev.quell.plugin.engine;
 
 import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.resample.Resampler;
+import dev.quell.dsp.resample.UpperBandNoise;
 import dev.quell.presets.Preset;
 import java.util.Random;
 
@@ -50,7 +51,7 @@ import java.util.Random;
  */
 public final class QuellEngine {
     /** Sample rates accepted by {@link #prepare}, Hz. */
-    public static final int[] SUPPORTED_RATES = {16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000, 176400, 192000};
+    public static final int[] SUPPORTED_RATES = {8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000, 176400, 192000};
     /** Largest block handled in one piece; larger blocks are split. */
     public static final int MAX_CHUNK = 8192;
 
@@ -75,6 +76,8 @@ public final class QuellEngine {
     private final int[] latency = new int[LOOKAHEADS];
     private Resampler[] inResampler;
     private Resampler[] outResampler;
+    /** Per channel: the noise floor above the host's Nyquist frequency (null at 48 kHz and above). */
+    private UpperBandNoise[] upperBand;
     private SampleFifo[] in48;
     private SampleFifo[] out48;
     private SampleFifo[] hostOut;
@@ -149,12 +152,14 @@ public final class QuellEngine {
         boolean resample = fs != RATE;
         inResampler = new Resampler[channels];
         outResampler = new Resampler[channels];
+        upperBand = new UpperBandNoise[channels];
         int d1 = 0;
         int d2 = 0;
         if (resample) {
             for (int c = 0; c < channels; c++) {
                 inResampler[c] = new Resampler(fs, RATE);
                 outResampler[c] = new Resampler(RATE, fs);
+                upperBand[c] = UpperBandNoise.forSourceRate(fs);
             }
             d1 = inResampler[0].delay();
             d2 = outResampler[0].delay();
@@ -422,6 +427,9 @@ public final class QuellEngine {
                 inResampler[c].reset();
                 outResampler[c].reset();
             }
+            if (upperBand[c] != null) {
+                upperBand[c].reset();
+            }
             in48[c].clear();
             out48[c].clear();
             out48[c].writeZeros(padding48[la]);
@@ -515,6 +523,9 @@ public final class QuellEngine {
             dry[c].read(d, 0, m);
             if (inResampler[c] != null) {
                 int k = inResampler[c].process(x, off, m, scratchHost[c], 0);
+                if (upperBand[c] != null) {
+                    upperBand[c].addTo(scratchHost[c], 0, k);
+                }
                 in48[c].write(scratchHost[c], 0, k);
             } else {
                 in48[c].write(x, off, m);
