@@ -173,6 +173,11 @@ public final class FrameChain {
         stft.analyze(hop, 0, delayRe[delaySlot], delayIm[delaySlot]);
     }
 
+    /** @return linear band energies E_b of the newest frame (live array, 34; valid until the next analyze) */
+    public float[] newestEnergy() {
+        return newestEnergy;
+    }
+
     /** @return the 70 features of the newest frame (live array; valid until the next analyze) */
     public float[] features() {
         return features;
@@ -182,7 +187,12 @@ public final class FrameChain {
      * Prepares the output frame j = t - L with the pitch chosen by the tracker.
      */
     public void prepareOutputFrame() {
-        prepareOutputFrame(pitchTracker.period(lookahead));
+        prepareOutputFrame(trackedOutputPeriod());
+    }
+
+    /** @return the tracker's pitch period for output frame j = t - L (samples, 60..768), decided with L frames of hindsight */
+    public int trackedOutputPeriod() {
+        return pitchTracker.period(lookahead);
     }
 
     /**
@@ -256,7 +266,7 @@ public final class FrameChain {
      * The band gains that will be applied to the prepared output frame: the network's gains
      * clamped to [0, 1] (NaN becomes 0), the envelope post-filter on this chain's band energies
      * (ALGORITHM.md step 9), then the attenuation floor. Several channels can share these gains
-     * (stereo: computed on the downmix chain, applied to each channel's chain) so the image stays.
+     * (linked stereo: one set, applied to each channel's chain) so the image stays.
      *
      * @param gains band gains g_b (34); not modified
      * @param postFilterStrength post-filter strength in [0, 1] (0 = off)
@@ -264,11 +274,27 @@ public final class FrameChain {
      * @param bandGain receives 34 gains in [minGain, 1]
      */
     public void bandGains(float[] gains, float postFilterStrength, float minGain, float[] bandGain) {
+        bandGains(gains, outputEnergy, postFilterStrength, minGain, bandGain);
+    }
+
+    /**
+     * {@link #bandGains(float[], float, float, float[])} with the post-filter following given band
+     * energies instead of this chain's own (a linked stereo pair passes the per-band maximum of
+     * both channels' {@link #outputEnergy()}).
+     *
+     * @param gains band gains g_b (34); not modified
+     * @param energy band energies E_b of the output frame the post-filter follows (34, linear)
+     * @param postFilterStrength post-filter strength in [0, 1] (0 = off)
+     * @param minGain lower bound of every band gain (linear, 0 = no limit)
+     * @param bandGain receives 34 gains in [minGain, 1]
+     */
+    public static void bandGains(float[] gains, float[] energy, float postFilterStrength, float minGain,
+            float[] bandGain) {
         for (int b = 0; b < B; b++) {
             float g = gains[b];
             bandGain[b] = g >= 0f ? Math.min(g, 1f) : 0f; // also maps NaN to 0
         }
-        PostFilter.apply(bandGain, outputEnergy, postFilterStrength);
+        PostFilter.apply(bandGain, energy, postFilterStrength);
         for (int b = 0; b < B; b++) {
             bandGain[b] = Math.max(bandGain[b], minGain);
         }

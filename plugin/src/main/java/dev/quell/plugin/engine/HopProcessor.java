@@ -4,6 +4,7 @@ import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.StereoFeatures;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelState;
 
@@ -12,23 +13,31 @@ import dev.quell.nn.ModelState;
  * (ALGORITHM.md steps 1-10): 480 samples per channel in, 480 out, delayed by
  * {@link #latencySamples()} = (1 + L) * 480 samples.
  *
- * <p>Stereo keeps the image: the features, the pitch and the band gains come from a lead chain
- * that analyses the mid signal (L + R) / 2, and each channel's own chain applies the same band
- * gains, the same pitch period and the same comb strengths to its own spectrum. For a source
- * panned anywhere, both channels are the same signal scaled, so their ratio, the pan position,
- * is kept exactly. Mono uses one chain for both roles. Allocation-free after construction.
+ * <p>Stereo is linked, and the analysis hears what a listener hears in either channel: each
+ * channel's chain analyses its own signal (spectrum, pitch, coherence); {@link StereoFeatures}
+ * feeds the network, per band, the features of the louder channel, and the pitch of the louder
+ * channel overall; one set of band gains, one pitch period and one set of comb strengths are
+ * then applied to both channels' spectra, with the post-filter following the per-band maximum of
+ * their energies. The image is kept (a source panned anywhere is the same signal scaled in both
+ * channels, and every step is linear in the signal given those gains), and channels that are
+ * copies, polarity-inverted copies, or a signal and silence are treated exactly as the mono
+ * signal. Mono uses one chain. Allocation-free after construction.
  */
 final class HopProcessor {
     private static final int HOP = FrameFormat.HOP;
     private final int channels;
-    private final FrameChain lead;
     private final FrameChain[] chains;
     private final ModelState network;
-    /** Noise-floor tracker of the lead chain, when the network takes its features (else null). */
+    /** Noise-floor tracker of the network's input, when the network takes its features (else null). */
     private final NoiseFloor noiseFloor;
-    /** The network's input: the chain's features, then the noise-floor distances (else null). */
+    /** The network's input: the features, then the noise-floor distances (else null). */
     private final float[] inputs;
-    private final float[] mid = new float[HOP];
+    /** Stereo: the combined features of the newest frame. */
+    private final float[] stereoFeatures = new float[Features.COUNT];
+    /** Stereo: the channel whose pitch each frame in the look-ahead delay line follows. */
+    private final int[] pitchLead;
+    private int leadSlot;
+    private final float[] energy = new float[FrameFormat.BANDS];
     private final float[] gains;
     private final float[] strengths;
     private final float[] bandGain = new float[FrameFormat.BANDS];
@@ -41,15 +50,11 @@ final class HopProcessor {
     HopProcessor(Model model, int channels) {
         this.channels = channels;
         int la = model.lookahead();
-        this.lead = new FrameChain(la);
         this.chains = new FrameChain[channels];
-        if (channels == 1) {
-            chains[0] = lead;
-        } else {
-            for (int c = 0; c < channels; c++) {
-                chains[c] = new FrameChain(la);
-            }
+        for (int c = 0; c < channels; c++) {
+            chains[c] = new FrameChain(la);
         }
+        this.pitchLead = new int[la + 1];
         this.network = model.newState();
         if (!supportsInputs(model.inputSize())) {
             throw new IllegalArgumentException("the model takes " + model.inputSize() + " features per frame");
@@ -71,7 +76,7 @@ final class HopProcessor {
 
     /** @return latency in samples at 48 kHz */
     int latencySamples() {
-        return lead.latencySamples();
+        return chains[0].latencySamples();
     }
 
     /**
@@ -83,45 +88,48 @@ final class HopProcessor {
      * @param minGain attenuation floor (linear)
      */
     void process(float[][] in, int inOff, float[][] out, int outOff, float postFilter, float minGain) {
-        if (channels == 1) {
-            lead.analyze(in[0], inOff);
-        } else {
-            float[] l = in[0];
-            float[] r = in[1];
-            for (int i = 0; i < HOP; i++) {
-                mid[i] = 0.5f * (l[inOff + i] + r[inOff + i]);
-            }
-            lead.analyze(mid, 0);
+        for (int c = 0; c < channels; c++) {
+            chains[c].analyze(in[c], inOff);
         }
-        float[] features = lead.features();
+        float[] features = chains[0].features();
+        if (channels == 2) {
+            leadSlot = (leadSlot + 1) % pitchLead.length;
+            pitchLead[leadSlot] = StereoFeatures.combine(features, chains[0].newestEnergy(),
+                    chains[1].features(), chains[1].newestEnergy(), stereoFeatures);
+            features = stereoFeatures;
+        }
         if (noiseFloor != null) {
             System.arraycopy(features, 0, inputs, 0, Features.COUNT);
             noiseFloor.update(features, inputs, Features.COUNT);
             features = inputs;
         }
         network.infer(features, gains, strengths);
-        lead.prepareOutputFrame();
-        lead.bandGains(gains, postFilter, minGain, bandGain);
         if (channels == 1) {
-            lead.synthesizeWithBandGains(bandGain, strengths, out[0], outOff);
-        } else {
-            int period = lead.outputPeriod();
-            for (int c = 0; c < channels; c++) {
-                chains[c].analyzeSignal(in[c], inOff);
-                chains[c].prepareOutputFrame(period);
-                chains[c].synthesizeWithBandGains(bandGain, strengths, out[c], outOff);
-            }
+            FrameChain chain = chains[0];
+            chain.prepareOutputFrame();
+            chain.bandGains(gains, postFilter, minGain, bandGain);
+            chain.synthesizeWithBandGains(bandGain, strengths, out[0], outOff);
+            return;
+        }
+        int lead = pitchLead[(leadSlot + 1) % pitchLead.length]; // the output frame's entry (the oldest)
+        int period = chains[lead].trackedOutputPeriod();
+        for (int c = 0; c < channels; c++) {
+            chains[c].prepareOutputFrame(period);
+        }
+        StereoFeatures.maxEnergy(chains[0].outputEnergy(), chains[1].outputEnergy(), energy);
+        FrameChain.bandGains(gains, energy, postFilter, minGain, bandGain);
+        for (int c = 0; c < channels; c++) {
+            chains[c].synthesizeWithBandGains(bandGain, strengths, out[c], outOff);
         }
     }
 
     /** Clears every stream state (chains, network memory). */
     void reset() {
-        lead.reset();
-        if (channels > 1) {
-            for (FrameChain c : chains) {
-                c.reset();
-            }
+        for (FrameChain c : chains) {
+            c.reset();
         }
+        java.util.Arrays.fill(pitchLead, 0);
+        leadSlot = 0;
         network.reset();
         if (noiseFloor != null) {
             noiseFloor.reset();
