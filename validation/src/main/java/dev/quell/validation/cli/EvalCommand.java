@@ -40,13 +40,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code quell eval}: the evaluation report. Pairs clean and noisy files by name, enhances the
  * noisy files with the plugin engine (the same code a host runs) at each requested look-ahead —
- * or takes already enhanced files with {@code --enhanced} —, adds the oracle (ideal gains and
- * strengths from the clean file) and any peers' outputs, and scores every condition with SI-SDR,
+ * or takes already enhanced files with {@code --enhanced} —, adds the transparency row (the clean
+ * file through the engine: "do no harm"), the oracle (ideal gains and strengths from the clean
+ * file) and any peers' outputs, and scores every condition ({@link EvalCondition}) with SI-SDR,
  * segmental SNR, STOI, ESTOI and, when the ONNX models are present, DNSMOS P.835 and P.808.
  * Writes {@code report.md} (means overall, per input-SNR bucket and per noise type),
  * {@code results.csv} and {@code results.json} (per file), spectrogram PNGs of a few files and a
- * plot of the metrics against input SNR into the report folder. PESQ is not computed (its
- * licence does not allow it).
+ * plot of the metrics against input SNR into the report folder. With {@code --rates}, every pair
+ * (clean and noisy alike) is first converted to each rate with {@link Resampler}, and each rate
+ * gets its own sections and plot. PESQ is not computed (its licence does not allow it).
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate Quell on clean/noisy pairs: report.md, results.csv/json, spectrograms, SNR plot.")
@@ -94,6 +96,14 @@ public final class EvalCommand implements QuellCommand {
     @Option(names = "--no-dnsmos", description = "Skip DNSMOS even when the models are present (it is the slowest metric).")
     boolean noDnsmos;
 
+    @Option(names = "--rates", split = ",", paramLabel = "HZ",
+            description = "Convert every pair (clean and noisy alike, with Quell's resampler) to each rate and report each, e.g. 8000,16000,48000 (default: the files' own rates).")
+    List<Integer> rates = new ArrayList<>();
+
+    @Option(names = "--no-transparency",
+            description = "Leave out the transparency rows (the clean files through Quell, scored against themselves).")
+    boolean noTransparency;
+
     @Option(names = "--spectrograms", defaultValue = "4", paramLabel = "N",
             description = "Number of files to draw spectrograms for (default: ${DEFAULT-VALUE}).")
     int spectrograms;
@@ -110,101 +120,43 @@ public final class EvalCommand implements QuellCommand {
                 throw new CliException("--lookahead-ms takes 0, 10 or 20, not " + la);
             }
         }
-        List<OracleStage> oracleStages = new ArrayList<>();
-        for (String s : stages) {
-            if (!s.equalsIgnoreCase("none")) {
-                try {
-                    oracleStages.add(OracleStage.parse(s));
-                } catch (IllegalArgumentException e) {
-                    throw new CliException(e.getMessage());
-                }
+        for (int r : rates) {
+            if (r < 8000 || r > 192000) {
+                throw new CliException("--rates takes rates from 8000 to 192000 Hz, not " + r);
             }
         }
         OutputPaths.checkNotInput(output, clean, noisy);
         List<PairedFiles.Pair> pairs = PairedFiles.find(clean, noisy, null);
         EngineModels f32 = null;
-        EngineModels q8 = null;
         if (enhanced == null) {
             f32 = modelFile == null ? EngineModels.defaults(Precision.FLOAT32) : EngineModels.load(modelFile, Precision.FLOAT32);
-            q8 = !int8 ? null : modelFile == null ? EngineModels.defaults(Precision.INT8)
-                    : EngineModels.load(modelFile, Precision.INT8);
         }
-        Dnsmos dnsmos = null;
-        Path models = dnsmosDir != null ? dnsmosDir : Path.of("../shared/models/dnsmos");
-        if (!noDnsmos) {
-            if (Files.isRegularFile(models.resolve("sig_bak_ovr.onnx"))) {
-                dnsmos = new Dnsmos(models);
-            } else {
-                System.err.println("quell: DNSMOS models not found in " + models + "; DNSMOS is left out of the report");
-            }
-        }
+        List<EvalCondition> conditions = conditions(f32);
+        Dnsmos dnsmos = openDnsmos();
         List<PairedFiles.Pair> drawn = pickForSpectrograms(pairs, spectrograms);
-        EvalResults results = new EvalResults();
-        results.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI"), dnsmos != null ? List.of("clean") : List.of());
+        Map<Integer, EvalResults> results = new LinkedHashMap<>();
+        List<Integer> targets = rates.isEmpty() ? List.of(FILE_RATE) : List.copyOf(new java.util.LinkedHashSet<>(rates));
+        for (int r : targets) {
+            EvalResults er = new EvalResults();
+            er.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI"), dnsmos != null ? List.of("clean") : List.of());
+            results.put(r, er);
+        }
         long start = System.nanoTime();
         int done = 0;
         try {
             for (PairedFiles.Pair p : pairs) {
                 AudioData c = AudioReader.read(p.clean());
                 AudioData n = AudioReader.read(p.noisy());
-                int rate = n.sampleRate();
-                float[] cm = c.mono();
-                float[] nm = n.mono();
-                if (cm.length != nm.length || c.sampleRate() != rate) {
+                if (c.frames() != n.frames() || c.sampleRate() != n.sampleRate()) {
                     System.err.println("quell: skipped " + p.name() + ": clean and noisy differ in length or rate");
                     continue;
                 }
-                Map<String, float[]> outputs = new LinkedHashMap<>();
-                outputs.put("noisy", nm);
-                if (enhanced != null) {
-                    float[] e = readNamesake(enhanced, p);
-                    if (e != null) {
-                        outputs.put("enhanced", fit(e, nm.length));
-                    }
-                } else {
-                    int longest = lookaheads.stream().max(Integer::compare).orElse(20);
-                    for (int la : lookaheads) {
-                        outputs.put("Quell L=" + la + " ms", enhance(nm, rate, f32, la));
-                    }
-                    if (q8 != null) {
-                        outputs.put("Quell L=" + longest + " ms int8", enhance(nm, rate, q8, longest));
-                    }
-                }
-                for (OracleStage s : oracleStages) {
-                    outputs.put(s == OracleStage.POSTFILTER ? "oracle" : "oracle " + s.name().toLowerCase(Locale.ROOT),
-                            oracle(cm, nm, rate, s));
-                }
-                for (Map.Entry<String, Path> peer : peers.entrySet()) {
-                    float[] e = readNamesake(peer.getValue(), p);
-                    if (e != null) {
-                        outputs.put(peer.getKey(), fit(e, nm.length));
-                    }
-                }
-                if (dnsmos != null) {
-                    results.add(p.name(), "clean", p.snrDb(), p.noiseType(), dnsmosScores(dnsmos, cm, rate));
-                }
-                for (Map.Entry<String, float[]> o : outputs.entrySet()) {
-                    Map<String, Double> m = intrusive(cm, o.getValue(), rate);
-                    if (dnsmos != null) {
-                        m.putAll(dnsmosScores(dnsmos, o.getValue(), rate));
-                    }
-                    results.add(p.name(), o.getKey(), p.snrDb(), p.noiseType(), m);
-                }
-                if (drawn.contains(p)) {
-                    List<String> labels = new ArrayList<>();
-                    List<float[]> signals = new ArrayList<>();
-                    for (Map.Entry<String, float[]> o : outputs.entrySet()) {
-                        if (o.getKey().equals("noisy") || o.getKey().equals("enhanced")
-                                || o.getKey().equals("Quell L=" + lookaheads.stream().max(Integer::compare).orElse(20) + " ms")) {
-                            labels.add(o.getKey());
-                            signals.add(o.getValue());
-                        }
-                    }
-                    labels.add("clean");
-                    signals.add(cm);
-                    SpectrogramImage.write(p.name() + (Double.isNaN(p.snrDb()) ? ""
-                                    : String.format(Locale.ROOT, " (input SNR %.0f dB)", p.snrDb())),
-                            labels, signals, rate, output.resolve("spectrograms").resolve(pngName(p.name())));
+                for (int target : targets) {
+                    int rate = target == FILE_RATE ? n.sampleRate() : target;
+                    float[] cm = Resampler.resample(c.mono(), c.sampleRate(), rate);
+                    float[] nm = Resampler.resample(n.mono(), n.sampleRate(), rate);
+                    score(p, cm, nm, rate, conditions, results.get(target), dnsmos,
+                            drawn.contains(p) ? spectrogramPath(p, targets.size() > 1 ? rate : FILE_RATE) : null);
                 }
                 done++;
                 if (done % 10 == 0) {
@@ -218,15 +170,115 @@ public final class EvalCommand implements QuellCommand {
             }
         }
         writeReport(results, f32, drawn, dnsmos != null);
-        System.out.print(ReportWriter.bySnr(results, "SI-SDR (dB)"));
-        System.out.println();
-        System.out.print(ReportWriter.summary(results));
+        for (Map.Entry<Integer, EvalResults> e : results.entrySet()) {
+            if (results.size() > 1) {
+                System.out.println(rateName(e.getKey()));
+            }
+            System.out.print(ReportWriter.bySnr(e.getValue(), "SI-SDR (dB)"));
+            System.out.println();
+            System.out.print(ReportWriter.summary(e.getValue()));
+        }
         System.out.println("report: " + output.resolve("report.md"));
         return 0;
     }
 
-    private static String pngName(String file) {
-        return OutputPaths.wavName(file).replaceAll("\\.wav$", ".png");
+    /** Key of the results when pairs are scored at their files' own rate. */
+    private static final int FILE_RATE = 0;
+
+    /** The report's rows, in order: noisy, Quell (or --enhanced), transparency, oracle stages, peers. */
+    private List<EvalCondition> conditions(EngineModels f32) throws IOException {
+        List<EvalCondition> list = new ArrayList<>();
+        list.add(EvalCondition.noisy());
+        if (enhanced != null) {
+            list.add(EvalCondition.enhanced(enhanced));
+        } else {
+            int longest = lookaheads.stream().max(Integer::compare).orElse(20);
+            for (int la : lookaheads) {
+                list.add(EvalCondition.quell(f32, la, false, la == longest));
+            }
+            if (int8) {
+                EngineModels q8 = modelFile == null ? EngineModels.defaults(Precision.INT8) : EngineModels.load(modelFile, Precision.INT8);
+                list.add(EvalCondition.quell(q8, longest, true, false));
+            }
+            if (!noTransparency) {
+                list.add(EvalCondition.quellOnClean(f32, longest));
+            }
+        }
+        for (String s : stages) {
+            if (!s.equalsIgnoreCase("none")) {
+                try {
+                    list.add(EvalCondition.oracle(OracleStage.parse(s)));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(e.getMessage());
+                }
+            }
+        }
+        peers.forEach((name, dir) -> list.add(EvalCondition.peer(name, dir)));
+        return list;
+    }
+
+    private Dnsmos openDnsmos() throws IOException {
+        if (noDnsmos) {
+            return null;
+        }
+        Path models = dnsmosDir != null ? dnsmosDir : Path.of("../shared/models/dnsmos");
+        if (Files.isRegularFile(models.resolve("sig_bak_ovr.onnx"))) {
+            return new Dnsmos(models);
+        }
+        System.err.println("quell: DNSMOS models not found in " + models + "; DNSMOS is left out of the report");
+        return null;
+    }
+
+    /** Scores every condition of one pair at one rate; draws its spectrograms when png is not null. */
+    private void score(PairedFiles.Pair p, float[] cm, float[] nm, int rate, List<EvalCondition> conditions,
+            EvalResults results, Dnsmos dnsmos, Path png) throws IOException {
+        if (dnsmos != null) {
+            results.add(p.name(), "clean", rate, p.snrDb(), p.noiseType(), dnsmosScores(dnsmos, cm, rate));
+        }
+        List<String> labels = new ArrayList<>();
+        List<float[]> signals = new ArrayList<>();
+        for (EvalCondition c : conditions) {
+            float[] y = signal(c, p, cm, nm, rate);
+            if (y == null) {
+                continue;
+            }
+            Map<String, Double> m = intrusive(cm, y, rate);
+            if (dnsmos != null) {
+                m.putAll(dnsmosScores(dnsmos, y, rate));
+            }
+            results.add(p.name(), c.label(), rate, p.snrDb(), p.noiseType(), m);
+            if (c.drawn()) {
+                labels.add(c.label());
+                signals.add(y);
+            }
+        }
+        if (png != null) {
+            labels.add("clean");
+            signals.add(cm);
+            SpectrogramImage.write(p.name() + (Double.isNaN(p.snrDb()) ? ""
+                    : String.format(Locale.ROOT, " (input SNR %.0f dB)", p.snrDb())) + ", " + rate / 1000.0 + " kHz",
+                    labels, signals, rate, png);
+        }
+    }
+
+    /** The signal a condition scores for one pair at one rate, or null when its file is missing. */
+    private float[] signal(EvalCondition c, PairedFiles.Pair p, float[] cm, float[] nm, int rate) throws IOException {
+        return switch (c.kind()) {
+            case NOISY -> nm;
+            case ENHANCED, PEER -> readNamesake(c.dir(), p, rate, nm.length);
+            case QUELL -> enhance(nm, rate, c.models(), c.lookaheadMs());
+            case QUELL_ON_CLEAN -> enhance(cm, rate, c.models(), c.lookaheadMs());
+            case ORACLE -> oracle(cm, nm, rate, c.stage());
+        };
+    }
+
+    private Path spectrogramPath(PairedFiles.Pair p, int rate) {
+        String base = OutputPaths.wavName(p.name()).replaceAll("\\.wav$", "");
+        return output.resolve("spectrograms").resolve(base + (rate == FILE_RATE ? "" : "-" + rate + "Hz") + ".png");
+    }
+
+    private static String rateName(int rate) {
+        return rate == FILE_RATE ? "the files' own rate" : new java.math.BigDecimal(rate).movePointLeft(3).stripTrailingZeros().toPlainString() + " kHz";
     }
 
     /** Up to n pairs spread over the input SNRs (sorted by SNR, evenly spaced). */
@@ -243,11 +295,8 @@ public final class EvalCommand implements QuellCommand {
         return out;
     }
 
-    private static float[] fit(float[] x, int n) {
-        return x.length == n ? x : java.util.Arrays.copyOf(x, n);
-    }
-
-    private static float[] readNamesake(Path dir, PairedFiles.Pair p) throws IOException {
+    /** A finished output for the pair (same name, or the name with .wav), converted to the rate and length. */
+    private static float[] readNamesake(Path dir, PairedFiles.Pair p, int rate, int length) throws IOException {
         Path f = dir.resolve(p.name());
         if (!Files.isRegularFile(f)) {
             f = dir.resolve(OutputPaths.wavName(p.name()));
@@ -257,8 +306,8 @@ public final class EvalCommand implements QuellCommand {
             return null;
         }
         AudioData a = AudioReader.read(f);
-        AudioData ref = AudioReader.read(p.noisy());
-        return a.sampleRate() == ref.sampleRate() ? a.mono() : Resampler.resample(a.mono(), a.sampleRate(), ref.sampleRate());
+        float[] x = Resampler.resample(a.mono(), a.sampleRate(), rate);
+        return x.length == length ? x : java.util.Arrays.copyOf(x, length);
     }
 
     private static Map<String, Double> intrusive(float[] clean, float[] test, int rate) {
@@ -285,7 +334,7 @@ public final class EvalCommand implements QuellCommand {
         float[] c48 = Resampler.resample(clean, rate, r);
         float[] n48 = Resampler.resample(noisy, rate, r);
         float[] y = OracleEnhancer.process(c48, n48, stage, FrameFormat.MAX_LOOKAHEAD);
-        return fit(Resampler.resample(y, r, rate), noisy.length);
+        return java.util.Arrays.copyOf(Resampler.resample(y, r, rate), noisy.length);
     }
 
     /** Enhances with the plugin engine itself (mono, 4096-frame blocks, latency removed). */
@@ -301,14 +350,15 @@ public final class EvalCommand implements QuellCommand {
         return OfflineRenderer.renderAtRate(e, new float[][] {x}, rate, OfflineRenderer.DEFAULT_BLOCK, null)[0];
     }
 
-    private void writeReport(EvalResults r, EngineModels models, List<PairedFiles.Pair> drawn, boolean withDnsmos)
-            throws IOException {
+    private void writeReport(Map<Integer, EvalResults> results, EngineModels models, List<PairedFiles.Pair> drawn,
+            boolean withDnsmos) throws IOException {
         Files.createDirectories(output);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("date", LocalDate.now().toString());
         meta.put("clean", clean.toString());
         meta.put("noisy", noisy.toString());
-        meta.put("pairs", r.entries().stream().map(EvalResults.Entry::file).distinct().count());
+        meta.put("pairs", results.values().iterator().next().entries().stream().map(EvalResults.Entry::file).distinct().count());
+        meta.put("rates_hz", rates.isEmpty() ? "files' own" : rates);
         if (models != null) {
             meta.put("model", models.name());
             meta.put("parameters", models.model(2).parameterCount());
@@ -319,17 +369,21 @@ public final class EvalCommand implements QuellCommand {
         }
         meta.put("post_filter_percent", postFilter);
         meta.put("peers", peers.keySet());
-        AtomicFiles.write(output.resolve("results.csv"), r.toCsv().getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(output.resolve("results.json"), r.toJson(meta));
+        List<EvalResults> parts = List.copyOf(results.values());
+        AtomicFiles.write(output.resolve("results.csv"), EvalResults.toCsv(parts).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(output.resolve("results.json"), EvalResults.toJson(meta, parts));
         List<String> plotted = new ArrayList<>(List.of("SI-SDR (dB)", "STOI"));
         if (withDnsmos) {
             plotted.add("DNSMOS OVRL");
         }
-        SnrPlot.write(r, plotted, output.resolve("snr.png"));
 
         StringBuilder md = new StringBuilder("# Quell evaluation report\n\n");
         md.append("- pairs: ").append(meta.get("pairs")).append(" (clean `").append(clean).append("`, noisy `")
                 .append(noisy).append("`)\n");
+        if (!rates.isEmpty()) {
+            md.append("- rates: ").append(String.join(", ", results.keySet().stream().map(EvalCommand::rateName).toList()))
+                    .append("; every pair (clean and noisy alike) converted to each rate with Quell's resampler before anything else\n");
+        }
         if (models != null) {
             md.append("- model: ").append(models.name()).append(", ").append(meta.get("parameters"))
                     .append(" parameters, trained with ").append(models.nativeLookahead() * 10)
@@ -339,28 +393,47 @@ public final class EvalCommand implements QuellCommand {
         }
         md.append("- settings: post-filter ").append(Parameter.POST_FILTER.format(postFilter))
                 .append(", attenuation limit none; Quell runs through the plugin engine (`QuellEngine`) in 4096-frame blocks, latency removed\n");
+        if (models != null && !noTransparency) {
+            md.append("- transparency: \"on clean input\" rows run the clean file through Quell and score it against itself (do no harm)\n");
+        }
         md.append("- oracle: ideal band gains and comb strengths from the clean file with the full DSP chain (20 ms look-ahead)\n");
         md.append("- metrics: SI-SDR (Le Roux et al. 2019), segmental SNR (30 ms frames, clipped to −10…35 dB), STOI (Taal et al. 2011), ESTOI (Jensen & Taal 2016)")
                 .append(withDnsmos ? ", DNSMOS P.835 (SIG/BAK/OVRL) and P.808 (ONNX models, CC BY 4.0)" : "; DNSMOS left out (models not found or --no-dnsmos)")
                 .append("; PESQ is not implemented (licence)\n");
         md.append("- generated ").append(meta.get("date")).append(" by `quell eval`; per-file values in `results.csv` and `results.json`\n\n");
-        md.append("## Summary (mean over all pairs)\n\n").append(ReportWriter.summary(r)).append('\n');
-        md.append("## By input SNR\n\n![metrics against input SNR](snr.png)\n\n");
-        for (String m : r.metrics()) {
-            md.append("**").append(m).append("**\n\n").append(ReportWriter.bySnr(r, m)).append('\n');
-        }
-        if (!r.noiseTypes().isEmpty()) {
-            md.append("## By noise type\n\nNoise families from the set's `list.csv` (the part of the noise name before the first '-').\n\n");
-            for (String m : r.metrics()) {
-                md.append("**").append(m).append("**\n\n").append(ReportWriter.byNoise(r, m)).append('\n');
+        for (Map.Entry<Integer, EvalResults> e : results.entrySet()) {
+            boolean several = results.size() > 1;
+            String plot = several ? "snr-" + e.getKey() + "Hz.png" : "snr.png";
+            SnrPlot.write(e.getValue(), plotted, output.resolve(plot));
+            if (several) {
+                md.append("## ").append(rateName(e.getKey())).append("\n\n");
             }
+            sections(md, e.getValue(), several ? "### " : "## ", plot);
         }
         if (!drawn.isEmpty()) {
             md.append("## Spectrograms\n\n");
             for (PairedFiles.Pair p : drawn) {
-                md.append("![").append(p.name()).append("](spectrograms/").append(pngName(p.name())).append(")\n\n");
+                for (int rate : results.keySet()) {
+                    Path png = spectrogramPath(p, results.size() > 1 ? rate : FILE_RATE);
+                    md.append("![").append(p.name()).append("](spectrograms/").append(png.getFileName()).append(")\n\n");
+                }
             }
         }
         AtomicFiles.write(output.resolve("report.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Summary, per input SNR (with the plot) and per noise type, under headings of the given level. */
+    private static void sections(StringBuilder md, EvalResults r, String heading, String plot) {
+        md.append(heading).append("Summary (mean over all pairs)\n\n").append(ReportWriter.summary(r)).append('\n');
+        md.append(heading).append("By input SNR\n\n![metrics against input SNR](").append(plot).append(")\n\n");
+        for (String m : r.metrics()) {
+            md.append("**").append(m).append("**\n\n").append(ReportWriter.bySnr(r, m)).append('\n');
+        }
+        if (!r.noiseTypes().isEmpty()) {
+            md.append(heading).append("By noise type\n\nNoise families from the set's `list.csv` (the part of the noise name before the first '-').\n\n");
+            for (String m : r.metrics()) {
+                md.append("**").append(m).append("**\n\n").append(ReportWriter.byNoise(r, m)).append('\n');
+            }
+        }
     }
 }

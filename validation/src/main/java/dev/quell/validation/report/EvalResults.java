@@ -26,11 +26,12 @@ public final class EvalResults {
      *
      * @param file file name
      * @param condition condition label, e.g. "noisy", "Quell L=20 ms"
+     * @param rateHz sample rate the signals were scored at, Hz
      * @param snrDb input SNR of the pair in dB (NaN if unknown)
      * @param noiseType noise family ("" if unknown)
      * @param metrics metric name to value, in insertion order
      */
-    public record Entry(String file, String condition, double snrDb, String noiseType, Map<String, Double> metrics) {
+    public record Entry(String file, String condition, int rateHz, double snrDb, String noiseType, Map<String, Double> metrics) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -43,20 +44,22 @@ public final class EvalResults {
      *
      * @param file file name
      * @param condition condition label
+     * @param rateHz sample rate the signals were scored at, Hz
      * @param snrDb input SNR (NaN if unknown)
      * @param noiseType noise family ("" if unknown)
      * @param values metric name to value
      */
-    public synchronized void add(String file, String condition, double snrDb, String noiseType, Map<String, Double> values) {
+    public synchronized void add(String file, String condition, int rateHz, double snrDb, String noiseType,
+            Map<String, Double> values) {
         conditions.add(condition);
         metrics.addAll(values.keySet());
         for (Entry e : entries) {
-            if (e.file().equals(file) && e.condition().equals(condition)) {
+            if (e.file().equals(file) && e.condition().equals(condition) && e.rateHz() == rateHz) {
                 e.metrics().putAll(values);
                 return;
             }
         }
-        entries.add(new Entry(file, condition, snrDb, noiseType, new LinkedHashMap<>(values)));
+        entries.add(new Entry(file, condition, rateHz, snrDb, noiseType, new LinkedHashMap<>(values)));
     }
 
     /**
@@ -130,24 +133,31 @@ public final class EvalResults {
     }
 
     /**
-     * @return CSV: file, condition, snr_db, noise_type, then one column per metric (empty when
-     *     not computed), one line per entry
+     * @param parts results (for example one per evaluated rate), written in order
+     * @return CSV: rate_hz, file, condition, snr_db, noise_type, then one column per metric of
+     *     any part (empty when not computed), one line per entry
      */
-    public synchronized String toCsv() {
-        StringBuilder sb = new StringBuilder("file,condition,snr_db,noise_type");
+    public static String toCsv(List<EvalResults> parts) {
+        Set<String> metrics = new LinkedHashSet<>();
+        for (EvalResults r : parts) {
+            metrics.addAll(r.metrics());
+        }
+        StringBuilder sb = new StringBuilder("rate_hz,file,condition,snr_db,noise_type");
         for (String m : metrics) {
             sb.append(',').append(csv(m));
         }
         sb.append('\n');
-        for (Entry e : entries) {
-            sb.append(csv(e.file())).append(',').append(csv(e.condition())).append(',')
-                    .append(Double.isNaN(e.snrDb()) ? "" : String.format(Locale.ROOT, "%g", e.snrDb())).append(',')
-                    .append(csv(e.noiseType()));
-            for (String m : metrics) {
-                Double v = e.metrics().get(m);
-                sb.append(',').append(v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.6f", v));
+        for (EvalResults r : parts) {
+            for (Entry e : r.entries()) {
+                sb.append(e.rateHz()).append(',').append(csv(e.file())).append(',').append(csv(e.condition())).append(',')
+                        .append(Double.isNaN(e.snrDb()) ? "" : String.format(Locale.ROOT, "%g", e.snrDb())).append(',')
+                        .append(csv(e.noiseType()));
+                for (String m : metrics) {
+                    Double v = e.metrics().get(m);
+                    sb.append(',').append(v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.6f", v));
+                }
+                sb.append('\n');
             }
-            sb.append('\n');
         }
         return sb.toString();
     }
@@ -158,15 +168,17 @@ public final class EvalResults {
 
     /**
      * @param meta free-form description (model, settings) put under "meta"
-     * @return JSON bytes: {"meta":{...},"results":[{file, condition, snr_db, noise_type, metrics:{...}}]}
+     * @param parts results (for example one per evaluated rate), written in order
+     * @return JSON bytes: {"meta":{...},"results":[{rate_hz, file, condition, snr_db, noise_type, metrics:{...}}]}
      */
-    public synchronized byte[] toJson(Map<String, Object> meta) {
+    public static byte[] toJson(Map<String, Object> meta, List<EvalResults> parts) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.set("meta", json.valueToTree(meta));
         ArrayNode arr = root.putArray("results");
-        for (Entry e : entries) {
+        for (Entry e : parts.stream().flatMap(p -> p.entries().stream()).toList()) {
             ObjectNode o = arr.addObject();
+            o.put("rate_hz", e.rateHz());
             o.put("file", e.file());
             o.put("condition", e.condition());
             if (Double.isNaN(e.snrDb())) {

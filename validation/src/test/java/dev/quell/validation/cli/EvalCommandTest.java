@@ -45,15 +45,16 @@ class EvalCommandTest {
         assertEquals(0, rc);
         String md = Files.readString(out.resolve("report.md"));
         for (String s : new String[] {"## Summary", "## By input SNR", "## By noise type", "| Quell L=0 ms |",
-                "| Quell L=20 ms |", "| oracle |", "| passthrough |", "0 dB (n=1)", "10 dB (n=2)", "babble (n=2)",
+                "| Quell L=20 ms |", "| Quell L=20 ms on clean input |", "| oracle |", "| passthrough |", "0 dB (n=1)", "10 dB (n=2)", "babble (n=2)",
                 "hum (n=1)", "![metrics against input SNR](snr.png)", "PESQ is not implemented"}) {
             assertTrue(md.contains(s), "report lacks " + s + ":\n" + md);
         }
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertEquals("file,condition,snr_db,noise_type,SI-SDR (dB),segSNR (dB),STOI,ESTOI", csv.get(0));
-        assertEquals(1 + 3 * 5, csv.size(), "3 files x (noisy, 2 look-aheads, oracle, peer)");
+        assertEquals("rate_hz,file,condition,snr_db,noise_type,SI-SDR (dB),segSNR (dB),STOI,ESTOI", csv.get(0));
+        assertEquals(1 + 3 * 6, csv.size(), "3 files x (noisy, 2 look-aheads, transparency, oracle, peer)");
+        assertTrue(csv.get(1).startsWith("48000,a.wav,noisy,"), csv.get(1));
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertEquals(15, json.get("results").size());
+        assertEquals(18, json.get("results").size());
         // the peer is the noisy file itself: identical scores
         double noisy = 0;
         double peer = 0;
@@ -75,5 +76,39 @@ class EvalCommandTest {
             BufferedImage spec = ImageIO.read(pngs.get(0).toFile());
             assertTrue(spec.getHeight() > 3 * 150, "three panels: noisy, Quell, clean");
         }
+    }
+
+    @Test
+    void convertsEveryPairToEachRateAndReportsEachRate() throws IOException {
+        pair("a.wav", 1, 0);
+        pair("b.wav", 2, 10);
+        Files.writeString(dir.resolve("list.csv"), "name,snr_db,noise\na.wav,0,babble-x\nb.wav,10,hum-y\n");
+        Path out = dir.resolve("report");
+        int rc = QuellCli.execute("eval", "--clean", dir.resolve("clean").toString(), "--noisy", dir.resolve("noisy").toString(),
+                "-o", out.toString(), "--no-dnsmos", "--lookahead-ms", "20", "--stage", "none", "--rates", "8000,16000",
+                "--spectrograms", "1");
+        assertEquals(0, rc);
+        String md = Files.readString(out.resolve("report.md"));
+        for (String s : new String[] {"## 8 kHz", "## 16 kHz", "### Summary", "### By input SNR", "### By noise type",
+                "![metrics against input SNR](snr-8000Hz.png)", "![metrics against input SNR](snr-16000Hz.png)",
+                "| Quell L=20 ms on clean input |"}) {
+            assertTrue(md.contains(s), "report lacks " + s + ":\n" + md);
+        }
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(1 + 2 * 2 * 3, csv.size(), "2 rates x 2 files x (noisy, Quell, transparency)");
+        assertEquals(6, csv.stream().filter(l -> l.startsWith("8000,")).count());
+        assertEquals(6, csv.stream().filter(l -> l.startsWith("16000,")).count());
+        assertTrue(Files.isRegularFile(out.resolve("snr-8000Hz.png")) && Files.isRegularFile(out.resolve("snr-16000Hz.png")));
+        try (var s = Files.list(out.resolve("spectrograms"))) {
+            assertEquals(2, s.count(), "one drawn pair at each rate");
+        }
+    }
+
+    @Test
+    void refusesRatesOutsideTheSupportedRange() throws IOException {
+        pair("a.wav", 1, 0);
+        int rc = QuellCli.execute("eval", "--clean", dir.resolve("clean").toString(), "--noisy", dir.resolve("noisy").toString(),
+                "-o", dir.resolve("report").toString(), "--no-dnsmos", "--rates", "4000");
+        assertTrue(rc != 0);
     }
 }
