@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>{@link #MODEL_LIMITS}: rates where the shipped network, not the rate path, keeps the built-in
  * path below sox, with the values measured when recorded; the test then checks that they have
- * not fallen and prints the gap. The model-v2 issue owns those.
+ * not fallen and prints the gap. The model-v2 issue owns those. Skips without the data pack too
+ * (real speech is needed to rank two converters).
  */
 @Tag("slow")
 class SoxPathTest {
@@ -41,7 +42,7 @@ class SoxPathTest {
      * one on noisy speech (docs/engine.md); the floor chosen for both leaves clean 8 kHz speech
      * below the sox path, whose dithered 16-bit file happens to suit clean input.
      */
-    private static final java.util.Map<Integer, double[]> MODEL_LIMITS = java.util.Map.of(8000, new double[] {32.26, 0.9976});
+    private static final java.util.Map<Integer, double[]> MODEL_LIMITS = java.util.Map.of(8000, new double[] {32.60, 0.9981});
 
     private static List<float[]> clips;
 
@@ -54,6 +55,10 @@ class SoxPathTest {
     @ValueSource(ints = {8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000})
     void theBuiltInRatePathIsAtLeastAsTransparentAsSox(int rate, @TempDir Path dir) throws IOException {
         assumeTrue(Sox.available(), "sox is not installed");
+        // On the synthetic stand-in the network's answer swings by 10-20 dB between inputs that
+        // differ only in dither (measured: 18.9 vs 37.7 dB at 11.025 kHz), so it cannot rank two
+        // converters; the comparison needs real speech.
+        assumeTrue(CleanSpeech.real(), "../shared/data not present: the comparison needs real speech");
         double[] builtIn = new double[2];
         double[] viaSox = new double[2];
         for (float[] clip : clips) {
