@@ -18,11 +18,14 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * converter back to the source rate removes it (its stopband starts there, at least 90 dB
  * down): it changes what the analysis sees, not what the listener hears.
  *
- * <p>Level: the floor's RMS is {@link #relativeLevelDb(double)} below the signal's envelope, a
- * power follower with a 0.1 s attack and a 5 s release (so it keeps the level of speech through
- * pauses), and never below -100 dBFS. A level relative to the signal matters: with a fixed floor
- * the network's answer changed with the input level (quiet 16 kHz input fell to SI-SDR 2.8 dB on
- * the noisy dev pairs without a floor).
+ * <p>Level: the larger of two amplitudes, never below -100 dBFS. (1) {@link #relativeLevelDb(double)}
+ * below the signal's envelope, a power follower with a 0.1 s attack and a 5 s release (so it keeps
+ * the level of speech through pauses): a level relative to the signal matters, because with a
+ * fixed floor the network's answer changed with the input level (quiet noisy 16 kHz input fell to
+ * SI-SDR 2.8 dB without a floor). (2) The continuation of the recording's own noise: the in-band
+ * noise floor (minimum statistics over 2 s) at the same power per hertz above the cutoff, as
+ * fullband noise would have it, smoothed over 21 ms. On clean speech (1) leads; on noisy speech
+ * (2) does, which at 8 kHz raised both clean and noisy scores over (1) alone.
  *
  * <p>Noise: a periodic sequence of {@link #PERIOD} samples whose DFT has unit magnitude and
  * uniformly random phase (fixed seed) in every bin from the cutoff up to 24 kHz and zero below,
@@ -47,11 +50,31 @@ public final class UpperBandNoise {
     private static final double ATTACK = 1 - Math.exp(-1 / (ATTACK_SECONDS * RATE));
     private static final double RELEASE = 1 - Math.exp(-1 / (RELEASE_SECONDS * RATE));
 
+    /** Samples per block of the noise-floor tracker (10 ms at 48 kHz). */
+    private static final int BLOCK = 480;
+    /** Blocks per sub-window of the minimum search. */
+    private static final int SUB_WINDOW = 25;
+    /** Sub-windows searched: 8 x 25 blocks = 2 s. */
+    private static final int SUB_WINDOWS = 8;
+    /** One-pole smoothing of the block powers before the minimum search. */
+    private static final double BLOCK_SMOOTHING = 0.3;
+    /** Per-sample smoothing of the continuation's amplitude (time constant 1,000 samples, 21 ms). */
+    private static final double CONTINUATION_SMOOTHING = 0.001;
+
     private final float[] table;
     private final double relative;
+    private final double continuation;
     private final double minimum;
+    private final double[] subWindowMinima = new double[SUB_WINDOWS];
     private int position;
     private double envelope;
+    private double blockSum;
+    private int blockFill;
+    private long blocks;
+    private double smoothedBlock;
+    private double currentMinimum;
+    private double noiseFloor;
+    private double continuationAmplitude;
 
     /**
      * @param cutoffHz lower edge of the floor in Hz (the source's Nyquist frequency), 0 &lt; cutoff &lt; 24000
@@ -81,7 +104,9 @@ public final class UpperBandNoise {
             table[i] = (float) (spectrum[i] * scale);
         }
         relative = Math.pow(10, relativeDb / 20);
+        continuation = Math.sqrt((RATE / 2.0 - cutoffHz) / cutoffHz);
         minimum = Math.pow(10, MIN_LEVEL_DB / 20);
+        reset();
     }
 
     /**
@@ -122,10 +147,16 @@ public final class UpperBandNoise {
         double env = envelope;
         for (int i = 0; i < count; i++) {
             double e = (double) x[off + i] * x[off + i];
-            if (e <= MAX_POWER) { // NaN, infinities and samples beyond the clamp leave the envelope alone
+            if (e <= MAX_POWER) { // NaN, infinities and samples beyond the clamp leave both trackers alone
                 env += (e > env ? ATTACK : RELEASE) * (e - env);
+                blockSum += e;
             }
-            x[off + i] += (float) (table[p] * Math.max(minimum, relative * Math.sqrt(env)));
+            if (++blockFill == BLOCK) {
+                endBlock();
+            }
+            continuationAmplitude += CONTINUATION_SMOOTHING * (continuation * Math.sqrt(noiseFloor) - continuationAmplitude);
+            double amplitude = Math.max(minimum, Math.max(relative * Math.sqrt(env), continuationAmplitude));
+            x[off + i] += (float) (table[p] * amplitude);
             if (++p == PERIOD) {
                 p = 0;
             }
@@ -134,9 +165,40 @@ public final class UpperBandNoise {
         envelope = env;
     }
 
-    /** Restarts the stream: position 0, envelope 0. */
+    /**
+     * Minimum statistics (Martin 2001, without the bias correction): the smoothed power of the
+     * 10 ms blocks, its minimum over the last 8 sub-windows of 25 blocks (2 s) is the in-band
+     * noise floor.
+     */
+    private void endBlock() {
+        double power = blockSum / BLOCK;
+        smoothedBlock = blocks == 0 ? power : smoothedBlock + BLOCK_SMOOTHING * (power - smoothedBlock);
+        currentMinimum = Math.min(currentMinimum, smoothedBlock);
+        blocks++;
+        if (blocks % SUB_WINDOW == 0) {
+            subWindowMinima[(int) (blocks / SUB_WINDOW % SUB_WINDOWS)] = currentMinimum;
+            currentMinimum = Double.MAX_VALUE;
+        }
+        double floor = currentMinimum;
+        for (double m : subWindowMinima) {
+            floor = Math.min(floor, m);
+        }
+        noiseFloor = floor;
+        blockSum = 0;
+        blockFill = 0;
+    }
+
+    /** Restarts the stream: position 0, both trackers empty. */
     public void reset() {
         position = 0;
         envelope = 0;
+        blockSum = 0;
+        blockFill = 0;
+        blocks = 0;
+        smoothedBlock = 0;
+        currentMinimum = Double.MAX_VALUE;
+        java.util.Arrays.fill(subWindowMinima, Double.MAX_VALUE);
+        noiseFloor = 0;
+        continuationAmplitude = 0;
     }
 }

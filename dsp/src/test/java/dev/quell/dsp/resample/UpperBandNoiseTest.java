@@ -46,22 +46,44 @@ class UpperBandNoiseTest {
         assertTrue(10 * Math.log10(below / above) < -120, "energy below the cutoff: " + 10 * Math.log10(below / above) + " dB");
     }
 
-    @Test
-    void theFloorFollowsTheSignalLevel() {
-        for (double amplitude : new double[] {0.3, 0.003}) {
-            float[] x = new float[48000 * 2];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) (i % 2 == 0 ? amplitude : -amplitude); // constant power
-            }
-            float[] y = x.clone();
-            new UpperBandNoise(8000, -20).addTo(y, 0, y.length);
-            float[] added = new float[y.length];
-            for (int i = 0; i < y.length; i++) {
-                added[i] = y[i] - x[i];
-            }
-            double expected = 20 * Math.log10(amplitude) - 20;
-            assertEquals(expected, powerDb(added, 48000, y.length), 0.1, "floor for amplitude " + amplitude);
+    /** The floor alone: what addTo adds to x. */
+    private static float[] floorFor(float[] x, double cutoffHz, double relativeDb) {
+        float[] y = x.clone();
+        new UpperBandNoise(cutoffHz, relativeDb).addTo(y, 0, y.length);
+        for (int i = 0; i < y.length; i++) {
+            y[i] -= x[i];
         }
+        return y;
+    }
+
+    @Test
+    void onSpeechLikeBurstsTheFloorFollowsTheEnvelope() {
+        for (double amplitude : new double[] {0.3, 0.003}) {
+            float[] x = new float[48000 * 4];
+            for (int i = 0; i < x.length; i++) {
+                boolean on = (i / 24000) % 2 == 0; // 0.5 s bursts of constant power, 0.5 s pauses
+                x[i] = on ? (float) (i % 2 == 0 ? amplitude : -amplitude) : 0f;
+            }
+            float[] floor = floorFor(x, 8000, -20);
+            double expected = 20 * Math.log10(amplitude) - 20;
+            assertEquals(expected, powerDb(floor, 48000 * 3, x.length), 0.6, "floor for amplitude " + amplitude);
+        }
+    }
+
+    @Test
+    void onStationaryNoiseTheFloorContinuesItsDensity() {
+        Random r = new Random(4);
+        float[] x = new float[48000 * 4];
+        double sigma = 0.01;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (sigma * r.nextGaussian());
+        }
+        // cutoff 4 kHz: the 20 kHz above it get the in-band power per hertz, 5x the in-band power
+        float[] floor = floorFor(x, 4000, -40);
+        double expected = 20 * Math.log10(sigma) + 10 * Math.log10(5);
+        double measured = powerDb(floor, 48000 * 3, x.length);
+        // the minimum of smoothed 10 ms powers lies a little below their mean
+        assertTrue(measured <= expected + 0.5 && measured >= expected - 2.5, "floor " + measured + " dB, expected about " + expected);
     }
 
     @Test

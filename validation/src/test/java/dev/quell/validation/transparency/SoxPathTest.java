@@ -42,7 +42,7 @@ class SoxPathTest {
      * one on noisy speech (docs/engine.md); the floor chosen for both leaves clean 8 kHz speech
      * below the sox path, whose dithered 16-bit file happens to suit clean input.
      */
-    private static final java.util.Map<Integer, double[]> MODEL_LIMITS = java.util.Map.of(8000, new double[] {32.60, 0.9981});
+    private static final java.util.Map<Integer, double[]> MODEL_LIMITS = java.util.Map.of(8000, new double[] {30.08, 0.9957});
 
     private static List<float[]> clips;
 
