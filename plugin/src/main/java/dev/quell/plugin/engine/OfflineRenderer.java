@@ -78,7 +78,9 @@ public final class OfflineRenderer {
 
     /**
      * Renders audio at any sample rate: when the engine does not run at {@code rate} itself, the
-     * input is converted to {@link #engineRate(int)} and the result back ({@link Resampler}).
+     * input is converted to {@link #engineRate(int)} (48 kHz), given the {@link UpperBandNoise}
+     * floor above its old Nyquist frequency as the engine does for its own rates, and the result
+     * converted back ({@link Resampler}), which removes the floor.
      *
      * @param engine an engine prepared at {@code engineRate(rate)} for the input's channel count
      * @param input per channel, equal lengths, at {@code rate}

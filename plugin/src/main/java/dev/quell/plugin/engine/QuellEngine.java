@@ -17,7 +17,9 @@ import java.util.Random;
  * buffers. {@link #process} allocates nothing, takes no locks and does no I/O.
  *
  * <h2>Signal path</h2>
- * Host audio is resampled to 48 kHz when needed (polyphase {@link Resampler}), collected into
+ * Host audio is resampled to 48 kHz when needed (polyphase {@link Resampler}; below 48 kHz the
+ * empty band above the host's Nyquist frequency gets the {@link UpperBandNoise} floor, which the
+ * conversion back removes), collected into
  * 10 ms hops of 480 samples per channel, enhanced hop by hop ({@link HopProcessor}: ALGORITHM.md
  * steps 1-10 with the network), resampled back and delivered through an output FIFO that is
  * primed with just enough zeros that every block can be served whatever the block sizes. The

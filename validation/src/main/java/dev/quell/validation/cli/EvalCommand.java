@@ -108,6 +108,9 @@ public final class EvalCommand implements QuellCommand {
             description = "Number of files to draw spectrograms for (default: ${DEFAULT-VALUE}).")
     int spectrograms;
 
+    /** Key of the results when pairs are scored at their files' own rate. */
+    private static final int FILE_RATE = 0;
+
     private final Map<String, QuellEngine> engines = new HashMap<>();
 
     @Override
@@ -123,6 +126,11 @@ public final class EvalCommand implements QuellCommand {
         for (int r : rates) {
             if (r < 8000 || r > 192000) {
                 throw new CliException("--rates takes rates from 8000 to 192000 Hz, not " + r);
+            }
+            try {
+                new Resampler(FrameFormat.SAMPLE_RATE, r);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--rates: " + r + " Hz cannot be converted from 48 kHz (" + e.getMessage() + ")");
             }
         }
         OutputPaths.checkNotInput(output, clean, noisy);
@@ -181,9 +189,6 @@ public final class EvalCommand implements QuellCommand {
         System.out.println("report: " + output.resolve("report.md"));
         return 0;
     }
-
-    /** Key of the results when pairs are scored at their files' own rate. */
-    private static final int FILE_RATE = 0;
 
     /** The report's rows, in order: noisy, Quell (or --enhanced), transparency, oracle stages, peers. */
     private List<EvalCondition> conditions(EngineModels f32) throws IOException {

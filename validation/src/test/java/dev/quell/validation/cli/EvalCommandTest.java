@@ -110,5 +110,8 @@ class EvalCommandTest {
         int rc = QuellCli.execute("eval", "--clean", dir.resolve("clean").toString(), "--noisy", dir.resolve("noisy").toString(),
                 "-o", dir.resolve("report").toString(), "--no-dnsmos", "--rates", "4000");
         assertTrue(rc != 0);
+        rc = QuellCli.execute("eval", "--clean", dir.resolve("clean").toString(), "--noisy", dir.resolve("noisy").toString(),
+                "-o", dir.resolve("report").toString(), "--no-dnsmos", "--rates", "44057");
+        assertTrue(rc != 0, "a rate whose ratio to 48 kHz has terms above 1000");
     }
 }
