@@ -70,7 +70,7 @@ class QuellEngineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {48000, 44100, 96000})
+    @ValueSource(ints = {48000, 44100, 96000, 16000, 11025})
     void outputIsBitIdenticalWhateverTheBlockSizes(int rate) {
         QuellEngine e = new QuellEngine(EngineModels.defaults());
         e.prepare(rate, 8192, 2);
@@ -349,6 +349,24 @@ class QuellEngineTest {
             assertTrue(Float.isFinite(v));
         }
         assertTrue(TestModels.energy(z, 24000, n) > 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16000, 8000})
+    void badSamplesAtLowerHostRatesLeaveTheFloorAndTheResamplersFinite(int rate) {
+        QuellEngine d = new QuellEngine(EngineModels.defaults());
+        d.prepare(rate, 480, 1);
+        int n = 2 * rate;
+        float[] bad = TestModels.speechLike(7, n, rate);
+        float[] poison = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e30f, -1e30f, Float.MIN_VALUE, 1e-39f};
+        for (int i = rate / 5; i < rate / 5 + rate / 50; i++) {
+            bad[i] = poison[i % poison.length];
+        }
+        float[] z = run(d, new float[][] {bad}, new int[] {480})[0];
+        for (float v : z) {
+            assertTrue(Float.isFinite(v));
+        }
+        assertTrue(TestModels.energy(z, n / 2, n) > 0, "alive after the bad block");
     }
 
     @Test
