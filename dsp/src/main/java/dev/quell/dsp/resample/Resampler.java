@@ -98,8 +98,9 @@ public final class Resampler {
      * the edge (9.9 and 10.8 kHz at 0.45) lies in the top octave of speech, and a round trip
      * through the engine scored 3 dB SI-SDR below one through sox on clean speech (38 against
      * 41 dB); at 0.475 it scores 45-46 dB. Elsewhere the narrower transition band keeps the
-     * filters and their delay short: at 8 kHz the wider passband lifts the plain round trip from 37.8
-     * to 61 dB but cost the noisy dev pairs 2 dB SI-SDR (the network reacts to the band edge), at 16 kHz it measured no gain, and above 24 kHz the edge is above 14 kHz.
+     * filters and their delay short: at 8 kHz the wider passband lifts the plain round trip from
+     * 37.8 to 61 dB but cost the noisy dev pairs 2 dB SI-SDR (the network reacts to the band
+     * edge), at 16 kHz it measured no gain, and above 24 kHz the edge is above 14 kHz.
      *
      * @param fMin the lower of the two rates, Hz
      * @return {@link #WIDE_PASSBAND} for 16000 &lt; fMin &lt;= 24000, else {@link #PASSBAND}

@@ -30,8 +30,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * <p>Noise: a periodic sequence of {@link #PERIOD} samples whose DFT has unit magnitude and
  * uniformly random phase (fixed seed) in every bin from the cutoff up to 24 kHz and zero below,
  * so the unscaled floor has no energy below the cutoff (a periodic signal has a line spectrum);
- * the slowly moving gain widens its lines by a few hertz only. Allocation-free after
- * construction; deterministic: the output depends only on the stream, not on the block sizes.
+ * the slowly moving gain widens its lines by a few hertz only. The table is built once per
+ * cutoff and shared by all instances. Allocation-free after construction; deterministic: the output depends only on the stream, not on the block sizes.
  * Not thread-safe (one instance per channel and stream).
  */
 public final class UpperBandNoise {
@@ -61,10 +61,15 @@ public final class UpperBandNoise {
     /** Per-sample smoothing of the continuation's amplitude (time constant 1,000 samples, 21 ms). */
     private static final double CONTINUATION_SMOOTHING = 0.001;
 
+    /** Smallest amplitude of the floor (linear), from {@link #MIN_LEVEL_DB}. */
+    private static final double MIN_AMPLITUDE = Math.pow(10, MIN_LEVEL_DB / 20);
+    /** Noise tables by first bin, shared read-only by all instances. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, float[]> TABLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final float[] table;
     private final double relative;
     private final double continuation;
-    private final double minimum;
     private final double[] subWindowMinima = new double[SUB_WINDOWS];
     private int position;
     private double envelope;
@@ -86,6 +91,17 @@ public final class UpperBandNoise {
         if (cutoffHz <= 0 || first >= PERIOD / 2) {
             throw new IllegalArgumentException("cutoff must lie between 0 and 24000 Hz, not " + cutoffHz);
         }
+        table = TABLES.computeIfAbsent(first, UpperBandNoise::buildTable);
+        relative = Math.pow(10, relativeDb / 20);
+        continuation = Math.sqrt((RATE / 2.0 - cutoffHz) / cutoffHz);
+        reset();
+    }
+
+    /**
+     * The unit-RMS noise with unit magnitude and random phase (fixed seed) in bins first..PERIOD/2-1.
+     * Built once per first bin and shared, read-only, by every channel and engine instance.
+     */
+    private static float[] buildTable(int first) {
         double[] spectrum = new double[PERIOD]; // JTransforms' packed real layout
         Random rnd = new Random(0x5155454CL);
         for (int k = first; k < PERIOD / 2; k++) {
@@ -99,14 +115,11 @@ public final class UpperBandNoise {
             power += v * v;
         }
         double scale = 1 / Math.sqrt(power / PERIOD);
-        table = new float[PERIOD];
+        float[] table = new float[PERIOD];
         for (int i = 0; i < PERIOD; i++) {
             table[i] = (float) (spectrum[i] * scale);
         }
-        relative = Math.pow(10, relativeDb / 20);
-        continuation = Math.sqrt((RATE / 2.0 - cutoffHz) / cutoffHz);
-        minimum = Math.pow(10, MIN_LEVEL_DB / 20);
-        reset();
+        return table;
     }
 
     /**
@@ -155,7 +168,7 @@ public final class UpperBandNoise {
                 endBlock();
             }
             continuationAmplitude += CONTINUATION_SMOOTHING * (continuation * Math.sqrt(noiseFloor) - continuationAmplitude);
-            double amplitude = Math.max(minimum, Math.max(relative * Math.sqrt(env), continuationAmplitude));
+            double amplitude = Math.max(MIN_AMPLITUDE, Math.max(relative * Math.sqrt(env), continuationAmplitude));
             x[off + i] += (float) (table[p] * amplitude);
             if (++p == PERIOD) {
                 p = 0;
