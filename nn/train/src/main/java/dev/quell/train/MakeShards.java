@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Command-line generator of training shards:
- * {@code MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD] [RECIPE]}.
+ * {@code MakeShards DATA_DIRS OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD] [RECIPE]}.
  * Shard k holds examples with seeds k * 1_000_003 + i of the given {@link MixtureGenerator}
  * recipe (default: the latest), so any shard can be regenerated exactly;
  * existing shards are skipped, so the command resumes where it stopped.
@@ -19,7 +19,7 @@ public final class MakeShards {
     }
 
     /**
-     * @param args DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD=64] [SECONDS=4] [LOOKAHEAD=2] [RECIPE=latest]
+     * @param args DATA_DIRS (data folders separated by ':', e.g. the pack and the Debian catalogue) OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD=64] [SECONDS=4] [LOOKAHEAD=2] [RECIPE=latest]
      * @throws IOException on I/O failure
      */
     public static void main(String[] args) throws IOException {
@@ -27,7 +27,6 @@ public final class MakeShards {
             System.err.println("usage: MakeShards DATA_DIR OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD] [SECONDS] [LOOKAHEAD] [RECIPE]");
             System.exit(2);
         }
-        Path data = Paths.get(args[0]);
         Path out = Paths.get(args[1]);
         int first = Integer.parseInt(args[2]);
         int count = Integer.parseInt(args[3]);
@@ -35,7 +34,7 @@ public final class MakeShards {
         double seconds = args.length > 5 ? Double.parseDouble(args[5]) : 4.0;
         int lookahead = args.length > 6 ? Integer.parseInt(args[6]) : 2;
         int recipe = args.length > 7 ? Integer.parseInt(args[7]) : MixtureGenerator.LATEST_RECIPE;
-        MixtureGenerator gen = new MixtureGenerator(new TrainingCorpus(data), recipe);
+        MixtureGenerator gen = new MixtureGenerator(new TrainingCorpus(TrainingCorpus.folders(args[0])), recipe);
         Files.createDirectories(out);
         for (int k = first; k < first + count; k++) {
             Path file = out.resolve(String.format("shard-L%d-%05d.bin", lookahead, k));

@@ -27,7 +27,9 @@ import java.util.Random;
  * times over a training run: in half of the non-babble examples the noise is played at another
  * speed (resampled as if recorded at 40.0-57.6 kHz: 0.83-1.2 times the speed, shifting its
  * spectrum and rhythm alike), and in 30 % a second noise clip, 0-10 dB weaker, is added to the
- * first. Recipe 1 (sessions 1-4, shards 0-199 of the shipped model) has neither.
+ * first. Recipe 1 (sessions 1-4, shards 0-199 of the shipped model) has neither. Recipe 3
+ * (model v2) is {@link RealWorldMixer}: more speech and noise classes, simulated rooms and the
+ * recording chain of {@link ChannelSimulator}.
  * Deterministic for a given recipe and seed.
  */
 public final class MixtureGenerator {
@@ -43,11 +45,12 @@ public final class MixtureGenerator {
 
     private static final int RATE = FrameFormat.SAMPLE_RATE;
     /** The newest recipe. */
-    public static final int LATEST_RECIPE = 2;
+    public static final int LATEST_RECIPE = 3;
     /** Rates a noise segment is taken to have before it is resampled to 48 kHz (recipe 2). */
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
     private final int recipe;
+    private final RealWorldMixer realWorld;
 
     /** @param corpus the training corpus; uses the {@linkplain #LATEST_RECIPE latest recipe} */
     public MixtureGenerator(TrainingCorpus corpus) {
@@ -56,7 +59,8 @@ public final class MixtureGenerator {
 
     /**
      * @param corpus the training corpus
-     * @param recipe 1 (sessions 1-4) or 2 (adds noise speed changes and noise pairs)
+     * @param recipe 1 (sessions 1-4), 2 (adds noise speed changes and noise pairs) or 3
+     *     ({@link RealWorldMixer})
      * @throws IllegalArgumentException for another recipe number
      */
     public MixtureGenerator(TrainingCorpus corpus, int recipe) {
@@ -65,6 +69,7 @@ public final class MixtureGenerator {
         }
         this.corpus = corpus;
         this.recipe = recipe;
+        this.realWorld = recipe >= 3 ? new RealWorldMixer(corpus) : null;
     }
 
     /**
@@ -76,6 +81,9 @@ public final class MixtureGenerator {
      * @throws IOException if a clip cannot be decoded
      */
     public Mixture generate(long seed, double seconds) throws IOException {
+        if (realWorld != null) {
+            return realWorld.generate(seed, seconds);
+        }
         Random r = new Random(seed);
         int n = (int) (seconds * RATE);
         TrainingCorpus.Clip speechClip = pick(corpus.speech(), r);
@@ -154,7 +162,7 @@ public final class MixtureGenerator {
         return java.util.Arrays.copyOf(dev.quell.dsp.resample.Resampler.resample(x, rate, RATE), n);
     }
 
-    private static TrainingCorpus.Clip pick(List<TrainingCorpus.Clip> clips, Random r) {
+    static TrainingCorpus.Clip pick(List<TrainingCorpus.Clip> clips, Random r) {
         return clips.get(r.nextInt(clips.size()));
     }
 
@@ -177,7 +185,7 @@ public final class MixtureGenerator {
         return out;
     }
 
-    private static void normalise(float[] x, double dbfs) {
+    static void normalise(float[] x, double dbfs) {
         double e = 0;
         for (float v : x) {
             e += v * (double) v;
@@ -188,20 +196,20 @@ public final class MixtureGenerator {
         }
     }
 
-    private static void scale(float[] x, double g) {
+    static void scale(float[] x, double g) {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (x[i] * g);
         }
     }
 
-    private static void add(float[] a, float[] b, float g) {
+    static void add(float[] a, float[] b, float g) {
         for (int i = 0; i < a.length; i++) {
             a[i] += g * b[i];
         }
     }
 
     /** RNNoise's random spectral tilt: (1 + a1 z^-1 + a2 z^-2) / (1 + b1 z^-1 + b2 z^-2). */
-    private static void poleZero(float[] x, Random r) {
+    static void poleZero(float[] x, Random r) {
         double a1 = 0.75 * (r.nextDouble() - 0.5);
         double a2 = 0.75 * (r.nextDouble() - 0.5);
         double b1 = 0.75 * (r.nextDouble() - 0.5);
@@ -220,10 +228,15 @@ public final class MixtureGenerator {
         }
     }
 
-    /** Fourth-order Butterworth low-pass (two biquads), zero state. */
-    private static void lowPass(float[] x, double cutoff) {
+    /** Fourth-order Butterworth low-pass (two biquads), zero state, at 48 kHz. */
+    static void lowPass(float[] x, double cutoff) {
+        lowPass(x, cutoff, RATE);
+    }
+
+    /** Fourth-order Butterworth low-pass (two biquads, RBJ cookbook), zero state. */
+    static void lowPass(float[] x, double cutoff, int rate) {
         for (double q : new double[] {0.5412, 1.3066}) {
-            double w0 = 2 * Math.PI * cutoff / RATE;
+            double w0 = 2 * Math.PI * cutoff / rate;
             double alpha = Math.sin(w0) / (2 * q);
             double c = Math.cos(w0);
             double a0 = 1 + alpha;
@@ -257,7 +270,7 @@ public final class MixtureGenerator {
     }
 
     /** @return {reverberant speech, dry/early target} */
-    private static float[][] reverberate(float[] x, float[] rir) {
+    static float[][] reverberate(float[] x, float[] rir) {
         int peak = 0;
         for (int i = 1; i < rir.length; i++) {
             if (Math.abs(rir[i]) > Math.abs(rir[peak])) {

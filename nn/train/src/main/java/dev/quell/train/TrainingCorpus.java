@@ -7,15 +7,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The training split of the data pack ({@code ../shared/data/manifest.csv}, rows with split
- * "train"): speech, noise and room impulse responses, decoded lazily to 48 kHz and cached as
- * 16-bit samples (the whole pack fits in about 2 GB that way).
+ * "train"), and of any further catalogue with the same columns (the Debian audio of
+ * {@link DebianAudioCatalogue}): speech, noise, music, key clicks and room impulse responses,
+ * decoded lazily to 48 kHz and cached as 16-bit samples (the whole pack fits in about 2 GB that
+ * way).
  *
- * <p>Dev material (split "dev") is never returned, so the dev set stays held out.
+ * <p>Dev material (split "dev") is never returned, so the dev set stays held out. Rows with split
+ * "heldout" and the pack's {@linkplain #isHeldOutVoice held-out voices} form
+ * {@link #heldOutSpeech()}: whole voices of other corpora that model v2 never trains on, for its
+ * transparency report.
  */
 public final class TrainingCorpus {
     /**
@@ -32,31 +39,83 @@ public final class TrainingCorpus {
     }
 
     private final List<Clip> speech = new ArrayList<>();
+    private final List<Clip> trainingSpeech = new ArrayList<>();
+    private final List<Clip> heldOut = new ArrayList<>();
     private final List<Clip> noise = new ArrayList<>();
+    private final List<Clip> music = new ArrayList<>();
+    private final List<Clip> keyClicks = new ArrayList<>();
     private final List<Clip> rirs = new ArrayList<>();
+    private final Map<String, List<Clip>> byVoice = new HashMap<>();
     private final ConcurrentHashMap<Path, short[]> cache = new ConcurrentHashMap<>();
 
     /**
-     * Reads the manifest.
+     * Reads the manifest of one folder.
      *
      * @param dataDir the data pack folder (holding manifest.csv)
      * @throws IOException if the manifest cannot be read or is malformed
      */
     public TrainingCorpus(Path dataDir) throws IOException {
+        this(List.of(dataDir));
+    }
+
+    /**
+     * Reads the manifests of several folders, in order (the data pack first keeps the clip lists
+     * of recipes 1 and 2 as they were).
+     *
+     * @param dataDirs folders each holding a manifest.csv with the data pack's columns
+     * @throws IOException if a manifest cannot be read or is malformed
+     */
+    public TrainingCorpus(List<Path> dataDirs) throws IOException {
+        for (Path dataDir : dataDirs) {
+            read(dataDir);
+        }
+    }
+
+    /**
+     * Parses a data-folder list as given on a command line: folders separated by the platform's
+     * path separator ({@code :} on Linux).
+     *
+     * @param list e.g. {@code ../shared/data:/work/cache/debian-audio}
+     * @return the folders
+     */
+    public static List<Path> folders(String list) {
+        return java.util.Arrays.stream(list.split(java.io.File.pathSeparator)).filter(s -> !s.isEmpty())
+                .map(Path::of).toList();
+    }
+
+    private void read(Path dataDir) throws IOException {
         List<String> lines = Files.readAllLines(dataDir.resolve("manifest.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", 10);
             if (f.length < 9) {
                 throw new IOException(dataDir.resolve("manifest.csv") + ": malformed row '" + line + "'");
             }
+            Clip c = new Clip(dataDir.resolve(f[0]), f[2], f[3], f[4], Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+            if (f[1].equals("heldout") && f[2].equals("speech")) {
+                heldOut.add(c);
+            }
             if (!f[1].equals("train")) {
                 continue;
             }
-            Clip c = new Clip(dataDir.resolve(f[0]), f[2], f[3], f[4], Double.parseDouble(f[7]), Double.parseDouble(f[8]));
             switch (f[2]) {
-                case "speech": speech.add(c); break;
+                case "speech":
+                    speech.add(c);
+                    if (isHeldOutVoice(f[0])) {
+                        heldOut.add(c);
+                    } else {
+                        trainingSpeech.add(c);
+                        byVoice.computeIfAbsent(voice(c), k -> new ArrayList<>()).add(c);
+                    }
+                    break;
                 case "noise":
-                    if (!c.speaker().equals("dude_miaowing")) { // a human vocal sound: not noise for us
+                    if (c.speaker().equals("dude_miaowing")) { // a human vocal sound: not noise for us
+                        break;
+                    }
+                    if (c.speaker().equals("keyboard")) {
+                        keyClicks.add(c);
+                    } else if (c.speaker().equals("music")) {
+                        music.add(c);
+                    } else {
                         noise.add(c);
                     }
                     break;
@@ -66,14 +125,59 @@ public final class TrainingCorpus {
         }
     }
 
-    /** @return speech clips */
+    /**
+     * Whether a data-pack speech file belongs to a voice held out of model v2's training: LJ
+     * Speech chapter 3 of the 44.1 kHz set, and the CMU ARCTIC and VCTK clips of {@code misc}.
+     *
+     * @param relativePath the manifest's path column
+     * @return true for a held-out voice
+     */
+    public static boolean isHeldOutVoice(String relativePath) {
+        return relativePath.startsWith("train/speech/ljspeech44k/LJ003-")
+                || relativePath.startsWith("train/speech/misc/cmu_arctic_")
+                || relativePath.startsWith("train/speech/misc/vctk_");
+    }
+
+    private static String voice(Clip c) {
+        return c.corpus() + "/" + c.speaker();
+    }
+
+    /** @return speech clips of the train split, held-out voices of the pack included (recipes 1 and 2) */
     public List<Clip> speech() {
         return speech;
     }
 
-    /** @return noise clips */
+    /** @return speech clips of the train split without the held-out voices (recipe 3 on) */
+    public List<Clip> trainingSpeech() {
+        return trainingSpeech;
+    }
+
+    /** @return the held-out voices: catalogue rows with split "heldout" and the pack's {@link #isHeldOutVoice} */
+    public List<Clip> heldOutSpeech() {
+        return heldOut;
+    }
+
+    /**
+     * @param c a training speech clip
+     * @return the clips of the same voice (corpus and speaker), c included; just c if it is held out
+     */
+    public List<Clip> sameVoice(Clip c) {
+        return byVoice.getOrDefault(voice(c), List.of(c));
+    }
+
+    /** @return noise clips (not music, not key clicks) */
     public List<Clip> noise() {
         return noise;
+    }
+
+    /** @return music used as noise (the catalogues' class "music") */
+    public List<Clip> music() {
+        return music;
+    }
+
+    /** @return single key clicks, from which typing noise is built */
+    public List<Clip> keyClicks() {
+        return keyClicks;
     }
 
     /** @return impulse responses */

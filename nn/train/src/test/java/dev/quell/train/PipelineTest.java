@@ -141,6 +141,6 @@ class PipelineTest {
             }
         }
         assertTrue(differing >= 10, "recipe 2 changed only " + differing + " of 20 mixtures");
-        assertThrows(IllegalArgumentException.class, () -> new MixtureGenerator(corpus, 3));
+        assertThrows(IllegalArgumentException.class, () -> new MixtureGenerator(corpus, MixtureGenerator.LATEST_RECIPE + 1));
     }
 }

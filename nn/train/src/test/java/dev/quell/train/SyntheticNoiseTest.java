@@ -1,0 +1,67 @@
+package dev.quell.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SyntheticNoiseTest {
+    private static final int N = 48_000;
+
+    @Test
+    void everyClassIsFiniteAudibleAndDeterministic() {
+        for (long seed = 0; seed < 8; seed++) {
+            List<float[]> clicks = List.of(new float[] {0.5f, -0.25f, 0.1f});
+            float[][] all = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
+                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks)};
+            float[][] again = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
+                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks)};
+            for (int k = 0; k < all.length; k++) {
+                assertArrayEquals(all[k], again[k]);
+                double e = 0;
+                for (float v : all[k]) {
+                    assertTrue(Float.isFinite(v));
+                    e += v * v;
+                }
+                assertTrue(e > 0, "class " + k + " seed " + seed + " is silent");
+            }
+        }
+    }
+
+    @Test
+    void humIsAtMainsFrequency() {
+        float[] x = SyntheticNoise.hum(new Random(5), N);
+        double best = 0;
+        double bestF = 0;
+        for (double f = 40; f <= 70; f += 0.5) {
+            double re = 0;
+            double im = 0;
+            for (int i = 0; i < N; i++) {
+                re += x[i] * Math.cos(2 * Math.PI * f * i / N);
+                im += x[i] * Math.sin(2 * Math.PI * f * i / N);
+            }
+            if (re * re + im * im > best) {
+                best = re * re + im * im;
+                bestF = f;
+            }
+        }
+        assertTrue(Math.abs(bestF - 50) <= 1 || Math.abs(bestF - 60) <= 1, "strongest line at " + bestF + " Hz");
+    }
+
+    @Test
+    void typingNeedsClicks() {
+        assertThrows(IllegalArgumentException.class, () -> SyntheticNoise.typing(new Random(1), N, List.of()));
+        float[] t = SyntheticNoise.typing(new Random(1), N, List.of(new float[] {1f}));
+        int keys = 0;
+        for (float v : t) {
+            keys += v != 0 ? 1 : 0;
+        }
+        // 80-350 ms between keys (with pauses): 2 to 20 keys in a second
+        assertTrue(keys >= 2 && keys <= 20, keys + " keys");
+        assertEquals(N, t.length);
+    }
+}
