@@ -117,6 +117,11 @@ public final class QuellNet extends AbstractBlock {
         return gruSize;
     }
 
+    /** @return total look-ahead the network was built for, frames (0..2) */
+    public int lookahead() {
+        return future1 + future2;
+    }
+
     /** @return future taps of conv1 and conv2 */
     public int[] futures() {
         return new int[] {future1, future2};

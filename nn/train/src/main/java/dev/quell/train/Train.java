@@ -1,19 +1,16 @@
 package dev.quell.train;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.quell.dsp.Features;
 import dev.quell.dsp.NoiseFloor;
 import dev.quell.dsp.io.AtomicFiles;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,8 @@ import java.util.stream.Stream;
  * {@code checkpoint.params}, start from the element-wise mean of their parameters, i.e. checkpoint
  * averaging as in stochastic weight averaging, Izmailov et al. 2018; with TOTAL_STEPS equal to the
  * step count this just writes the averaged checkpoint, export and golden files), {@code sdr} (weight of
- * the signal-domain term of {@link EnhancerLoss}, default 0 = the perceptual loss alone), {@code keep}
+ * the signal-domain term of {@link EnhancerLoss}, default 0 = the perceptual loss alone), {@code overatt}
+ * (weight of its over-attenuation term, default 0), {@code keep}
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
@@ -72,7 +69,7 @@ public final class Train {
         if (args.length < 3) {
             System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
                     + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]"
-                    + " [sdr=WEIGHT] [keep=FROM_STEP] [maxsnr=DB]");
+                    + " [sdr=WEIGHT] [overatt=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();
@@ -94,24 +91,13 @@ public final class Train {
      * @throws Exception on failure
      */
     public static int run(Path shardDir, Path work, int totalSteps, Map<String, String> opt) throws Exception {
-        int lookahead = Integer.parseInt(opt.getOrDefault("lookahead", "2"));
-        int batch = Integer.parseInt(opt.getOrDefault("batch", "16"));
-        float lr = Float.parseFloat(opt.getOrDefault("lr", "1e-3"));
-        int every = Integer.parseInt(opt.getOrDefault("checkpoint", "100"));
-        double minutes = Double.parseDouble(opt.getOrDefault("minutes", "1e9"));
-        boolean mixLookahead = Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false"));
-        float sdrWeight = Float.parseFloat(opt.getOrDefault("sdr", "0"));
-        int keepFrom = Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE)));
-        double maxSnr = Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity"));
-        LevelShift level = opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null;
-        int inputs = Boolean.parseBoolean(opt.getOrDefault("noisefloor", "false"))
-                ? NoiseFloor.EXTENDED_COUNT : Features.COUNT;
+        TrainOptions o = TrainOptions.parse(opt);
         Files.createDirectories(work);
-        List<Path> shards = listShards(shardDir, lookahead);
+        List<Path> shards = listShards(shardDir, o.lookahead());
         if (shards.isEmpty()) {
-            throw new IOException("no shard-L" + lookahead + "-*.bin in " + shardDir);
+            throw new IOException("no shard-L" + o.lookahead() + "-*.bin in " + shardDir);
         }
-        float[][] norm = normalisation(work.resolve("norm.bin"), shards, inputs);
+        float[][] norm = normalisation(work.resolve("norm.bin"), shards, o.inputs());
         Properties state = new Properties();
         Path stateFile = work.resolve("state.properties");
         if (Files.exists(stateFile)) {
@@ -120,151 +106,45 @@ public final class Train {
             }
         }
         int step = Integer.parseInt(state.getProperty("step", "0"));
-        long started = System.nanoTime();
         // the input count and GRU size of the checkpoint to resume from (70 and 256 when it
         // predates noise-floor inputs and wider GRUs)
         int resumeInputs = Integer.parseInt(state.getProperty("features", String.valueOf(Features.COUNT)));
         int resumeGru = Integer.parseInt(state.getProperty("gru", String.valueOf(QuellNet.GRU_SIZE)));
-        int gru = Integer.parseInt(opt.getOrDefault("gru", String.valueOf(resumeGru)));
-        QuellNet net = new QuellNet(lookahead, inputs, gru);
+        int gru = o.gru() > 0 ? o.gru() : resumeGru;
+        QuellNet net = new QuellNet(o.lookahead(), o.inputs(), gru);
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
-            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(sdrWeight))
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optClipGrad(1f).build());
+            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.sdrWeight(), o.overAttenuation()))
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr())).optClipGrad(1f).build());
             ShardReader.Shard first = ShardReader.read(shards.get(0));
             int frames = first.frames();
             try (Trainer trainer = model.newTrainer(cfg)) {
-                trainer.initialize(new Shape(batch, frames, inputs));
+                trainer.initialize(new Shape(o.batch(), frames, o.inputs()));
                 Path ckpt = work.resolve("checkpoint.params");
-                List<Path> sources = opt.containsKey("average")
-                        ? Stream.of(opt.get("average").split(",")).map(Paths::get).collect(Collectors.toList())
+                List<Path> sources = !o.average().isEmpty() ? o.average()
                         : Files.exists(ckpt) ? List.of(ckpt) : List.of();
                 int averaged = sources.size() > 1 ? sources.size() : 0;
                 if (!sources.isEmpty()) {
-                    // Load into a scratch copy and copy values into the live arrays in place: the
-                    // trainer keeps references to the arrays it initialised (replacing them via
-                    // loadParameters silently stopped all learning after a resume).
-                    var target = net.getParameters();
-                    float[][] sum = new float[target.size()][];
-                    for (Path source : sources) {
-                        try (NDManager scratch = model.getNDManager().newSubManager();
-                             DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(source)))) {
-                            QuellNet loaded = new QuellNet(lookahead, resumeInputs, resumeGru);
-                            // the same seed for every source: averaged sources get the same new units
-                            Widening widening = new Widening(resumeGru, gru, 20_261_130L);
-                            loaded.initialize(scratch, ai.djl.ndarray.types.DataType.FLOAT32,
-                                    new Shape(batch, frames, resumeInputs));
-                            loaded.loadParameters(scratch, in);
-                            var values = loaded.getParameters();
-                            for (int i = 0; i < target.size(); i++) {
-                                if (!target.keyAt(i).equals(values.keyAt(i))) {
-                                    throw new IOException(source + ": parameter " + values.keyAt(i) + " where "
-                                            + target.keyAt(i) + " was expected");
-                                }
-                                float[] v = widening.apply(target.keyAt(i), values.valueAt(i).getArray().toFloatArray(),
-                                        values.valueAt(i).getArray().getShape(),
-                                        target.valueAt(i).getArray().getShape(), source);
-                                if (sum[i] == null) {
-                                    sum[i] = v;
-                                } else {
-                                    for (int j = 0; j < v.length; j++) {
-                                        sum[i][j] += v[j];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    for (int i = 0; i < target.size(); i++) {
-                        for (int j = 0; j < sum[i].length; j++) {
-                            sum[i][j] /= sources.size();
-                        }
-                        target.valueAt(i).getArray().set(sum[i]);
-                    }
+                    CheckpointLoader.load(net, model, sources, new Shape(o.batch(), frames, resumeInputs), resumeInputs,
+                            resumeGru);
                     System.out.println((averaged > 0 ? "averaged " + averaged + " checkpoints" : "resumed")
-                            + " at step " + step + (resumeInputs != inputs
-                            ? ", input widened from " + resumeInputs + " to " + inputs + " features" : "")
+                            + " at step " + step + (resumeInputs != o.inputs()
+                            ? ", input widened from " + resumeInputs + " to " + o.inputs() + " features" : "")
                             + (resumeGru != gru ? ", GRUs widened from " + resumeGru + " to " + gru : ""));
                 }
-                List<NDList[]> dev = opt.containsKey("dev")
-                        ? DevSet.load(Paths.get(opt.get("dev")), lookahead, norm, trainer.getManager()) : List.of();
-                ShardReader.Shard shard = null;
-                int shardIndex = -1;
-                float[] energies = null; // noisy band energies of the shard, when a feature needs them
-                double[] snr = null;
-                double lossSum = 0;
-                int lossCount = 0;
-                while (step < totalSteps && (System.nanoTime() - started) / 60e9 < minutes) {
-                    Random rng = new Random(1_000_003L * step + 17);
-                    int want = new Random(step / 4).nextInt(shards.size());
-                    if (want != shardIndex) {
-                        shard = ShardReader.read(shards.get(want));
-                        shardIndex = want;
-                        energies = sdrWeight > 0f || maxSnr < Double.POSITIVE_INFINITY ? bandEnergies(shard) : null;
-                        snr = maxSnr < Double.POSITIVE_INFINITY ? estimatedSnrDb(shard, energies) : null;
-                    }
-                    if (mixLookahead) {
-                        // one model for every plugin setting: half the batches at the full
-                        // look-ahead, a quarter each with 1 and 0 frames (folded convolutions)
-                        int u = rng.nextInt(4);
-                        net.setActiveLookahead(u < 2 ? lookahead : Math.max(0, lookahead - (u == 2 ? 1 : 2)));
-                    }
-                    try (NDManager m = trainer.getManager().newSubManager()) {
-                        // the level draws have their own generator, so the examples drawn are the
-                        // same with and without level shifts
-                        Random levelRng = level == null ? null : new Random(7_000_003L * step + 29);
-                        NDList[] xy = batch(m, shard, batch, rng, norm, sdrWeight > 0f ? energies : null, snr, maxSnr,
-                                level, levelRng);
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDList pred = trainer.forward(xy[0]);
-                            NDArray loss = trainer.getLoss().evaluate(xy[1], pred);
-                            gc.backward(loss);
-                            lossSum += loss.getFloat();
-                            lossCount++;
-                        }
-                        trainer.step();
-                    }
-                    step++;
-                    if (step % 10 == 0) {
-                        String line = String.format(java.util.Locale.ROOT, "%d,%.6f,%.1f%n", step, lossSum / lossCount,
-                                (System.nanoTime() - started) / 1e9);
-                        Path csv = work.resolve("loss.csv");
-                        if (!Files.exists(csv)) {
-                            Files.writeString(csv, "step,train_loss,session_seconds\n");
-                        }
-                        Files.writeString(csv, line, StandardOpenOption.APPEND);
-                        System.out.print("step " + line);
-                        lossSum = 0;
-                        lossCount = 0;
-                    }
-                    net.setActiveLookahead(lookahead);
-                    if (step % every == 0 || step == totalSteps) {
-                        checkpoint(net, work, step, norm, shards.size(), lookahead, averaged);
-                        // shards written meanwhile (a generator running beside the training)
-                        // join the pool without a restart, which would reset Adam's moments
-                        List<Path> now = listShards(shardDir, lookahead);
-                        if (now.size() > shards.size()) {
-                            System.out.println("shard pool: " + shards.size() + " -> " + now.size());
-                            shards = now;
-                            shardIndex = -1;
-                        }
-                        if (step >= keepFrom) {
-                            AtomicFiles.write(work.resolve("ckpt-" + step + ".params"),
-                                    Files.readAllBytes(work.resolve("checkpoint.params")));
-                        }
-                        if (!dev.isEmpty()) {
-                            DevSet.log(work.resolve("dev.csv"), step, DevSet.loss(net, trainer, dev));
-                        }
-                    }
-                }
-                checkpoint(net, work, step, norm, shards.size(), lookahead, averaged);
-                if (opt.containsKey("golden")) {
+                List<NDList[]> dev = o.dev() != null
+                        ? DevSet.load(o.dev(), o.lookahead(), norm, trainer.getManager()) : List.of();
+                TrainingLoop loop = new TrainingLoop(net, trainer, o, shardDir, work, norm, shards, averaged, dev);
+                step = loop.run(step, totalSteps);
+                checkpoint(net, work, step, norm, loop.shardCount(), o.lookahead(), averaged);
+                if (o.golden() != null) {
                     // the full look-ahead to the named file, each reduced one to NAME-L<frames>
-                    for (int la = 0; la <= lookahead; la++) {
+                    for (int la = 0; la <= o.lookahead(); la++) {
                         net.setActiveLookahead(la);
-                        String name = opt.get("golden") + (la == lookahead ? "" : "-L" + la);
+                        String name = o.golden() + (la == o.lookahead() ? "" : "-L" + la);
                         Golden.write(Paths.get(name), net, trainer.getManager(), first, norm);
                     }
-                    net.setActiveLookahead(lookahead);
+                    net.setActiveLookahead(o.lookahead());
                 }
             }
         }
@@ -279,7 +159,7 @@ public final class Train {
      * {@link #HIGH_SNR_KEEP} (redrawn otherwise). When {@code level} is given, each example is
      * first shifted by a gain drawn from {@code levelRng}.
      */
-    private static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm,
+    static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm,
             float[] energies, double[] snr, double maxSnr, LevelShift level, Random levelRng) {
         int t = s.frames();
         int nf = s.featureCount();
@@ -374,7 +254,7 @@ public final class Train {
         return out;
     }
 
-    private static void checkpoint(QuellNet net, Path work, int step, float[][] norm, int shards, int lookahead,
+    static void checkpoint(QuellNet net, Path work, int step, float[][] norm, int shards, int lookahead,
             int averaged) throws IOException {
         AtomicFiles.write(work.resolve("checkpoint.params"), raw -> {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw));

@@ -100,4 +100,22 @@ class EnhancerLossTest {
         assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(-0.1f));
         assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(Float.NaN));
     }
+
+    @Test
+    void overAttenuationCostsOnlyWhereTheEstimateIsBelowTheTarget() {
+        float[] g = filled(0.64f); // g^0.5 = 0.8
+        float[] mask = filled(1f);
+        float mu = 2f;
+        EnhancerLoss plain = new EnhancerLoss();
+        EnhancerLoss weighted = new EnhancerLoss(0f, mu);
+        float[] low = filled(0.36f); // ĝ^0.5 = 0.6: 0.2 below
+        float[] high = filled(0.81f); // ĝ^0.5 = 0.9: 0.1 above
+        int n = 2 * BANDS;
+        double extraLow = mu * n * 0.04 / (n + 1.0);
+        assertEquals(extraLow, evaluate(weighted, g, low, mask, null) - evaluate(plain, g, low, mask, null), 1e-4);
+        assertEquals(0, evaluate(weighted, g, high, mask, null) - evaluate(plain, g, high, mask, null), 1e-6);
+        float[] none = filled(0f);
+        assertEquals(evaluate(plain, g, low, none, null), evaluate(weighted, g, low, none, null), 1e-7);
+        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, -1f));
+    }
 }

@@ -1,0 +1,65 @@
+package dev.quell.train;
+
+import dev.quell.dsp.Features;
+import dev.quell.dsp.NoiseFloor;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The {@code key=value} options of {@link Train} (the class doc there lists their meaning),
+ * parsed once.
+ *
+ * @param lookahead look-ahead of the network and the shards, frames
+ * @param batch examples per step
+ * @param lr Adam learning rate
+ * @param every checkpoint interval, steps
+ * @param minutes stop after this wall time, minutes
+ * @param mixLookahead whether a quarter of the batches each run at 1 and 0 frames of look-ahead
+ * @param sdrWeight weight of the signal-domain loss term
+ * @param overAttenuation weight of the over-attenuation loss term
+ * @param keepFrom from this step on every checkpoint is also kept as {@code ckpt-STEP.params}
+ * @param maxSnr examples above this estimated SNR (dB) are drawn a quarter as often
+ * @param level level augmentation, or null
+ * @param inputs network inputs per frame (70, or 104 with noise-floor inputs)
+ * @param gru GRU state size, or 0 for that of the checkpoint
+ * @param average checkpoints to average instead of resuming (empty: resume)
+ * @param dev paired dev folder for the dev loss, or null
+ * @param golden file for golden sequences at the end, or null
+ */
+record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
+                    float sdrWeight, float overAttenuation, int keepFrom, double maxSnr, LevelShift level, int inputs,
+                    int gru, List<Path> average, Path dev, String golden) {
+
+    /**
+     * @param opt the options as given
+     * @return the parsed options, defaults filled in
+     * @throws NumberFormatException for a malformed number
+     */
+    static TrainOptions parse(Map<String, String> opt) {
+        return new TrainOptions(
+                Integer.parseInt(opt.getOrDefault("lookahead", "2")),
+                Integer.parseInt(opt.getOrDefault("batch", "16")),
+                Float.parseFloat(opt.getOrDefault("lr", "1e-3")),
+                Integer.parseInt(opt.getOrDefault("checkpoint", "100")),
+                Double.parseDouble(opt.getOrDefault("minutes", "1e9")),
+                Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false")),
+                Float.parseFloat(opt.getOrDefault("sdr", "0")),
+                Float.parseFloat(opt.getOrDefault("overatt", "0")),
+                Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE))),
+                Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity")),
+                opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null,
+                Boolean.parseBoolean(opt.getOrDefault("noisefloor", "false")) ? NoiseFloor.EXTENDED_COUNT : Features.COUNT,
+                Integer.parseInt(opt.getOrDefault("gru", "0")),
+                opt.containsKey("average") ? Stream.of(opt.get("average").split(",")).map(Paths::get).toList() : List.of(),
+                opt.containsKey("dev") ? Paths.get(opt.get("dev")) : null,
+                opt.get("golden"));
+    }
+
+    /** @return whether batches need the noisy band energies (signal-domain term or SNR filter) */
+    boolean needsEnergies() {
+        return sdrWeight > 0f || maxSnr < Double.POSITIVE_INFINITY;
+    }
+}
