@@ -1,11 +1,9 @@
 package dev.quell.presets;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,19 +100,8 @@ public final class UserPresets {
     public Path save(Preset preset) throws IOException {
         byte[] bytes = PresetCodec.write(preset);
         PresetCodec.read(preset.name(), bytes, schema); // validate before touching the disk
-        Files.createDirectories(dir);
         Path target = dir.resolve(fileName(preset.name()));
-        Path tmp = Files.createTempFile(dir, ".preset-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.quell.files.AtomicFiles.write(target, bytes);
         return target;
     }
 

@@ -1,5 +1,6 @@
 package dev.quell.dsp.io;
 
+import dev.quell.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,6 +1,6 @@
 package dev.quell.train;
 
-import dev.quell.dsp.io.AtomicFiles;
+import dev.quell.files.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -10,7 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.quell.dsp.Features;
 import dev.quell.dsp.NoiseFloor;
-import dev.quell.dsp.io.AtomicFiles;
+import dev.quell.files.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

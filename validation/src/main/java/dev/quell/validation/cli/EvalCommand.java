@@ -1,7 +1,7 @@
 package dev.quell.validation.cli;
 
 import dev.quell.dsp.FrameFormat;
-import dev.quell.dsp.io.AtomicFiles;
+import dev.quell.files.AtomicFiles;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.oracle.OracleEnhancer;

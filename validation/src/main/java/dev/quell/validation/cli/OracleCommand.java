@@ -99,7 +99,7 @@ public final class OracleCommand implements QuellCommand {
                 pairs.size() - failed, seconds, (System.nanoTime() - started) / 1e9, lookaheadMs);
         if (report != null) {
             OutputPaths.checkNotInput(report, clean, noisy);
-            dev.quell.dsp.io.AtomicFiles.write(report, md.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            dev.quell.files.AtomicFiles.write(report, md.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (failed > 0) {
             throw new CliException(failed + " of " + pairs.size() + " pair(s) failed (see above)");

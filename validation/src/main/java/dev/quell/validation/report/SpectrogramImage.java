@@ -1,6 +1,6 @@
 package dev.quell.validation.report;
 
-import dev.quell.dsp.io.AtomicFiles;
+import dev.quell.files.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
