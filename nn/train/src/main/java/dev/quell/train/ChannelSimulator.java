@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * The recording chain a whole mixture went through before it reaches Quell (model-v2 issue,
- * item 4): its effective bandwidth, made by real rate conversion, and mild clipping.
+ * item 4): its effective bandwidth, made by real rate conversion, a low bit-rate codec, and mild
+ * clipping.
  *
  * <p>Bandwidth tiers: fullband (40 %), 22.05 kHz audio (about 10.5 kHz, 15 %), 16 kHz audio (about
  * 7.2 kHz, 25 %) and telephone (8 kHz rate and a 300-3400 Hz band, 20 %). A band-limited mixture is
@@ -32,10 +33,11 @@ public final class ChannelSimulator {
      * @param telephone whether the 300-3400 Hz telephone band applies
      * @param engineFloor whether the engine's upper-band floor is added to the input
      * @param lowPassHz cutoff of a low-pass at 48 kHz, Hz (0 = none)
+     * @param opusBitrate bit-rate of an Opus round trip of the input, bit/s (0 = none)
      * @param clipDb clipping threshold below the input's peak, dB (0 = no clipping)
      */
     public record Channel(int rateHz, double limitHz, boolean telephone, boolean engineFloor, double lowPassHz,
-                          double clipDb) {
+                          int opusBitrate, double clipDb) {
     }
 
     private ChannelSimulator() {
@@ -61,8 +63,17 @@ public final class ChannelSimulator {
             lowPass = 6000 * Math.pow(20_000 / 6000.0, r.nextDouble());
             limit = lowPass;
         }
+        int opus = 0;
+        if (!telephone && r.nextDouble() < 0.10) {
+            opus = 10_000 + 1000 * r.nextInt(23);
+            double coded = OpusRoundTrip.bandwidthHz(opus);
+            if (coded < limit) {
+                limit = coded;
+                lowPass = rate == RATE ? coded : 0;
+            }
+        }
         double clip = r.nextDouble() < 0.05 ? 1 + 5 * r.nextDouble() : 0;
-        return new Channel(rate, limit, telephone, floor, lowPass, clip);
+        return new Channel(rate, limit, telephone, floor, lowPass, opus, clip);
     }
 
     /**
@@ -85,16 +96,22 @@ public final class ChannelSimulator {
             highPass300(low, c.rateHz());
             MixtureGenerator.lowPass(low, 3400, c.rateHz());
         }
+        if (c.opusBitrate() > 0 && OpusRoundTrip.bandwidthHz(c.opusBitrate()) < c.rateHz() / 2.0 * 0.9) {
+            MixtureGenerator.lowPass(low, OpusRoundTrip.bandwidthHz(c.opusBitrate()), c.rateHz());
+        }
         return Arrays.copyOf(Resampler.resample(low, c.rateHz(), RATE), x.length);
     }
 
     /**
-     * Applies the input-only parts of a chain (engine floor, clipping) in place.
+     * Applies the input-only parts of a chain (codec, engine floor, clipping) in place.
      *
      * @param noisy the band-limited input at 48 kHz, at its final level
      * @param c the chain
      */
     public static void inputOnly(float[] noisy, Channel c) {
+        if (c.opusBitrate() > 0) {
+            System.arraycopy(OpusRoundTrip.apply(noisy, c.opusBitrate()), 0, noisy, 0, noisy.length);
+        }
         if (c.engineFloor()) {
             UpperBandNoise.forSourceRate(c.rateHz()).addTo(noisy, 0, noisy.length);
         }

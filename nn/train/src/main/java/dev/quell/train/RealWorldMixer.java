@@ -24,7 +24,7 @@ import java.util.Random;
  *       ({@link RoomSimulator}), 30 % from the measured responses; target = direct path plus the
  *       first 20 ms;</li>
  *   <li>the whole mixture goes through a drawn recording chain ({@link ChannelSimulator}:
- *       bandwidth tier, engine floor, clipping) instead of recipe 2's random low-pass.</li>
+ *       bandwidth tier, Opus codec, engine floor, clipping) instead of recipe 2's random low-pass.</li>
  * </ul>
  * The SNR (-5..35 dB), level (-40..+10 dB), spectral tilts and the 8 % speech-only and 8 %
  * noise-only shares are those of recipe 2. Deterministic for a given corpus and seed.
