@@ -8,16 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The training split of the data pack ({@code ../shared/data/manifest.csv}, rows with split
  * "train"), and of any further catalogue with the same columns (the Debian audio of
  * {@link DebianAudioCatalogue}): speech, noise, music, key clicks and room impulse responses,
- * decoded lazily to 48 kHz and cached as 16-bit samples (the whole pack fits in about 2 GB that
- * way).
+ * decoded lazily to 48 kHz and cached as 16-bit samples, least recently used first out once the
+ * cache holds {@value #CACHE_MB} MB (the whole pack fits in about 2 GB; with the Debian catalogue's
+ * 17 hours of music and ambience the corpus would need 8 GB).
  *
  * <p>Dev material (split "dev") is never returned, so the dev set stays held out. Rows with split
  * "heldout" and the pack's {@linkplain #isHeldOutVoice held-out voices} form
@@ -46,7 +47,10 @@ public final class TrainingCorpus {
     private final List<Clip> keyClicks = new ArrayList<>();
     private final List<Clip> rirs = new ArrayList<>();
     private final Map<String, List<Clip>> byVoice = new HashMap<>();
-    private final ConcurrentHashMap<Path, short[]> cache = new ConcurrentHashMap<>();
+    /** Size of the decoded-sample cache, MB. */
+    public static final int CACHE_MB = 3000;
+    private final LinkedHashMap<Path, short[]> cache = new LinkedHashMap<>(256, 0.75f, true);
+    private long cachedSamples;
 
     /**
      * Reads the manifest of one folder.
@@ -193,9 +197,11 @@ public final class TrainingCorpus {
      * @throws IOException if decoding fails
      */
     public short[] samples(Clip clip) throws IOException {
-        short[] s = cache.get(clip.path());
-        if (s != null) {
-            return s;
+        synchronized (cache) {
+            short[] s = cache.get(clip.path());
+            if (s != null) {
+                return s;
+            }
         }
         float[] x;
         if (clip.path().toString().endsWith(".opus")) {
@@ -204,11 +210,23 @@ public final class TrainingCorpus {
             var a = AudioReader.read(clip.path());
             x = Resampler.resample(a.mono(), a.sampleRate(), FrameFormat.SAMPLE_RATE);
         }
-        s = new short[x.length];
+        short[] s = new short[x.length];
         for (int i = 0; i < x.length; i++) {
             s[i] = (short) Math.max(-32768, Math.min(32767, Math.round(x[i] * 32768f)));
         }
-        cache.put(clip.path(), s);
+        synchronized (cache) {
+            if (cache.put(clip.path(), s) == null) {
+                cachedSamples += s.length;
+            }
+            var it = cache.entrySet().iterator();
+            while (cachedSamples > CACHE_MB * 500_000L && it.hasNext()) {
+                var eldest = it.next();
+                if (eldest.getValue() != s) {
+                    cachedSamples -= eldest.getValue().length;
+                    it.remove();
+                }
+            }
+        }
         return s;
     }
 
