@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Long-running training driver (not part of the build or CI). Run from the repository root after
 # `mvn -q install -DskipTests`:
-#   nn/train/train.sh shards DATA_DIR SHARD_DIR FIRST COUNT [RECIPE]   # generate training shards (resumable;
+#   nn/train/train.sh shards DATA_DIRS SHARD_DIR FIRST COUNT [RECIPE]   # generate training shards (resumable;
 #                                    RECIPE: MixtureGenerator recipe, default the latest)
 #   nn/train/train.sh train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]   # train (resumable)
+#   nn/train/train.sh heldout DATA_DIRS OUT_DIR [PER_CORPUS]   # held-out voices as clean utterances
+# DATA_DIRS: data folders with a manifest.csv each, separated by ':' (the pack and the Debian catalogue).
 # Both steps can be stopped at any time and re-run with the same arguments to continue.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,5 +19,6 @@ cmd="${1:-}"; shift || true
 case "$cmd" in
   shards) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ${5:-} ;;
   train)  exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.Train "$@" ;;
-  *) echo "usage: $0 shards DATA SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...]" >&2; exit 2 ;;
+  heldout) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.HeldOutSet "$@" ;;
+  *) echo "usage: $0 shards DATA_DIRS SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...] | heldout DATA_DIRS OUT [N]" >&2; exit 2 ;;
 esac
