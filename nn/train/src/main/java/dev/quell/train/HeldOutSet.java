@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * on.
  *
  * <p>{@code HeldOutSet DATA_DIRS OUT_DIR [PER_CORPUS=12]}: per corpus, up to PER_CORPUS utterances
- * of 3-6 s; short clips of one voice are joined in file order with 0.3 s pauses, longer ones are
- * kept whole (cut at 8 s). 16-bit WAV; existing files are left alone (re-running is harmless).
+ * of 3-6 s, each of one voice, the voices of a corpus taking turns; short clips of one voice are
+ * joined in file order with 0.3 s pauses, longer ones are kept whole (cut at 8 s). 16-bit WAV; existing files are left alone (re-running is harmless).
  */
 public final class HeldOutSet {
     private static final int RATE = FrameFormat.SAMPLE_RATE;
@@ -60,19 +60,44 @@ public final class HeldOutSet {
         }
     }
 
-    /** Utterances of 3-6 s (whole clips up to 8 s) from clips in their listed order, voice by voice. */
+    /**
+     * Utterances of 3-6 s (whole clips up to 8 s), each from one voice: the clips of each voice in
+     * their listed order (every k-th, so a voice's whole range is sampled) joined with 0.3 s
+     * pauses; voices take turns, so every voice of the corpus is represented.
+     */
     static List<float[]> utterances(TrainingCorpus corpus, List<TrainingCorpus.Clip> clips, int max) throws IOException {
+        Map<String, List<TrainingCorpus.Clip>> byVoice = new TreeMap<>();
+        for (TrainingCorpus.Clip c : clips) {
+            byVoice.computeIfAbsent(c.speaker(), k -> new ArrayList<>()).add(c);
+        }
+        int perVoice = (max + byVoice.size() - 1) / byVoice.size();
+        List<List<float[]>> voices = new ArrayList<>();
+        for (List<TrainingCorpus.Clip> voice : byVoice.values()) {
+            voices.add(utterancesOfOneVoice(corpus, voice, perVoice));
+        }
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; out.size() < max; i++) {
+            boolean any = false;
+            for (List<float[]> v : voices) {
+                if (i < v.size() && out.size() < max) {
+                    out.add(v.get(i));
+                    any = true;
+                }
+            }
+            if (!any) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static List<float[]> utterancesOfOneVoice(TrainingCorpus corpus, List<TrainingCorpus.Clip> clips, int max)
+            throws IOException {
         List<float[]> out = new ArrayList<>();
         float[] current = new float[0];
-        String voice = null;
-        int step = Math.max(1, clips.size() / (max * 3));
+        int step = Math.max(1, clips.size() / (max * 4));
         for (int k = 0; k < clips.size() && out.size() < max; k += step) {
-            TrainingCorpus.Clip c = clips.get(k);
-            if (voice != null && !voice.equals(c.speaker()) && current.length > 0) {
-                current = new float[0]; // never mix voices in one utterance
-            }
-            voice = c.speaker();
-            short[] s = corpus.samples(c);
+            short[] s = corpus.samples(clips.get(k));
             int pause = current.length == 0 ? 0 : (int) (0.3 * RATE);
             int len = Math.min(s.length, 8 * RATE);
             float[] next = java.util.Arrays.copyOf(current, current.length + pause + len);
