@@ -30,7 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>On any failure the temporary file is removed and an existing target is left untouched.</li>
  * </ol>
  * {@link #writeNew} refuses to replace an existing file, also when another process creates it
- * meanwhile (the last step is then a hard link, which fails if the name exists).
+ * meanwhile (the last step is then a hard link, which fails if the name exists). {@link #begin}
+ * hands out the temporary file itself, for writers that must seek (a WAV or FLAC header patched
+ * when the length is known) or that write for a long time.
  */
 public final class AtomicFiles {
     /** Writes the content of a file to a stream. */
@@ -85,14 +87,63 @@ public final class AtomicFiles {
     }
 
     private static void commit(Path file, Content content, boolean replace) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = newTemporary(dir, file.getFileName().toString());
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        try (Pending p = begin(file, replace)) {
+            try (FileChannel ch = FileChannel.open(p.temporary(), StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(ch);
                 content.writeTo(out);
                 out.flush();
+            }
+            p.commit();
+        }
+    }
+
+    /**
+     * Starts writing a file through a temporary sibling that the caller fills by any means.
+     *
+     * @param file the target (its folder is created when missing)
+     * @param replace true to replace an existing target, false to refuse one (as {@link #writeNew})
+     * @return the pending write; close it (try-with-resources) to discard it unless committed
+     * @throws FileAlreadyExistsException if {@code replace} is false and the file exists
+     * @throws IOException if the folder or temporary file cannot be created
+     */
+    public static Pending begin(Path file, boolean replace) throws IOException {
+        if (!replace && Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(file.toString());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return new Pending(file, dir, newTemporary(dir, file.getFileName().toString()), replace);
+    }
+
+    /** A write in progress: an empty hidden temporary file next to the target. */
+    public static final class Pending implements AutoCloseable {
+        private final Path file;
+        private final Path dir;
+        private final Path tmp;
+        private final boolean replace;
+        private boolean done;
+
+        private Pending(Path file, Path dir, Path tmp, boolean replace) {
+            this.file = file;
+            this.dir = dir;
+            this.tmp = tmp;
+            this.replace = replace;
+        }
+
+        /** @return the temporary file to write (it exists, empty, with the umask's permissions) */
+        public Path temporary() {
+            return tmp;
+        }
+
+        /**
+         * Forces the temporary file to disk and moves it into place (see the class doc). Close
+         * every stream on it first.
+         *
+         * @throws FileAlreadyExistsException if the target must be new and appeared meanwhile
+         * @throws IOException if forcing or renaming fails (the temporary file is removed on close)
+         */
+        public void commit() throws IOException {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             if (replace) {
@@ -104,10 +155,18 @@ public final class AtomicFiles {
                 }
             } else {
                 Files.createLink(file, tmp);
+                Files.deleteIfExists(tmp);
             }
+            done = true;
             forceFolder(dir);
-        } finally {
-            Files.deleteIfExists(tmp);
+        }
+
+        /** Removes the temporary file unless the write was committed. */
+        @Override
+        public void close() throws IOException {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
