@@ -148,4 +148,38 @@ class StreamingAudioTest {
         AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioReader.read(cut));
         assertTrue(e.getMessage().contains("cut.wav") && e.getMessage().contains("truncated"), e.getMessage());
     }
+
+    @Test
+    void flacOutputKeepsTheDepthAndReadsBackExactly() throws IOException {
+        for (SampleFormat f : new SampleFormat[] {SampleFormat.PCM_U8, SampleFormat.PCM_16, SampleFormat.PCM_24,
+            SampleFormat.FLOAT_32}) {
+            for (int channels : new int[] {1, 2, 3}) {
+                float[][] x = ramp(channels, 10_001);
+                Path file = dir.resolve(f + "-" + channels + ".flac");
+                int bits = FlacSink.bitsFor(f);
+                try (FlacSink sink = new FlacSink(file, 44_100, channels, bits, false)) {
+                    sink.write(x, 0, 3000);
+                    sink.write(x, 3000, 7001);
+                    sink.finish();
+                }
+                AudioData a = AudioReader.read(file);
+                assertEquals(10_001, a.frames());
+                assertEquals(channels, a.channelCount());
+                assertEquals(bits == 8 ? SampleFormat.PCM_U8 : bits == 16 ? SampleFormat.PCM_16 : SampleFormat.PCM_24,
+                        a.format());
+                double tol = Math.pow(2, -(bits - 1));
+                for (int c = 0; c < channels; c++) {
+                    for (int i = 0; i < 10_001; i++) {
+                        assertEquals(x[c][i], a.channels()[c][i], tol, f + " ch " + c + " frame " + i);
+                    }
+                }
+            }
+        }
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> new FlacSink(dir.resolve("PCM_16-1.flac"), 44_100, 1, 16, false));
+        assertThrows(IllegalArgumentException.class, () -> new FlacSink(dir.resolve("nine.flac"), 48_000, 9, 16, false));
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
 }
