@@ -1,12 +1,8 @@
 package dev.quell.plugin.cli;
 
-import dev.quell.dsp.io.AudioData;
-import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.io.SampleFormat;
-import dev.quell.dsp.io.WavWriter;
 import dev.quell.nn.Precision;
 import dev.quell.plugin.engine.EngineModels;
-import dev.quell.plugin.engine.OfflineRenderer;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.PresetParameters;
 import dev.quell.plugin.engine.QuellEngine;
@@ -17,11 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -31,28 +24,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code quell enhance}: enhances WAV/FLAC files with the plugin engine itself
- * ({@link QuellEngine} driven block by block through {@link OfflineRenderer}, exactly as a host
- * renders it), writes WAV in the input's sample rate, channel count and bit depth (unless told
- * otherwise), time-aligned and of the same length. INPUT may be a folder: its tree of .wav and
- * .flac files is mirrored under OUTPUT. Inputs are never overwritten, outputs are written
+ * {@code quell enhance}: enhances WAV/FLAC files with the plugin engine itself, streaming
+ * ({@link FileEnhancer}: reader, {@link dev.quell.plugin.engine.StreamRenderer}, writer in
+ * chunks; constant memory whatever the length), writes each output in the input's sample rate,
+ * channel count and sample format (unless told otherwise), time-aligned and of the same length,
+ * as WAV or FLAC by the output's name. Which output goes where is decided and checked before any
+ * audio is processed ({@link OutputPlan}). Inputs are never overwritten, outputs are written
  * atomically, a bad file is reported and skipped, and the exit code is 1 if any file failed.
- *
- * <p>Mono and stereo files at the engine's rates run directly; other rates are converted to
- * 48 kHz and back around the engine.
  */
 @Command(name = "enhance", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Enhance speech in WAV/FLAC files (a file or a folder tree) with the default model.")
+        description = "Enhance speech in WAV/FLAC files (files or folder trees) with the default model.")
 public final class EnhanceCommand implements QuellCommand {
-    @Parameters(index = "0", paramLabel = "INPUT", description = "A .wav/.flac file, or a folder of them.")
-    Path input;
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "A .wav/.flac file or a folder of them; several allowed.")
+    List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT",
-            description = "Output .wav file (or folder, for a folder INPUT).")
-    Path output;
+            description = "Output .wav or .flac file, or a folder (for a folder, several inputs, or a name ending in /).")
+    String output;
 
     @Option(names = "--preset", paramLabel = "NAME",
-            description = "Factory or user preset name, or a preset .json file (see 'quell presets').")
+            description = "Factory or user preset by id (e.g. podcast-voice) or name, or a preset .json file (see 'quell presets').")
     String preset;
 
     @Option(names = "--post-filter", paramLabel = "PCT", description = "Post-filter strength 0..100 %% (default 100).")
@@ -71,7 +62,8 @@ public final class EnhanceCommand implements QuellCommand {
     @Option(names = "--int8", description = "Run the network with 8-bit weights.")
     boolean int8;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "Output samples: 16, 24 or float (default: as the input).")
+    @Option(names = "--format", paramLabel = "FMT",
+            description = "Output samples: 8, 16, 24, 32, float or float64 (default: as the input; FLAC holds at most 24 bits).")
     String format;
 
     @Option(names = "--block", defaultValue = "4096", paramLabel = "FRAMES",
@@ -85,63 +77,63 @@ public final class EnhanceCommand implements QuellCommand {
             description = "Show a progress bar (default: when the output is a terminal).")
     Boolean progress;
 
-    private final Map<String, QuellEngine> engines = new HashMap<>();
-    private EngineModels models;
-    private final Map<Parameter, Double> settings = new EnumMap<>(Parameter.class);
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors and warnings.")
+    boolean quiet;
 
-    /** One file to process. */
-    record Job(Path in, Path out) {
-    }
+    @Option(names = "--json", description = "Print the summary as one JSON object (for scripts).")
+    boolean json;
+
+    private final Map<Parameter, Double> settings = new EnumMap<>(Parameter.class);
 
     @Override
     public Integer call() throws IOException {
         resolveSettings();
         if (block < 1 || block > QuellEngine.MAX_CHUNK) {
-            throw new CliException("--block must be 1.." + QuellEngine.MAX_CHUNK);
+            throw new CliException("--block must be 1.." + QuellEngine.MAX_CHUNK, 2);
         }
         SampleFormat fixedFormat = null;
         if (format != null) {
             try {
                 fixedFormat = SampleFormat.parseWritable(format);
             } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage());
+                throw new CliException(e.getMessage(), 2);
             }
         }
-        List<Job> jobs = jobs();
+        List<OutputPlan.Job> jobs = OutputPlan.plan(inputs, output);
         Precision precision = int8 ? Precision.INT8 : Precision.FLOAT32;
-        models = modelFile == null ? EngineModels.defaults(precision) : EngineModels.load(modelFile, precision);
+        EngineModels models = modelFile == null ? EngineModels.defaults(precision) : EngineModels.load(modelFile, precision);
+        FileEnhancer enhancer = new FileEnhancer(models, settings, block, fixedFormat);
 
         long totalBytes = 0;
-        for (Job j : jobs) {
+        for (OutputPlan.Job j : jobs) {
             totalBytes += Math.max(1, Files.size(j.in()));
         }
-        boolean showProgress = progress != null ? progress : System.console() != null;
-        long start = System.nanoTime();
+        boolean showProgress = !quiet && !json && (progress != null ? progress : System.console() != null);
         double audioSeconds = 0;
-        int failed = 0;
+        double processing = 0;
+        List<String> failures = new ArrayList<>();
         ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("Enhancing").setInitialMax(totalBytes)
                 .setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
         try {
             long doneBytes = 0;
-            for (Job j : jobs) {
+            for (OutputPlan.Job j : jobs) {
                 long size = Math.max(1, Files.size(j.in()));
                 long base = doneBytes;
                 try {
-                    audioSeconds += enhance(j, fixedFormat, fraction -> {
+                    FileEnhancer.Result r = enhancer.enhance(j, fraction -> {
                         if (bar != null) {
                             bar.stepTo(base + (long) (fraction * size));
                         }
                     });
+                    audioSeconds += r.audioSeconds();
+                    processing += r.processingSeconds();
+                    if (r.warning() != null) {
+                        printAboveBar(bar, "quell: warning: " + j.in() + ": " + r.warning());
+                    }
                 } catch (IOException | IllegalArgumentException | CliException e) {
-                    failed++;
-                    if (bar != null) {
-                        bar.pause();
-                    }
-                    System.err.println("quell: skipped " + j.in() + ": " + message(e, j.in()));
-                    if (bar != null) {
-                        bar.resume();
-                    }
+                    failures.add(j.in().toString());
+                    printAboveBar(bar, "quell: skipped " + j.in() + ": " + message(e, j.in()));
                 }
                 doneBytes += size;
                 if (bar != null) {
@@ -153,38 +145,40 @@ public final class EnhanceCommand implements QuellCommand {
                 bar.close();
             }
         }
-        double wall = (System.nanoTime() - start) / 1e9;
-        int ok = jobs.size() - failed;
-        System.out.printf(Locale.ROOT, "enhanced %d file(s)%s: %s of audio in %.1f s wall time (%.1fx real time, "
-                        + "real-time factor %.3f)%n", ok, failed > 0 ? ", " + failed + " failed" : "",
-                duration(audioSeconds), wall, audioSeconds / Math.max(wall, 1e-9), wall / Math.max(audioSeconds, 1e-9));
-        QuellEngine unprepared = new QuellEngine(models);
-        settings.forEach(unprepared::setParameter);
-        int latency48 = unprepared.latencySamples();
-        System.out.printf(Locale.ROOT, "settings: post-filter %s, look-ahead %s, attenuation limit %s (plugin latency "
-                        + "%d samples at 48 kHz, removed from the files); %s%s%n",
-                Parameter.POST_FILTER.format(settings.get(Parameter.POST_FILTER)),
-                Parameter.LOOKAHEAD.format(settings.get(Parameter.LOOKAHEAD)),
-                Parameter.ATTENUATION_LIMIT.format(settings.get(Parameter.ATTENUATION_LIMIT)),
-                latency48, models.name(), int8 ? " (int8)" : "");
-        if (failed > 0) {
-            throw new CliException(failed + " of " + jobs.size() + " file(s) failed");
+        int latency48 = latencyAt48k(models);
+        if (json) {
+            System.out.println(Summary.json(jobs.size() - failures.size(), failures, audioSeconds, processing, settings,
+                    latency48, models.name(), int8));
+        } else if (!quiet) {
+            System.out.println(Summary.text(jobs.size() - failures.size(), failures.size(), audioSeconds, processing));
+            System.out.println(Summary.settings(settings, latency48, models.name(), int8));
+        }
+        if (!failures.isEmpty()) {
+            throw new CliException(failures.size() + " of " + jobs.size() + " file(s) failed");
         }
         return 0;
+    }
+
+    private static void printAboveBar(ProgressBar bar, String line) {
+        if (bar != null) {
+            bar.pause();
+        }
+        System.err.println(line);
+        if (bar != null) {
+            bar.resume();
+        }
+    }
+
+    private int latencyAt48k(EngineModels models) {
+        QuellEngine unprepared = new QuellEngine(models);
+        settings.forEach(unprepared::setParameter);
+        return unprepared.latencySamples();
     }
 
     private static String message(Exception e, Path file) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         String prefix = file.toString() + ": ";
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
-    }
-
-    private static String duration(double s) {
-        if (s < 60) {
-            return String.format(Locale.ROOT, "%.1f s", s);
-        }
-        long m = (long) (s / 60);
-        return String.format(Locale.ROOT, "%d min %.1f s", m, s - 60 * m);
     }
 
     /** Preset values, then explicit options on top. */
@@ -209,92 +203,8 @@ public final class EnhanceCommand implements QuellCommand {
         }
         String problem = p.check(value);
         if (problem != null) {
-            throw new CliException(option + " " + problem + ", not " + value);
+            throw new CliException(option + " " + problem + ", not " + value, 2);
         }
         settings.put(p, value);
-    }
-
-    private static boolean isAudio(Path f) {
-        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".wav") || n.endsWith(".flac");
-    }
-
-    private static Path wavName(Path rel) {
-        String n = rel.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        String w = (dot > 0 ? n.substring(0, dot) : n) + ".wav";
-        return rel.getParent() == null ? Path.of(w) : rel.getParent().resolve(w);
-    }
-
-    private List<Job> jobs() throws IOException {
-        Path in = input.toAbsolutePath().normalize();
-        Path out = output.toAbsolutePath().normalize();
-        if (!Files.exists(in)) {
-            throw new CliException(input + ": no such file or folder");
-        }
-        List<Job> jobs = new ArrayList<>();
-        if (Files.isDirectory(in)) {
-            if (Files.isRegularFile(out)) {
-                throw new CliException("INPUT is a folder, so OUTPUT must be a folder: " + output + " is a file");
-            }
-            if (out.equals(in)) {
-                throw new CliException("refusing to write into the input folder " + input + "; choose another OUTPUT");
-            }
-            try (Stream<Path> files = Files.walk(in)) {
-                files.filter(Files::isRegularFile).filter(EnhanceCommand::isAudio)
-                        .filter(f -> !f.startsWith(out)).sorted()
-                        .forEach(f -> jobs.add(new Job(f, out.resolve(wavName(in.relativize(f))))));
-            }
-            if (jobs.isEmpty()) {
-                throw new CliException(input + ": no .wav or .flac files found");
-            }
-        } else {
-            Path target = Files.isDirectory(out) ? out.resolve(wavName(in.getFileName())) : out;
-            jobs.add(new Job(in, target));
-        }
-        for (Job j : jobs) {
-            if (j.out().equals(j.in()) || (Files.exists(j.out()) && Files.isSameFile(j.out(), j.in()))) {
-                throw new CliException("refusing to overwrite the input " + j.in() + "; choose another OUTPUT");
-            }
-        }
-        return jobs;
-    }
-
-    /** @return seconds of audio processed */
-    private double enhance(Job job, SampleFormat fixedFormat, java.util.function.DoubleConsumer progress)
-            throws IOException {
-        AudioData audio = AudioReader.read(job.in());
-        int ch = audio.channelCount();
-        if (ch > 2) {
-            throw new CliException(ch + " channels: Quell enhances mono and stereo files");
-        }
-        int rate = audio.sampleRate();
-        QuellEngine engine = engine(OfflineRenderer.engineRate(rate), ch);
-        float[][] y = OfflineRenderer.renderAtRate(engine, audio.channels(), rate, block, progress);
-        SampleFormat fmt = fixedFormat != null ? fixedFormat : outputFormat(audio.format());
-        WavWriter.write(job.out(), new AudioData(rate, y, fmt), fmt);
-        return audio.seconds();
-    }
-
-    private static SampleFormat outputFormat(SampleFormat in) {
-        switch (in) {
-            case PCM_U8:
-                return SampleFormat.PCM_16;
-            case PCM_32:
-                return SampleFormat.PCM_24;
-            case FLOAT_64:
-                return SampleFormat.FLOAT_32;
-            default:
-                return in;
-        }
-    }
-
-    private QuellEngine engine(int rate, int channels) {
-        return engines.computeIfAbsent(rate + "/" + channels, k -> {
-            QuellEngine e = new QuellEngine(models);
-            settings.forEach(e::setParameter);
-            e.prepare(rate, block, channels);
-            return e;
-        });
     }
 }

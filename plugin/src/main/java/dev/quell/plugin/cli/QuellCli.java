@@ -35,6 +35,14 @@ public final class QuellCli implements Runnable {
         for (QuellCommand c : ServiceLoader.load(QuellCommand.class)) {
             cl.addSubcommand(c);
         }
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // one line, as every other error; the usage is one --help away
+            PrintWriter err = ex.getCommandLine().getErr();
+            String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage().lines().findFirst().orElse("");
+            err.println("quell: " + msg + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof CliException) {

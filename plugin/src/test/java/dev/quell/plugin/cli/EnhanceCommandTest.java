@@ -129,10 +129,10 @@ class EnhanceCommandTest {
                 SampleFormat.PCM_16);
         byte[] before = Files.readAllBytes(in);
         Object[] r = cli("enhance", in.toString(), "-o", in.toString());
-        assertEquals(1, r[0]);
+        assertEquals(2, r[0], "a usage error");
         assertTrue(((String) r[1]).contains("refusing to overwrite the input"), (String) r[1]);
         r = cli("enhance", dir.toString(), "-o", dir.toString());
-        assertEquals(1, r[0]);
+        assertEquals(2, r[0]);
         assertArrayEquals(before, Files.readAllBytes(in));
     }
 
@@ -142,10 +142,10 @@ class EnhanceCommandTest {
         WavWriter.write(in, new AudioData(48000, new float[][] {signal(7, 4800, 48000)}, SampleFormat.PCM_16),
                 SampleFormat.PCM_16);
         Object[] r = cli("enhance", in.toString(), "-o", dir.resolve("o.wav").toString(), "--lookahead-ms", "15");
-        assertEquals(1, r[0]);
+        assertEquals(2, r[0]);
         assertTrue(((String) r[1]).contains("--lookahead-ms must be one of 0 ms, 10 ms, 20 ms"), (String) r[1]);
         r = cli("enhance", in.toString(), "-o", dir.resolve("o.wav").toString(), "--preset", "Loudest");
-        assertEquals(1, r[0]);
+        assertEquals(2, r[0]);
         assertTrue(((String) r[1]).contains("no preset named 'Loudest'") && ((String) r[1]).contains("Podcast voice"),
                 (String) r[1]);
         assertTrue(Files.notExists(dir.resolve("o.wav")));

@@ -1,0 +1,177 @@
+package dev.quell.plugin.cli;
+
+import dev.quell.dsp.io.AudioSource;
+import dev.quell.dsp.io.FlacSink;
+import dev.quell.dsp.io.SampleFormat;
+import dev.quell.dsp.io.WavSink;
+import dev.quell.plugin.engine.EngineModels;
+import dev.quell.plugin.engine.OfflineRenderer;
+import dev.quell.plugin.engine.Parameter;
+import dev.quell.plugin.engine.QuellEngine;
+import dev.quell.plugin.engine.StreamRenderer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Enhances one file for {@code quell enhance}: reader, engine and writer in chunks of
+ * {@value #CHUNK} frames, so memory stays constant whatever the length. The output has the
+ * input's rate, channel count and length, time-aligned, in the container its name asks for (WAV,
+ * or FLAC for {@code .flac}) and the input's sample format unless told otherwise (FLAC holds at
+ * most 24 bits: 32-bit and float become 24-bit there).
+ *
+ * <p>Mono and stereo run through one engine (stereo linked); more channels are each enhanced
+ * alone. A rate the engine does not run natively (not in {@link QuellEngine#SUPPORTED_RATES}) is
+ * converted to 48 kHz and back in memory ({@link OfflineRenderer#renderAtRate}): those files are
+ * held whole.
+ */
+final class FileEnhancer {
+    /** Frames read, enhanced and written per step. */
+    static final int CHUNK = 65_536;
+    private final EngineModels models;
+    private final Map<Parameter, Double> settings;
+    private final int block;
+    private final SampleFormat fixedFormat;
+    private final Map<String, QuellEngine[]> engines = new HashMap<>();
+
+    /** What one file took. */
+    record Result(double audioSeconds, double processingSeconds, String warning) {
+    }
+
+    FileEnhancer(EngineModels models, Map<Parameter, Double> settings, int block, SampleFormat fixedFormat) {
+        this.models = models;
+        this.settings = settings;
+        this.block = block;
+        this.fixedFormat = fixedFormat;
+    }
+
+    /**
+     * @param job input and output
+     * @param progress told the fraction 0..1 of the input done (may be called often)
+     * @return the audio duration, the time spent, and the reader's warning (or null)
+     * @throws IOException if the input cannot be read or the output written (nothing is left behind)
+     */
+    Result enhance(OutputPlan.Job job, DoubleConsumer progress) throws IOException {
+        try (AudioSource src = AudioSource.open(job.in())) {
+            int rate = src.sampleRate();
+            int ch = src.channelCount();
+            // engines are built and prepared before the clock starts: warm-up is not processing
+            engines(OfflineRenderer.engineRate(rate), QuellEngine.supportsRate(rate) || ch <= 2 ? ch : 1);
+            long t0 = System.nanoTime();
+            SampleFormat fmt = fixedFormat != null ? fixedFormat : src.format();
+            try (Sink sink = Sink.open(job.out(), rate, ch, fmt)) {
+                if (QuellEngine.supportsRate(rate)) {
+                    stream(src, sink, progress);
+                } else {
+                    inMemory(src, sink, progress);
+                }
+                sink.finish();
+            }
+            return new Result((double) src.framesRead() / rate, (System.nanoTime() - t0) / 1e9, src.warning());
+        }
+    }
+
+    private void stream(AudioSource src, Sink sink, DoubleConsumer progress) throws IOException {
+        int ch = src.channelCount();
+        StreamRenderer r = new StreamRenderer(engines(src.sampleRate(), ch), ch, block);
+        float[][] in = new float[ch][CHUNK];
+        float[][] out = new float[ch][r.maxOutput(CHUNK)];
+        long declared = src.declaredFrames();
+        int n;
+        while ((n = src.read(in, 0, CHUNK)) > 0) {
+            sink.write(out, r.process(in, 0, n, out));
+            if (declared > 0) {
+                progress.accept(Math.min(1.0, (double) src.framesRead() / declared));
+            }
+        }
+        sink.write(out, r.finish(out));
+    }
+
+    private void inMemory(AudioSource src, Sink sink, DoubleConsumer progress) throws IOException {
+        int ch = src.channelCount();
+        float[][] all = new float[ch][0];
+        float[][] in = new float[ch][CHUNK];
+        int total = 0;
+        int n;
+        while ((n = src.read(in, 0, CHUNK)) > 0) {
+            for (int c = 0; c < ch; c++) {
+                all[c] = java.util.Arrays.copyOf(all[c], total + n);
+                System.arraycopy(in[c], 0, all[c], total, n);
+            }
+            total += n;
+        }
+        int at = OfflineRenderer.engineRate(src.sampleRate());
+        float[][] y = new float[ch][];
+        if (ch <= 2) {
+            y = OfflineRenderer.renderAtRate(engines(at, ch)[0], all, src.sampleRate(), block, progress);
+        } else {
+            QuellEngine mono = engines(at, 1)[0];
+            for (int c = 0; c < ch; c++) {
+                y[c] = OfflineRenderer.renderAtRate(mono, new float[][] {all[c]}, src.sampleRate(), block, null)[0];
+            }
+        }
+        sink.write(y, total);
+    }
+
+    /** One engine for 1-2 channels, else one mono engine per channel; kept per rate and layout. */
+    private QuellEngine[] engines(int rate, int channels) {
+        return engines.computeIfAbsent(rate + "/" + channels, k -> {
+            int count = channels <= 2 ? 1 : channels;
+            QuellEngine[] es = new QuellEngine[count];
+            for (int i = 0; i < count; i++) {
+                es[i] = new QuellEngine(models);
+                settings.forEach(es[i]::setParameter);
+                es[i].prepare(rate, block, channels <= 2 ? channels : 1);
+            }
+            return es;
+        });
+    }
+
+    /** The output file: WAV or FLAC by its name. */
+    private interface Sink extends AutoCloseable {
+        void write(float[][] data, int count) throws IOException;
+
+        void finish() throws IOException;
+
+        @Override
+        void close() throws IOException;
+
+        static Sink open(Path out, int rate, int channels, SampleFormat fmt) throws IOException {
+            if (OutputPlan.isFlac(out)) {
+                if (channels > 8) {
+                    throw new CliException(channels + " channels do not fit in FLAC (at most 8); write .wav");
+                }
+                FlacSink f = new FlacSink(out, rate, channels, FlacSink.bitsFor(fmt), true);
+                return new Sink() {
+                    public void write(float[][] d, int n) throws IOException {
+                        f.write(d, 0, n);
+                    }
+
+                    public void finish() throws IOException {
+                        f.finish();
+                    }
+
+                    public void close() throws IOException {
+                        f.close();
+                    }
+                };
+            }
+            WavSink w = new WavSink(out, rate, channels, fmt, true);
+            return new Sink() {
+                public void write(float[][] d, int n) throws IOException {
+                    w.write(d, 0, n);
+                }
+
+                public void finish() throws IOException {
+                    w.finish();
+                }
+
+                public void close() throws IOException {
+                    w.close();
+                }
+            };
+        }
+    }
+}
