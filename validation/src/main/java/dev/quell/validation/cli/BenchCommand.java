@@ -1,7 +1,7 @@
 package dev.quell.validation.cli;
 
-import dev.quell.plugin.cli.CliException;
-import dev.quell.plugin.cli.QuellCommand;
+import dev.quell.cli.CliException;
+import dev.quell.cli.QuellCommand;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;

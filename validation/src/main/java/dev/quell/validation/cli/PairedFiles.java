@@ -1,6 +1,6 @@
 package dev.quell.validation.cli;
 
-import dev.quell.plugin.cli.CliException;
+import dev.quell.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

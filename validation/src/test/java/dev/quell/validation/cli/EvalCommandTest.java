@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.SampleFormat;
 import dev.quell.dsp.io.WavWriter;
-import dev.quell.plugin.cli.QuellCli;
+import dev.quell.cli.QuellCli;
 import dev.quell.validation.demo.DemoSignals;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

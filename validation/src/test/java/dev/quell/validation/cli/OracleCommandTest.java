@@ -7,7 +7,7 @@ import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.io.SampleFormat;
 import dev.quell.dsp.io.WavWriter;
-import dev.quell.plugin.cli.QuellCli;
+import dev.quell.cli.QuellCli;
 import dev.quell.validation.demo.DemoSignals;
 import dev.quell.validation.metrics.SiSdr;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 import dev.quell.plugin.engine.PresetParameters;
 import dev.quell.presets.FactoryPresets;

@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * 2 a usage error (unknown option, bad value).
  */
 @Command(name = "quell", mixinStandardHelpOptions = true, version = "quell 0.1.0",
-        description = "Quell: real-time PercepNet-style speech enhancement at 48 kHz.",
+        description = "Quell: real-time PercepNet-style speech enhancement (noise and some reverberation) for WAV and FLAC files.",
         subcommandsRepeatable = false)
 public final class QuellCli implements Runnable {
     @CommandLine.Spec

@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 import dev.quell.dsp.io.SampleFormat;
 import dev.quell.nn.Precision;

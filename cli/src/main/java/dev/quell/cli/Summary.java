@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

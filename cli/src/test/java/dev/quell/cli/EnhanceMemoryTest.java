@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

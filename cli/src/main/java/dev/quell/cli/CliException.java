@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 /**
  * An error the user can act on (bad argument, unreadable file). The CLI prints

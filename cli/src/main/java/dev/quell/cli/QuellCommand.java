@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 import java.util.concurrent.Callable;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
  * add commands without the CLI depending on them.
  *
  * <p>Implementations are picocli {@code @Command} classes with a public no-argument constructor,
- * listed in {@code META-INF/services/dev.quell.plugin.cli.QuellCommand}. {@link #call()} returns
+ * listed in {@code META-INF/services/dev.quell.cli.QuellCommand}. {@link #call()} returns
  * the process exit code; it reports problems with {@link CliException}, whose message becomes the
  * one-line error shown to the user.
  */

@@ -1,4 +1,4 @@
-package dev.quell.plugin.cli;
+package dev.quell.cli;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
