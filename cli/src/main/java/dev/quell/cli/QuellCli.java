@@ -35,6 +35,11 @@ public final class QuellCli implements Runnable {
         for (QuellCommand c : ServiceLoader.load(QuellCommand.class)) {
             cl.addSubcommand(c);
         }
+        // one order in every --help: the options as declared, the standard -h/-V last
+        cl.getCommandSpec().usageMessage().sortOptions(false);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().sortOptions(false);
+        }
         cl.setParameterExceptionHandler((ex, args) -> {
             // one line, as every other error; the usage is one --help away
             PrintWriter err = ex.getCommandLine().getErr();

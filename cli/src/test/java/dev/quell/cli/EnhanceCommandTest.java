@@ -150,4 +150,25 @@ class EnhanceCommandTest {
                 (String) r[1]);
         assertTrue(Files.notExists(dir.resolve("o.wav")));
     }
+
+    @Test
+    void everyHelpListsItsOptionsAsDeclaredWithHelpAndVersionLast() {
+        picocli.CommandLine cl = QuellCli.commandLine();
+        for (picocli.CommandLine sub : cl.getSubcommands().values()) {
+            String full = sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+            java.util.regex.Matcher first = java.util.regex.Pattern.compile("(?m)^\\s+(-\\w, )?--\\S").matcher(full);
+            assertTrue(first.find(), full);
+            String usage = full.substring(first.start()); // the option list, after the synopsis
+            int help = usage.indexOf("-h, --help");
+            int version = usage.indexOf("-V, --version");
+            assertTrue(help > 0 && version > help, sub.getCommandName() + ":\n" + usage);
+            for (picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+                if (!o.usageHelp() && !o.versionHelp() && !o.hidden()) {
+                    String name = o.longestName().substring(2);
+                    int at = usage.indexOf(o.negatable() ? "--[no-]" + name : "--" + name);
+                    assertTrue(at >= 0 && at < help, sub.getCommandName() + " " + o.longestName() + ":\n" + usage);
+                }
+            }
+        }
+    }
 }
