@@ -56,7 +56,7 @@ final class OutputPlan {
         boolean toFolder = !single || trailingSlash || Files.isDirectory(out);
         List<Job> jobs = new ArrayList<>();
         if (!toFolder) {
-            if (!isAudioName(out)) {
+            if (!OutputPaths.isAudio(out)) {
                 throw new CliException("OUTPUT must end in .wav or .flac (the format written): " + output, 2);
             }
             jobs.add(new Job(inputs.get(0).toAbsolutePath().normalize(), out));
@@ -74,7 +74,7 @@ final class OutputPlan {
                     Path base = inputs.size() == 1 ? out : out.resolve(in.getFileName().toString());
                     int before = jobs.size();
                     try (Stream<Path> files = Files.walk(in)) {
-                        files.filter(Files::isRegularFile).filter(OutputPlan::isAudioName)
+                        files.filter(Files::isRegularFile).filter(OutputPaths::isAudio)
                                 .filter(f -> !f.startsWith(out)).sorted()
                                 .forEach(f -> jobs.add(new Job(f, base.resolve(in.relativize(f).toString()))));
                     }
@@ -92,26 +92,15 @@ final class OutputPlan {
         return jobs;
     }
 
-    /** @return whether the name ends in .wav or .flac (any case) */
-    static boolean isAudioName(Path f) {
-        String n = f.getFileName() == null ? "" : f.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".wav") || n.endsWith(".flac");
-    }
-
     /** @return whether an output path names a FLAC file */
     static boolean isFlac(Path f) {
         return f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".flac");
     }
 
     private static void refuseOverwritingInputs(List<Job> jobs) throws IOException {
-        Set<Path> inputs = new LinkedHashSet<>();
+        Path[] inputs = jobs.stream().map(Job::in).distinct().toArray(Path[]::new);
         for (Job j : jobs) {
-            inputs.add(j.in());
-        }
-        for (Job j : jobs) {
-            if (inputs.contains(j.out()) || (Files.exists(j.out()) && Files.isSameFile(j.out(), j.in()))) {
-                throw new CliException("refusing to overwrite the input " + j.out() + "; choose another OUTPUT", 2);
-            }
+            OutputPaths.checkNotInput(j.out(), inputs);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.quell.dsp.oracle.OracleStage;
 import dev.quell.dsp.resample.Resampler;
 import dev.quell.nn.Precision;
 import dev.quell.cli.CliException;
+import dev.quell.cli.OutputPaths;
 import dev.quell.cli.QuellCommand;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.OfflineRenderer;

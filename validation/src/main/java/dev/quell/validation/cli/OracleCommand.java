@@ -9,6 +9,7 @@ import dev.quell.dsp.oracle.OracleEnhancer;
 import dev.quell.dsp.oracle.OracleStage;
 import dev.quell.dsp.resample.Resampler;
 import dev.quell.cli.CliException;
+import dev.quell.cli.OutputPaths;
 import dev.quell.cli.QuellCommand;
 import java.io.IOException;
 import java.nio.file.Files;

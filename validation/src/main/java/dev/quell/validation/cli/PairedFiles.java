@@ -1,13 +1,13 @@
 package dev.quell.validation.cli;
 
 import dev.quell.cli.CliException;
+import dev.quell.cli.OutputPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,12 +37,6 @@ public final class PairedFiles {
     }
 
     private PairedFiles() {
-    }
-
-    /** @return true for names ending in .wav or .flac (case-insensitive) */
-    public static boolean isAudio(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".wav") || n.endsWith(".flac");
     }
 
     /**
@@ -75,7 +69,7 @@ public final class PairedFiles {
             return pairs;
         }
         try (Stream<Path> s = Files.list(noisy)) {
-            for (Path n : (Iterable<Path>) s.filter(PairedFiles::isAudio).sorted()::iterator) {
+            for (Path n : (Iterable<Path>) s.filter(OutputPaths::isAudio).sorted()::iterator) {
                 String name = n.getFileName().toString();
                 Path c = clean.resolve(name);
                 if (Files.isRegularFile(c)) {

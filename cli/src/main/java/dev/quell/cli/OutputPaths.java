@@ -1,13 +1,24 @@
-package dev.quell.validation.cli;
+package dev.quell.cli;
 
-import dev.quell.cli.CliException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Guards for output locations: outputs never overwrite or land inside inputs. */
+/**
+ * The file-name rules every command shares: which files are audio, how an output is named, and
+ * the guard that outputs never overwrite or land inside inputs (usage errors, exit code 2).
+ */
 public final class OutputPaths {
     private OutputPaths() {
+    }
+
+    /**
+     * @param p a path
+     * @return true for names ending in .wav or .flac (case-insensitive)
+     */
+    public static boolean isAudio(Path p) {
+        String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".wav") || n.endsWith(".flac");
     }
 
     /**
@@ -34,13 +45,13 @@ public final class OutputPaths {
         for (Path in : inputs) {
             Path i = in.toAbsolutePath().normalize();
             if (Files.exists(out) && Files.exists(i) && Files.isSameFile(out, i)) {
-                throw new CliException("output " + output + " is the input " + in + "; refusing to overwrite it");
+                throw new CliException("refusing to overwrite the input " + in + " with the output " + output, 2);
             }
             if (Files.isDirectory(i) && out.startsWith(i)) {
-                throw new CliException("output " + output + " lies inside the input folder " + in);
+                throw new CliException("output " + output + " lies inside the input folder " + in, 2);
             }
             if (out.equals(i)) {
-                throw new CliException("output " + output + " is the input " + in + "; refusing to overwrite it");
+                throw new CliException("refusing to overwrite the input " + in + " with the output " + output, 2);
             }
         }
     }
