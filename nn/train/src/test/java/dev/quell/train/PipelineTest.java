@@ -143,4 +143,23 @@ class PipelineTest {
         assertTrue(differing >= 10, "recipe 2 changed only " + differing + " of 20 mixtures");
         assertThrows(IllegalArgumentException.class, () -> new MixtureGenerator(corpus, MixtureGenerator.LATEST_RECIPE + 1));
     }
+
+    @Test
+    void heldOutVoicesNeverReachRecipeThree() throws IOException {
+        assertTrue(TrainingCorpus.isHeldOutVoice("train/speech/ljspeech44k/LJ003-0001.opus"));
+        assertTrue(TrainingCorpus.isHeldOutVoice("train/speech/misc/vctk_p286_011.opus"));
+        assertTrue(!TrainingCorpus.isHeldOutVoice("train/speech/ljspeech44k/LJ001-0001.opus"));
+        Path data = SharedData.dataDir();
+        assumeTrue(data != null, "../shared/data not present");
+        TrainingCorpus corpus = new TrainingCorpus(data);
+        assertTrue(corpus.heldOutSpeech().size() >= 100, "LJ003 and misc voices: " + corpus.heldOutSpeech().size());
+        java.util.Set<Path> held = new java.util.HashSet<>();
+        corpus.heldOutSpeech().forEach(c -> held.add(c.path()));
+        assertTrue(corpus.trainingSpeech().stream().noneMatch(c -> held.contains(c.path())));
+        assertEquals(corpus.speech().size(), corpus.trainingSpeech().size() + held.size(),
+                "recipes 1 and 2 keep their clip list");
+        // recipe 3 draws from training speech only: its joined clips share a voice
+        TrainingCorpus.Clip c = corpus.trainingSpeech().get(0);
+        assertTrue(corpus.sameVoice(c).stream().allMatch(o -> o.speaker().equals(c.speaker()) && o.corpus().equals(c.corpus())));
+    }
 }
