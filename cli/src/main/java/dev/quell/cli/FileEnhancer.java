@@ -1,5 +1,6 @@
 package dev.quell.cli;
 
+import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.io.AudioSource;
 import dev.quell.dsp.io.FlacSink;
 import dev.quell.dsp.io.SampleFormat;
@@ -65,7 +66,7 @@ final class FileEnhancer {
                 if (QuellEngine.supportsRate(rate)) {
                     stream(src, sink, progress);
                 } else {
-                    inMemory(src, sink, progress);
+                    inMemory(job.in(), src, sink, progress);
                 }
                 sink.finish();
             }
@@ -89,19 +90,10 @@ final class FileEnhancer {
         sink.write(out, r.finish(out));
     }
 
-    private void inMemory(AudioSource src, Sink sink, DoubleConsumer progress) throws IOException {
+    private void inMemory(Path file, AudioSource src, Sink sink, DoubleConsumer progress) throws IOException {
         int ch = src.channelCount();
-        float[][] all = new float[ch][0];
-        float[][] in = new float[ch][CHUNK];
-        int total = 0;
-        int n;
-        while ((n = src.read(in, 0, CHUNK)) > 0) {
-            for (int c = 0; c < ch; c++) {
-                all[c] = java.util.Arrays.copyOf(all[c], total + n);
-                System.arraycopy(in[c], 0, all[c], total, n);
-            }
-            total += n;
-        }
+        float[][] all = AudioReader.readRest(file, src);
+        int total = all[0].length;
         int at = OfflineRenderer.engineRate(src.sampleRate());
         float[][] y = new float[ch][];
         if (ch <= 2) {

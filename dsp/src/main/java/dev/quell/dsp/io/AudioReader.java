@@ -30,38 +30,53 @@ public final class AudioReader {
      */
     public static AudioData read(Path file) throws IOException {
         try (AudioSource src = AudioSource.open(file)) {
-            int ch = src.channelCount();
-            long declared = src.declaredFrames();
-            if (declared > Integer.MAX_VALUE) {
-                throw new AudioFormatException(file, "too long to hold in memory (" + declared + " frames)");
-            }
-            float[][] out = new float[ch][declared > 0 ? (int) declared : 1 << 16];
-            int n = 0;
-            while (true) {
-                if (n == out[0].length) {
-                    if (n == Integer.MAX_VALUE) {
-                        throw new AudioFormatException(file, "too long to hold in memory");
-                    }
-                    int grown = (int) Math.min(Integer.MAX_VALUE, 2L * n);
-                    for (int c = 0; c < ch; c++) {
-                        out[c] = Arrays.copyOf(out[c], grown);
-                    }
-                }
-                int got = src.read(out, n, out[0].length - n);
-                if (got == 0) {
-                    break;
-                }
-                n += got;
-            }
+            float[][] out = readRest(file, src);
             if (src.warning() != null) {
                 throw new AudioFormatException(file, src.warning());
             }
-            for (int c = 0; c < ch; c++) {
-                if (out[c].length != n) {
-                    out[c] = Arrays.copyOf(out[c], n);
-                }
-            }
             return new AudioData(src.sampleRate(), out, src.format());
         }
+    }
+
+    /**
+     * Reads what is left of an open source into memory (buffers grow by doubling). Lenient as
+     * the source is: a truncated file gives what it holds, and {@code src.warning()} says so.
+     *
+     * @param file the source's file, for messages
+     * @param src an open source
+     * @return per channel, exactly the frames read
+     * @throws AudioFormatException if the audio is too long for a Java array (2^31 - 1 frames)
+     * @throws IOException if reading fails
+     */
+    public static float[][] readRest(Path file, AudioSource src) throws IOException {
+        int ch = src.channelCount();
+        long declared = src.declaredFrames() - src.framesRead();
+        if (declared > Integer.MAX_VALUE) {
+            throw new AudioFormatException(file, "too long to hold in memory (" + declared + " frames)");
+        }
+        float[][] out = new float[ch][declared > 0 ? (int) declared : 1 << 16];
+        int n = 0;
+        while (true) {
+            if (n == out[0].length) {
+                if (n == Integer.MAX_VALUE) {
+                    throw new AudioFormatException(file, "too long to hold in memory");
+                }
+                int grown = (int) Math.min(Integer.MAX_VALUE, 2L * n);
+                for (int c = 0; c < ch; c++) {
+                    out[c] = Arrays.copyOf(out[c], grown);
+                }
+            }
+            int got = src.read(out, n, out[0].length - n);
+            if (got == 0) {
+                break;
+            }
+            n += got;
+        }
+        for (int c = 0; c < ch; c++) {
+            if (out[c].length != n) {
+                out[c] = Arrays.copyOf(out[c], n);
+            }
+        }
+        return out;
     }
 }
