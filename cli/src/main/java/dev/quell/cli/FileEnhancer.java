@@ -1,6 +1,7 @@
 package dev.quell.cli;
 
 import dev.quell.dsp.io.AudioReader;
+import dev.quell.dsp.io.AudioSink;
 import dev.quell.dsp.io.AudioSource;
 import dev.quell.dsp.io.FlacSink;
 import dev.quell.dsp.io.SampleFormat;
@@ -62,7 +63,7 @@ final class FileEnhancer {
             engines(OfflineRenderer.engineRate(rate), QuellEngine.supportsRate(rate) || ch <= 2 ? ch : 1);
             long t0 = System.nanoTime();
             SampleFormat fmt = fixedFormat != null ? fixedFormat : src.format();
-            try (Sink sink = Sink.open(job.out(), rate, ch, fmt)) {
+            try (AudioSink sink = openSink(job.out(), rate, ch, fmt)) {
                 if (QuellEngine.supportsRate(rate)) {
                     stream(src, sink, progress);
                 } else {
@@ -74,7 +75,7 @@ final class FileEnhancer {
         }
     }
 
-    private void stream(AudioSource src, Sink sink, DoubleConsumer progress) throws IOException {
+    private void stream(AudioSource src, AudioSink sink, DoubleConsumer progress) throws IOException {
         int ch = src.channelCount();
         StreamRenderer r = new StreamRenderer(engines(src.sampleRate(), ch), ch, block);
         float[][] in = new float[ch][CHUNK];
@@ -82,15 +83,15 @@ final class FileEnhancer {
         long declared = src.declaredFrames();
         int n;
         while ((n = src.read(in, 0, CHUNK)) > 0) {
-            sink.write(out, r.process(in, 0, n, out));
+            sink.write(out, 0, r.process(in, 0, n, out));
             if (declared > 0) {
                 progress.accept(Math.min(1.0, (double) src.framesRead() / declared));
             }
         }
-        sink.write(out, r.finish(out));
+        sink.write(out, 0, r.finish(out));
     }
 
-    private void inMemory(Path file, AudioSource src, Sink sink, DoubleConsumer progress) throws IOException {
+    private void inMemory(Path file, AudioSource src, AudioSink sink, DoubleConsumer progress) throws IOException {
         int ch = src.channelCount();
         float[][] all = AudioReader.readRest(file, src);
         int total = all[0].length;
@@ -104,7 +105,7 @@ final class FileEnhancer {
                 y[c] = OfflineRenderer.renderAtRate(mono, new float[][] {all[c]}, src.sampleRate(), block, null)[0];
             }
         }
-        sink.write(y, total);
+        sink.write(y, 0, total);
     }
 
     /** One engine for 1-2 channels, else one mono engine per channel; kept per rate and layout. */
@@ -121,49 +122,14 @@ final class FileEnhancer {
         });
     }
 
-    /** The output file: WAV or FLAC by its name. */
-    private interface Sink extends AutoCloseable {
-        void write(float[][] data, int count) throws IOException;
-
-        void finish() throws IOException;
-
-        @Override
-        void close() throws IOException;
-
-        static Sink open(Path out, int rate, int channels, SampleFormat fmt) throws IOException {
-            if (OutputPlan.isFlac(out)) {
-                if (channels > 8) {
-                    throw new CliException(channels + " channels do not fit in FLAC (at most 8); write .wav");
-                }
-                FlacSink f = new FlacSink(out, rate, channels, FlacSink.bitsFor(fmt), true);
-                return new Sink() {
-                    public void write(float[][] d, int n) throws IOException {
-                        f.write(d, 0, n);
-                    }
-
-                    public void finish() throws IOException {
-                        f.finish();
-                    }
-
-                    public void close() throws IOException {
-                        f.close();
-                    }
-                };
+    /** The output file: FLAC for a name ending in .flac, else WAV. */
+    private static AudioSink openSink(Path out, int rate, int channels, SampleFormat fmt) throws IOException {
+        if (OutputPlan.isFlac(out)) {
+            if (channels > 8) {
+                throw new CliException(channels + " channels do not fit in FLAC (at most 8); write .wav");
             }
-            WavSink w = new WavSink(out, rate, channels, fmt, true);
-            return new Sink() {
-                public void write(float[][] d, int n) throws IOException {
-                    w.write(d, 0, n);
-                }
-
-                public void finish() throws IOException {
-                    w.finish();
-                }
-
-                public void close() throws IOException {
-                    w.close();
-                }
-            };
+            return new FlacSink(out, rate, channels, FlacSink.bitsFor(fmt), true);
         }
+        return new WavSink(out, rate, channels, fmt, true);
     }
 }

@@ -17,7 +17,7 @@ import net.sourceforge.javaflacencoder.StreamConfiguration;
  * integer and float are written as 24-bit (rounded and clipped, no dither). Up to 8 channels.
  * Blocks of 4096 frames, one encoding thread. Not thread-safe.
  */
-public final class FlacSink implements AutoCloseable {
+public final class FlacSink implements AudioSink {
     /** Frames per FLAC block. */
     public static final int BLOCK = 4096;
     private final AtomicFiles.Pending pending;
@@ -89,6 +89,7 @@ public final class FlacSink implements AutoCloseable {
      * @param count frames to take
      * @throws IOException if encoding or writing fails
      */
+    @Override
     public void write(float[][] data, int offset, int count) throws IOException {
         double scale = 1L << (bits - 1);
         long max = (1L << (bits - 1)) - 1;
@@ -116,6 +117,7 @@ public final class FlacSink implements AutoCloseable {
      *
      * @throws IOException if encoding, writing or renaming fails (the temporary file is then removed)
      */
+    @Override
     public void finish() throws IOException {
         try {
             encoder.encodeSamples(encoder.samplesAvailableToEncode(), true);

@@ -27,7 +27,7 @@ import java.nio.file.StandardOpenOption;
  * <p>Samples are linear, full scale 1.0: integers are rounded and clipped (no dither), floats are
  * written as they are (NaN and infinities as 0). Not thread-safe.
  */
-public final class WavSink implements AutoCloseable {
+public final class WavSink implements AudioSink {
     private static final int WAVE_FORMAT_PCM = 1;
     private static final int WAVE_FORMAT_IEEE_FLOAT = 3;
     private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
@@ -121,6 +121,7 @@ public final class WavSink implements AutoCloseable {
      * @param count frames to take
      * @throws IOException if writing fails
      */
+    @Override
     public void write(float[][] data, int offset, int count) throws IOException {
         for (int i = 0; i < count; i++) {
             for (int c = 0; c < channels; c++) {
@@ -143,6 +144,7 @@ public final class WavSink implements AutoCloseable {
      *
      * @throws IOException if writing or renaming fails (the temporary file is then removed)
      */
+    @Override
     public void finish() throws IOException {
         try {
             long dataBytes = frames * channels * bytesPerSample;
