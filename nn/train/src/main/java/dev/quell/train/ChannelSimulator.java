@@ -137,14 +137,6 @@ public final class ChannelSimulator {
         double b1 = -(1 + c) / a0;
         double a1 = -2 * c / a0;
         double a2 = (1 - alpha) / a0;
-        double z1 = 0;
-        double z2 = 0;
-        for (int i = 0; i < x.length; i++) {
-            double in = x[i];
-            double out = b0 * in + z1;
-            z1 = b1 * in - a1 * out + z2;
-            z2 = b0 * in - a2 * out;
-            x[i] = (float) out;
-        }
+        MixtureGenerator.biquad(x, b0, b1, a1, a2);
     }
 }

@@ -138,6 +138,15 @@ public final class MixtureGenerator {
                 bandLimit = Math.min(bandLimit, cutoff);
             }
         }
+        randomLevel(noisy, target, r);
+        return new Mixture(target, noisy, bandLimit);
+    }
+
+    /**
+     * Scales input and target alike by a random gain of -40..+10 dB, lowered where needed so the
+     * input's peak stays at or below 0.99.
+     */
+    static void randomLevel(float[] noisy, float[] target, Random r) {
         double level = Math.pow(10, (-40 + 50 * r.nextDouble()) / 20);
         double peak = 1e-9;
         for (float v : noisy) {
@@ -148,7 +157,6 @@ public final class MixtureGenerator {
         }
         scale(noisy, level);
         scale(target, level);
-        return new Mixture(target, noisy, bandLimit);
     }
 
     /** A random noise segment of n samples; in recipe 2, half of them played at another speed. */
@@ -167,6 +175,15 @@ public final class MixtureGenerator {
     }
 
     private float[] segment(List<TrainingCorpus.Clip> pool, TrainingCorpus.Clip first, int n, Random r) throws IOException {
+        return segment(corpus, pool, first, n, r);
+    }
+
+    /**
+     * n samples of recorded audio: a random stretch of {@code first} (from its start when it is
+     * shorter), continued with random clips of the pool end to end.
+     */
+    static float[] segment(TrainingCorpus corpus, List<TrainingCorpus.Clip> pool, TrainingCorpus.Clip first, int n,
+                           Random r) throws IOException {
         float[] out = new float[n];
         short[] s = corpus.samples(first);
         int pos = 0;
@@ -244,15 +261,23 @@ public final class MixtureGenerator {
             double b1 = (1 - c) / a0;
             double a1 = -2 * c / a0;
             double a2 = (1 - alpha) / a0;
-            double z1 = 0;
-            double z2 = 0;
-            for (int i = 0; i < x.length; i++) {
-                double in = x[i];
-                double out = b0 * in + z1;
-                z1 = b1 * in - a1 * out + z2;
-                z2 = b0 * in - a2 * out;
-                x[i] = (float) out;
-            }
+            biquad(x, b0, b1, a1, a2);
+        }
+    }
+
+    /**
+     * A biquad with symmetric feed-forward coefficients (b2 = b0, as the RBJ cookbook's low- and
+     * high-pass have), transposed direct form II, zero state, in place.
+     */
+    static void biquad(float[] x, double b0, double b1, double a1, double a2) {
+        double z1 = 0;
+        double z2 = 0;
+        for (int i = 0; i < x.length; i++) {
+            double in = x[i];
+            double out = b0 * in + z1;
+            z1 = b1 * in - a1 * out + z2;
+            z2 = b0 * in - a2 * out;
+            x[i] = (float) out;
         }
     }
 

@@ -93,18 +93,9 @@ final class RealWorldMixer {
         ChannelSimulator.Channel channel = ChannelSimulator.random(r);
         noisy = ChannelSimulator.band(noisy, channel);
         target = ChannelSimulator.band(target, channel);
-        double level = Math.pow(10, (-40 + 50 * r.nextDouble()) / 20);
-        double peak = 1e-9;
-        for (float v : noisy) {
-            peak = Math.max(peak, Math.abs(v) * level);
-        }
-        if (peak > 0.99) {
-            level *= 0.99 / peak;
-        }
-        MixtureGenerator.scale(noisy, level);
-        MixtureGenerator.scale(target, level);
+        MixtureGenerator.randomLevel(noisy, target, r);
         ChannelSimulator.inputOnly(noisy, channel);
-        peak = 1e-9;
+        double peak = 1e-9;
         for (float v : noisy) {
             peak = Math.max(peak, Math.abs(v));
         }
@@ -169,22 +160,7 @@ final class RealWorldMixer {
         boolean speed = r.nextBoolean();
         int rate = speed ? NOISE_RATES[r.nextInt(NOISE_RATES.length)] : RATE;
         int m = speed ? (int) Math.ceil((double) n * rate / RATE) + 1 : n;
-        float[] out = new float[m];
-        TrainingCorpus.Clip clip = MixtureGenerator.pick(pool, r);
-        short[] s = corpus.samples(clip);
-        int start = s.length > m ? r.nextInt(s.length - m) : 0;
-        int pos = 0;
-        while (pos < m) {
-            int len = Math.min(m - pos, s.length - start);
-            for (int i = 0; i < len; i++) {
-                out[pos + i] = s[start + i] / 32768f;
-            }
-            pos += len;
-            start = 0;
-            if (pos < m) {
-                s = corpus.samples(MixtureGenerator.pick(pool, r));
-            }
-        }
+        float[] out = MixtureGenerator.segment(corpus, pool, MixtureGenerator.pick(pool, r), m, r);
         return speed ? Arrays.copyOf(Resampler.resample(out, rate, RATE), n) : out;
     }
 
