@@ -60,14 +60,14 @@ final class FileEnhancer {
             int rate = src.sampleRate();
             int ch = src.channelCount();
             // engines are built and prepared before the clock starts: warm-up is not processing
-            engines(OfflineRenderer.engineRate(rate), QuellEngine.supportsRate(rate) || ch <= 2 ? ch : 1);
+            QuellEngine[] es = engines(OfflineRenderer.engineRate(rate), ch);
             long t0 = System.nanoTime();
             SampleFormat fmt = fixedFormat != null ? fixedFormat : src.format();
             try (AudioSink sink = openSink(job.out(), rate, ch, fmt)) {
                 if (QuellEngine.supportsRate(rate)) {
-                    stream(src, sink, progress);
+                    stream(es, src, sink, progress);
                 } else {
-                    inMemory(job.in(), src, sink, progress);
+                    inMemory(es, job.in(), src, sink, progress);
                 }
                 sink.finish();
             }
@@ -75,9 +75,9 @@ final class FileEnhancer {
         }
     }
 
-    private void stream(AudioSource src, AudioSink sink, DoubleConsumer progress) throws IOException {
+    private void stream(QuellEngine[] es, AudioSource src, AudioSink sink, DoubleConsumer progress) throws IOException {
         int ch = src.channelCount();
-        StreamRenderer r = new StreamRenderer(engines(src.sampleRate(), ch), ch, block);
+        StreamRenderer r = new StreamRenderer(es, ch, block);
         float[][] in = new float[ch][CHUNK];
         float[][] out = new float[ch][r.maxOutput(CHUNK)];
         long declared = src.declaredFrames();
@@ -91,21 +91,20 @@ final class FileEnhancer {
         sink.write(out, 0, r.finish(out));
     }
 
-    private void inMemory(Path file, AudioSource src, AudioSink sink, DoubleConsumer progress) throws IOException {
+    private void inMemory(QuellEngine[] es, Path file, AudioSource src, AudioSink sink, DoubleConsumer progress)
+            throws IOException {
         int ch = src.channelCount();
         float[][] all = AudioReader.readRest(file, src);
-        int total = all[0].length;
-        int at = OfflineRenderer.engineRate(src.sampleRate());
-        float[][] y = new float[ch][];
+        float[][] y;
         if (ch <= 2) {
-            y = OfflineRenderer.renderAtRate(engines(at, ch)[0], all, src.sampleRate(), block, progress);
+            y = OfflineRenderer.renderAtRate(es[0], all, src.sampleRate(), block, progress);
         } else {
-            QuellEngine mono = engines(at, 1)[0];
+            y = new float[ch][];
             for (int c = 0; c < ch; c++) {
-                y[c] = OfflineRenderer.renderAtRate(mono, new float[][] {all[c]}, src.sampleRate(), block, null)[0];
+                y[c] = OfflineRenderer.renderAtRate(es[c], new float[][] {all[c]}, src.sampleRate(), block, null)[0];
             }
         }
-        sink.write(y, 0, total);
+        sink.write(y, 0, all[0].length);
     }
 
     /** One engine for 1-2 channels, else one mono engine per channel; kept per rate and layout. */
