@@ -45,7 +45,7 @@ public final class MixtureGenerator {
 
     private static final int RATE = FrameFormat.SAMPLE_RATE;
     /** The newest recipe. */
-    public static final int LATEST_RECIPE = 3;
+    public static final int LATEST_RECIPE = 4;
     /** Rates a noise segment is taken to have before it is resampled to 48 kHz (recipe 2). */
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
@@ -59,8 +59,8 @@ public final class MixtureGenerator {
 
     /**
      * @param corpus the training corpus
-     * @param recipe 1 (sessions 1-4), 2 (adds noise speed changes and noise pairs) or 3
-     *     ({@link RealWorldMixer})
+     * @param recipe 1 (sessions 1-4), 2 (adds noise speed changes and noise pairs), 3
+     *     ({@link RealWorldMixer}) or 4 (recipe 3 drawing speech and recorded noise per data folder)
      * @throws IllegalArgumentException for another recipe number
      */
     public MixtureGenerator(TrainingCorpus corpus, int recipe) {
@@ -69,7 +69,7 @@ public final class MixtureGenerator {
         }
         this.corpus = corpus;
         this.recipe = recipe;
-        this.realWorld = recipe >= 3 ? new RealWorldMixer(corpus) : null;
+        this.realWorld = recipe >= 3 ? new RealWorldMixer(corpus, recipe >= 4) : null;
     }
 
     /**

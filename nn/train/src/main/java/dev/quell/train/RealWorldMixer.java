@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Recipe 3 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2 issue,
- * items 1-4). Against recipe 2:
+ * Recipes 3 and 4 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2 issue,
+ * items 1-4). Recipe 4 differs from 3 only in how a speech clip and a recorded-noise clip are
+ * drawn: a data folder first, then a clip of it (with the pack and the Debian catalogue, half of
+ * the speech and half of the recorded noise come from the pack; in recipe 3, drawn over clips, the
+ * short 0 A.D. clips were 63 % of recorded-noise draws and the Debian voices 70 % of speech).
+ * Against recipe 2:
  *
  * <ul>
  *   <li>speech: the pack and the Debian catalogue without the held-out voices; short clips are
@@ -34,14 +38,52 @@ final class RealWorldMixer {
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
     private final List<TrainingCorpus.Clip> speech;
+    private final List<List<TrainingCorpus.Clip>> speechBySource;
+    private final List<List<TrainingCorpus.Clip>> noiseBySource;
+    private final boolean balanced;
     private List<float[]> keyClicks;
 
-    RealWorldMixer(TrainingCorpus corpus) {
+    /**
+     * @param corpus the training corpus
+     * @param balanced false: recipe 3 (speech and recorded noise drawn uniformly over clips);
+     *     true: recipe 4 (first a data folder, uniformly over the folders that have such clips,
+     *     then a clip of it), so a folder of many short clips (0 A.D. foley, Tux Paint stamps)
+     *     does not outweigh the pack
+     */
+    RealWorldMixer(TrainingCorpus corpus, boolean balanced) {
         this.corpus = corpus;
         this.speech = corpus.trainingSpeech();
+        this.balanced = balanced;
         if (speech.isEmpty()) {
             throw new IllegalArgumentException("no training speech in the corpus");
         }
+        this.speechBySource = bySource(speech);
+        this.noiseBySource = bySource(corpus.noise());
+    }
+
+    private List<List<TrainingCorpus.Clip>> bySource(List<TrainingCorpus.Clip> clips) {
+        List<List<TrainingCorpus.Clip>> pools = new ArrayList<>();
+        for (int s = 0; s < corpus.sourceCount(); s++) {
+            List<TrainingCorpus.Clip> pool = TrainingCorpus.fromSource(clips, s);
+            if (!pool.isEmpty()) {
+                pools.add(pool);
+            }
+        }
+        return pools;
+    }
+
+    /** The first clip of a voice's running speech (recipe 3: uniform over clips; recipe 4: a folder first). */
+    TrainingCorpus.Clip speechClip(Random r) {
+        return MixtureGenerator.pick(poolOf(speech, speechBySource, r), r);
+    }
+
+    /**
+     * The clips a draw is made from: all of them (recipe 3), or those of one data folder drawn
+     * uniformly over the folders that have any (recipe 4).
+     */
+    private List<TrainingCorpus.Clip> poolOf(List<TrainingCorpus.Clip> all, List<List<TrainingCorpus.Clip>> pools,
+                                             Random r) {
+        return !balanced || pools.size() < 2 ? all : pools.get(r.nextInt(pools.size()));
     }
 
     MixtureGenerator.Mixture generate(long seed, double seconds) throws IOException {
@@ -111,7 +153,7 @@ final class RealWorldMixer {
      * limit[0] is lowered to the source limits of the clips used.
      */
     private float[] runningSpeech(Random r, int n, boolean pauses, double[] limit) throws IOException {
-        TrainingCorpus.Clip clip = MixtureGenerator.pick(speech, r);
+        TrainingCorpus.Clip clip = speechClip(r);
         List<TrainingCorpus.Clip> voice = corpus.sameVoice(clip);
         float[] out = new float[n];
         short[] s = corpus.samples(clip);
@@ -150,17 +192,19 @@ final class RealWorldMixer {
             return SyntheticNoise.typing(r, n, keyClicks());
         }
         if (u < 0.55 && !corpus.music().isEmpty()) {
-            return recorded(corpus.music(), r, n);
+            return recorded(corpus.music(), List.of(), r, n);
         }
-        return recorded(corpus.noise(), r, n);
+        return recorded(corpus.noise(), noiseBySource, r, n);
     }
 
-    /** A recorded noise segment, looped; half of them played at another speed. */
-    private float[] recorded(List<TrainingCorpus.Clip> pool, Random r, int n) throws IOException {
+    /** A recorded noise segment of pool (drawn as {@link #poolOf}), continued with clips of the same pool; half of them played at another speed. */
+    private float[] recorded(List<TrainingCorpus.Clip> pool, List<List<TrainingCorpus.Clip>> pools, Random r, int n)
+            throws IOException {
         boolean speed = r.nextBoolean();
         int rate = speed ? NOISE_RATES[r.nextInt(NOISE_RATES.length)] : RATE;
         int m = speed ? (int) Math.ceil((double) n * rate / RATE) + 1 : n;
-        float[] out = MixtureGenerator.segment(corpus, pool, MixtureGenerator.pick(pool, r), m, r);
+        List<TrainingCorpus.Clip> from = poolOf(pool, pools, r);
+        float[] out = MixtureGenerator.segment(corpus, from, MixtureGenerator.pick(from, r), m, r);
         return speed ? Arrays.copyOf(Resampler.resample(out, rate, RATE), n) : out;
     }
 

@@ -35,8 +35,10 @@ public final class TrainingCorpus {
      * @param speaker speaker or noise class
      * @param sourceLimitHz highest frequency the source can contain (band-mask limit)
      * @param seconds duration
+     * @param source index of the data folder the clip came from, in the order given (0 = the pack)
      */
-    public record Clip(Path path, String kind, String corpus, String speaker, double sourceLimitHz, double seconds) {
+    public record Clip(Path path, String kind, String corpus, String speaker, double sourceLimitHz, double seconds,
+            int source) {
     }
 
     private final List<Clip> speech = new ArrayList<>();
@@ -51,6 +53,7 @@ public final class TrainingCorpus {
     public static final int CACHE_MB = 3000;
     private final LinkedHashMap<Path, short[]> cache = new LinkedHashMap<>(256, 0.75f, true);
     private long cachedSamples;
+    private int sourceCount;
 
     /**
      * Reads the manifest of one folder.
@@ -70,9 +73,10 @@ public final class TrainingCorpus {
      * @throws IOException if a manifest cannot be read or is malformed
      */
     public TrainingCorpus(List<Path> dataDirs) throws IOException {
-        for (Path dataDir : dataDirs) {
-            read(dataDir);
+        for (int i = 0; i < dataDirs.size(); i++) {
+            read(dataDirs.get(i), i);
         }
+        sourceCount = dataDirs.size();
     }
 
     /**
@@ -87,14 +91,15 @@ public final class TrainingCorpus {
                 .map(Path::of).toList();
     }
 
-    private void read(Path dataDir) throws IOException {
+    private void read(Path dataDir, int source) throws IOException {
         List<String> lines = Files.readAllLines(dataDir.resolve("manifest.csv"));
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", 10);
             if (f.length < 9) {
                 throw new IOException(dataDir.resolve("manifest.csv") + ": malformed row '" + line + "'");
             }
-            Clip c = new Clip(dataDir.resolve(f[0]), f[2], f[3], f[4], Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+            Clip c = new Clip(dataDir.resolve(f[0]), f[2], f[3], f[4], Double.parseDouble(f[7]), Double.parseDouble(f[8]),
+                    source);
             if (f[1].equals("heldout") && f[2].equals("speech")) {
                 heldOut.add(c);
             }
@@ -167,6 +172,22 @@ public final class TrainingCorpus {
      */
     public List<Clip> sameVoice(Clip c) {
         return byVoice.getOrDefault(voice(c), List.of(c));
+    }
+
+    /** @return the number of data folders read (sources of {@link Clip#source()}) */
+    public int sourceCount() {
+        return sourceCount;
+    }
+
+    /**
+     * Clips of a list that came from one data folder.
+     *
+     * @param clips e.g. {@link #trainingSpeech()} or {@link #noise()}
+     * @param source a data folder index, 0 to {@link #sourceCount()} - 1
+     * @return the clips of that folder, in order; empty if it has none
+     */
+    public static List<Clip> fromSource(List<Clip> clips, int source) {
+        return clips.stream().filter(c -> c.source() == source).toList();
     }
 
     /** @return noise clips (not music, not key clicks) */
