@@ -1,15 +1,16 @@
 package dev.quell.cli;
 
-import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.io.AudioSink;
 import dev.quell.dsp.io.AudioSource;
 import dev.quell.dsp.io.FlacSink;
 import dev.quell.dsp.io.SampleFormat;
 import dev.quell.dsp.io.WavSink;
+import dev.quell.plugin.engine.AlignedStream;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.OfflineRenderer;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;
+import dev.quell.plugin.engine.ResampledStreamRenderer;
 import dev.quell.plugin.engine.StreamRenderer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ import java.util.function.DoubleConsumer;
  *
  * <p>Mono and stereo run through one engine (stereo linked); more channels are each enhanced
  * alone. A rate the engine does not run natively (not in {@link QuellEngine#SUPPORTED_RATES}) is
- * converted to 48 kHz and back in memory ({@link OfflineRenderer#renderAtRate}): those files are
- * held whole.
+ * converted to 48 kHz and back chunk by chunk ({@link ResampledStreamRenderer}), also in constant
+ * memory.
  */
 final class FileEnhancer {
     /** Frames read, enhanced and written per step. */
@@ -64,22 +65,21 @@ final class FileEnhancer {
             long t0 = System.nanoTime();
             SampleFormat fmt = fixedFormat != null ? fixedFormat : src.format();
             try (AudioSink sink = openSink(job.out(), rate, ch, fmt)) {
-                if (QuellEngine.supportsRate(rate)) {
-                    stream(es, src, sink, progress);
-                } else {
-                    inMemory(es, job.in(), src, sink, progress);
-                }
+                AlignedStream r = QuellEngine.supportsRate(rate)
+                        ? new StreamRenderer(es, ch, block)
+                        : new ResampledStreamRenderer(es, ch, block, rate, CHUNK);
+                stream(r, src, sink, progress);
                 sink.finish();
             }
             return new Result((double) src.framesRead() / rate, (System.nanoTime() - t0) / 1e9, src.warning());
         }
     }
 
-    private void stream(QuellEngine[] es, AudioSource src, AudioSink sink, DoubleConsumer progress) throws IOException {
+    private static void stream(AlignedStream r, AudioSource src, AudioSink sink, DoubleConsumer progress)
+            throws IOException {
         int ch = src.channelCount();
-        StreamRenderer r = new StreamRenderer(es, ch, block);
         float[][] in = new float[ch][CHUNK];
-        float[][] out = new float[ch][r.maxOutput(CHUNK)];
+        float[][] out = new float[ch][Math.max(r.maxOutput(CHUNK), r.maxOutput(0))];
         long declared = src.declaredFrames();
         int n;
         while ((n = src.read(in, 0, CHUNK)) > 0) {
@@ -89,22 +89,6 @@ final class FileEnhancer {
             }
         }
         sink.write(out, 0, r.finish(out));
-    }
-
-    private void inMemory(QuellEngine[] es, Path file, AudioSource src, AudioSink sink, DoubleConsumer progress)
-            throws IOException {
-        int ch = src.channelCount();
-        float[][] all = AudioReader.readRest(file, src);
-        float[][] y;
-        if (ch <= 2) {
-            y = OfflineRenderer.renderAtRate(es[0], all, src.sampleRate(), block, progress);
-        } else {
-            y = new float[ch][];
-            for (int c = 0; c < ch; c++) {
-                y[c] = OfflineRenderer.renderAtRate(es[c], new float[][] {all[c]}, src.sampleRate(), block, null)[0];
-            }
-        }
-        sink.write(y, 0, all[0].length);
     }
 
     /** One engine for 1-2 channels, else one mono engine per channel; kept per rate and layout. */

@@ -18,31 +18,40 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Long recordings in constant memory (tag "slow"): 20 minutes of 48 kHz mono (a 115 MB WAV; as
- * floats in memory, input and output would take 460 MB) are enhanced by {@code quell enhance} in
+ * floats in memory, input and output would take 460 MB), and 10 minutes at 37.8 kHz (a rate the
+ * engine converts to 48 kHz and back), are enhanced by {@code quell enhance} in
  * a child JVM with a 64 MB heap, and the child's peak resident memory is read from
  * /proc/PID/status while it runs. Before streaming, the whole file was held twice and a 3-hour
  * file ran out of memory.
  */
 @Tag("slow")
 class EnhanceMemoryTest {
-    private static final int RATE = 48_000;
-    private static final int SECONDS = 20 * 60;
 
     @TempDir
     Path dir;
 
     @Test
     void twentyMinutesFitInASixtyFourMegabyteHeap() throws IOException, InterruptedException {
+        enhanceInSmallHeap(48_000, 20 * 60);
+    }
+
+    /** A rate the engine does not run (converted to 48 kHz and back): 10 min would take 90 MB as floats. */
+    @Test
+    void anOddRateStreamsToo() throws IOException, InterruptedException {
+        enhanceInSmallHeap(37_800, 10 * 60);
+    }
+
+    private void enhanceInSmallHeap(int rate, int seconds) throws IOException, InterruptedException {
         Path in = dir.resolve("episode.wav");
         Random r = new Random(1);
-        float[][] block = new float[1][RATE];
-        try (WavSink sink = new WavSink(in, RATE, 1, SampleFormat.PCM_16, false)) {
-            for (int s = 0; s < SECONDS; s++) {
-                for (int i = 0; i < RATE; i++) {
-                    block[0][i] = (float) (0.02 * r.nextGaussian() + 0.1 * Math.sin(2 * Math.PI * 180 * i / RATE)
-                            * Math.max(0, Math.sin(2 * Math.PI * 2 * i / RATE)));
+        float[][] block = new float[1][rate];
+        try (WavSink sink = new WavSink(in, rate, 1, SampleFormat.PCM_16, false)) {
+            for (int s = 0; s < seconds; s++) {
+                for (int i = 0; i < rate; i++) {
+                    block[0][i] = (float) (0.02 * r.nextGaussian() + 0.1 * Math.sin(2 * Math.PI * 180 * i / rate)
+                            * Math.max(0, Math.sin(2 * Math.PI * 2 * i / rate)));
                 }
-                sink.write(block, 0, RATE);
+                sink.write(block, 0, rate);
             }
             sink.finish();
         }
@@ -59,9 +68,10 @@ class EnhanceMemoryTest {
         String log = Files.readString(dir.resolve("log.txt"));
         assertEquals(0, p.exitValue(), log);
         try (AudioSource s = AudioSource.open(out)) {
-            assertEquals((long) SECONDS * RATE, s.declaredFrames());
+            assertEquals((long) seconds * rate, s.declaredFrames());
         }
-        System.out.println("quell enhance, 20 min at 48 kHz, -Xmx64m: peak resident memory " + peakKb + " kB");
+        System.out.println("quell enhance, " + seconds / 60 + " min at " + rate + " Hz, -Xmx64m: peak resident memory "
+                + peakKb + " kB");
         // the JVM itself, JIT and the model take most of it; the audio must not
         assertTrue(peakKb < 400_000, "peak resident memory " + peakKb + " kB\n" + log);
     }

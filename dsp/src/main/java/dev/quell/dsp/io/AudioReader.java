@@ -48,7 +48,7 @@ public final class AudioReader {
      * @throws AudioFormatException if the audio is too long for a Java array (2^31 - 1 frames)
      * @throws IOException if reading fails
      */
-    public static float[][] readRest(Path file, AudioSource src) throws IOException {
+    static float[][] readRest(Path file, AudioSource src) throws IOException {
         int ch = src.channelCount();
         long declared = src.declaredFrames() - src.framesRead();
         if (declared > Integer.MAX_VALUE) {

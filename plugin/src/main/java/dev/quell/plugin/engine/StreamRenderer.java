@@ -13,7 +13,7 @@ import java.util.Arrays;
  * {@code docs/engine.md}); for more channels, each channel is enhanced alone by its own mono
  * engine. Allocation-free after construction.
  */
-public final class StreamRenderer {
+public final class StreamRenderer implements AlignedStream {
     private final QuellEngine[] engines;
     private final int channels;
     private final int block;
@@ -74,6 +74,7 @@ public final class StreamRenderer {
      * @param count input frames of the call (for finish: 0)
      * @return an upper bound for the frames written to {@code out}
      */
+    @Override
     public int maxOutput(int count) {
         return count + latency;
     }
@@ -88,6 +89,7 @@ public final class StreamRenderer {
      *     {@link #maxOutput(int) maxOutput(count)} frames
      * @return frames written to {@code out} (fewer than {@code count} at the start of the stream)
      */
+    @Override
     public int process(float[][] in, int offset, int count, float[][] out) {
         int written = 0;
         for (int pos = 0; pos < count; pos += block) {
@@ -107,6 +109,7 @@ public final class StreamRenderer {
      * @param out receives them, per channel, from frame 0; room for {@link #latency()} frames
      * @return frames written; afterwards as many frames have been returned as were given
      */
+    @Override
     public int finish(float[][] out) {
         int written = 0;
         for (int left = latency; left > 0; left -= block) {

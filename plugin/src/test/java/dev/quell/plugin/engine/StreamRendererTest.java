@@ -20,11 +20,11 @@ class StreamRendererTest {
     }
 
     /** Feeds the stream in uneven pieces and collects what comes out. */
-    private static float[][] stream(StreamRenderer r, float[][] x, long seed) {
+    private static float[][] stream(AlignedStream r, float[][] x, long seed) {
         int ch = x.length;
         int n = x[0].length;
         float[][] y = new float[ch][n];
-        float[][] out = new float[ch][r.maxOutput(20_000)];
+        float[][] out = new float[ch][Math.max(r.maxOutput(20_000), r.maxOutput(0))];
         Random rnd = new Random(seed);
         int pos = 0;
         int got = 0;
@@ -74,5 +74,25 @@ class StreamRendererTest {
             assertArrayEquals(OfflineRenderer.render(mono, new float[][] {x[c]}, 512, null)[0], y[c], "channel " + c);
         }
         assertThrows(IllegalArgumentException.class, () -> new StreamRenderer(new QuellEngine[] {es[0]}, 3, 512));
+    }
+
+    @Test
+    void aRateTheEngineDoesNotRunIsStreamedThroughTheConvertersAsRenderAtRateDoes() {
+        for (int rate : new int[] {37_800, 7_350, 88_000}) {
+            for (int ch = 1; ch <= 2; ch++) {
+                float[][] x = signal(ch, 29_999 + rate % 1000);
+                QuellEngine e = new QuellEngine(EngineModels.defaults());
+                e.prepare(OfflineRenderer.engineRate(rate), 1000, ch);
+                float[][] whole = OfflineRenderer.renderAtRate(e, x, rate, 1000, null);
+                float[][] streamed = stream(new ResampledStreamRenderer(new QuellEngine[] {e}, ch, 1000, rate, 20_000), x, rate);
+                for (int c = 0; c < ch; c++) {
+                    assertArrayEquals(whole[c], streamed[c], rate + " Hz, channel " + c);
+                }
+            }
+        }
+        QuellEngine e = new QuellEngine(EngineModels.defaults());
+        e.prepare(48_000, 1000, 1);
+        ResampledStreamRenderer r = new ResampledStreamRenderer(new QuellEngine[] {e}, 1, 1000, 37_800, 100);
+        assertThrows(IllegalArgumentException.class, () -> r.process(new float[1][200], 0, 101, new float[1][r.maxOutput(101)]));
     }
 }
