@@ -46,7 +46,9 @@ import java.util.Random;
  *
  * <h2>Bad input</h2>
  * NaN becomes 0, infinities and samples beyond +/- 64 (+36 dBFS) are clamped, subnormal
- * numbers are flushed; no state is poisoned and the output is always finite.
+ * numbers are flushed; no state is poisoned and the output is always finite. The output never
+ * exceeds the recent peak of the aligned dry input ({@link OutputCeiling}), where an infinity
+ * counts as full scale: non-finite input cannot make the output louder than 0 dBFS.
  *
  * <p>Not thread-safe apart from the parameter setters: one thread calls lifecycle and
  * {@code process} methods at a time (as every host does).
@@ -90,6 +92,7 @@ public final class QuellEngine {
     private float[][] scratchHost;
     private float[][] wet;
     private float[][] dryOut;
+    private OutputCeiling[] ceilings;
 
     // stream state
     private int activeLookahead;
@@ -193,6 +196,10 @@ public final class QuellEngine {
         scratchHost = new float[channels][Math.max(maxHost, max48)];
         wet = new float[channels][chunk];
         dryOut = new float[channels][chunk];
+        ceilings = new OutputCeiling[channels];
+        for (int c = 0; c < channels; c++) {
+            ceilings[c] = new OutputCeiling(sampleRate);
+        }
         for (int c = 0; c < channels; c++) {
             in48[c] = new SampleFifo(in48Capacity);
             out48[c] = new SampleFifo(out48Capacity);
@@ -439,6 +446,7 @@ public final class QuellEngine {
             hostOut[c].writeZeros(primeHost[la]);
             dry[c].clear();
             dry[c].writeZeros(latency[la]);
+            ceilings[c].reset();
         }
         postFilter = (float) (params.get(Parameter.POST_FILTER) / 100.0);
         minGain = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
@@ -519,7 +527,7 @@ public final class QuellEngine {
             float[] d = dryOut[c];
             for (int i = 0; i < m; i++) {
                 float v = x[off + i];
-                d[i] = v >= -64f && v <= 64f ? v : (v > 64f ? 64f : (v < -64f ? -64f : 0f));
+                d[i] = v >= -64f && v <= 64f ? v : Float.isInfinite(v) ? Math.signum(v) : v > 64f ? 64f : v < -64f ? -64f : 0f;
             }
             dry[c].write(d, 0, m);
             dry[c].read(d, 0, m);
@@ -585,7 +593,7 @@ public final class QuellEngine {
                 float d = dryOut[c][i];
                 float v = bypassMix == 0f ? w : bypassMix == 1f ? d : w + (d - w) * bypassMix;
                 v *= fade;
-                out[c][off + i] = v == v && v <= 1e6f && v >= -1e6f ? v : 0f;
+                out[c][off + i] = ceilings[c].limit(v == v && v <= 1e6f && v >= -1e6f ? v : 0f, d);
             }
         }
         if (switchNow) {

@@ -352,6 +352,37 @@ class QuellEngineTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {48000, 16000})
+    void theOutputNeverExceedsTheInputsPeakAndNonFiniteInputCountsAsFullScale(int rate) {
+        int n = 2 * rate;
+        for (float absurd : new float[] {Float.POSITIVE_INFINITY, 1e30f}) {
+            float[] x = new float[n];
+            for (int i = rate / 2; i < rate / 2 + rate / 10; i++) {
+                x[i] = i % 2 == 0 ? absurd : -absurd;
+            }
+            QuellEngine d = new QuellEngine(EngineModels.defaults());
+            d.prepare(rate, 480, 1);
+            float[] y = run(d, new float[][] {x}, new int[] {480})[0];
+            float peak = 0;
+            for (float v : y) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            // before the ceiling: +24 dBFS for infinities, +32 dBFS for 1e30 (clamped to 64 at the input)
+            assertTrue(peak <= (Float.isInfinite(absurd) ? 1f : 64f), absurd + " at " + rate + " Hz: peak " + peak);
+        }
+        // a full-scale click in silence must not come out louder than it went in
+        float[] click = new float[n];
+        click[rate / 2] = 1f;
+        QuellEngine d = new QuellEngine(EngineModels.defaults());
+        d.prepare(rate, 480, 1);
+        float[] y = run(d, new float[][] {click}, new int[] {480})[0];
+        int lat = d.latencySamples();
+        for (int i = 0; i < n; i++) {
+            assertTrue(Math.abs(y[i]) <= (i >= rate / 2 + lat ? 1f : 0f), "sample " + i + ": " + y[i]);
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {16000, 8000})
     void badSamplesAtLowerHostRatesLeaveTheFloorAndTheResamplersFinite(int rate) {
         QuellEngine d = new QuellEngine(EngineModels.defaults());
