@@ -25,6 +25,15 @@ class BundleFilesTest {
                 "lv2:minorVersion 4", "lv2:microVersion 0"}) {
             assertTrue(ttl.contains(s), "quell.ttl lacks " + s);
         }
+        // lv2lint: an lv2:integer port's values are integers; the plugin names a maintainer
+        String lookahead = ttl.substring(ttl.indexOf("lv2:symbol \"lookahead\""));
+        lookahead = lookahead.substring(0, lookahead.indexOf("    ]"));
+        for (String s : new String[] {"lv2:default 20 ;", "lv2:minimum 0 ;", "lv2:maximum 20 ;", "rdf:value 10 ]"}) {
+            assertTrue(lookahead.contains(s), "look-ahead port lacks " + s + ":\n" + lookahead);
+        }
+        assertTrue(!lookahead.contains(".0"), lookahead);
+        assertTrue(ttl.contains("lv2:default 100.0 ;"), "continuous ports keep decimals");
+        assertEquals(2, ttl.split("doap:maintainer").length - 1);
         String presets = BundleFiles.presetsTtl();
         assertEquals(8, presets.split("a pset:Preset").length - 1, "4 factory presets x 2 plugins");
         assertTrue(presets.contains("rdfs:label \"Live broadcast (low latency)\""));
