@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "quell_core.h"
+#include "quell_restart.h"
 #include "vst3_api.h"
 
 #define EXPORT __attribute__((visibility("default")))
@@ -66,7 +67,8 @@ typedef struct {
     int sample_size;
     int max_block;
     double rate;
-    IComponentHandler *handler;
+    IComponentHandler *handler;           /* identity only; quell_restart holds the reference */
+    quell_restart *restart;               /* delivers restartComponent outside host calls */
     double normalized[QUELL_PARAM_COUNT]; /* the controller's view */
     struct { int32_t offset; int32_t id; double value; } changes[MAX_CHANGES];
     quell_core core;
@@ -102,9 +104,7 @@ static uint32_t plugin_add_ref(Plugin *p) {
 static uint32_t plugin_release(Plugin *p) {
     int r = __atomic_sub_fetch(&p->refs, 1, __ATOMIC_SEQ_CST);
     if (r == 0) {
-        if (p->handler) {
-            p->handler->vtbl->release(p->handler);
-        }
+        quell_restart_destroy(p->restart);
         quell_core_release(&p->core);
         free(p);
     }
@@ -373,12 +373,18 @@ static tresult a_setup(void *self, ProcessSetup *setup) {
 
 static tresult a_set_processing(void *self, TBool state) { (void) self; (void) state; return kResultOk; }
 
+/* a change from the host's automation, on the audio thread: the host hears of a new latency or
+   new parameter values through the deferred restart (never a host call from here) */
 static void apply_change(Plugin *p, int32_t id, double value) {
     if (id >= 0 && id < QUELL_PARAM_COUNT) {
         p->normalized[id] = value;
-        quell_core_set_param(&p->core, id, quell_param_from_normalized(id, value));
+        int before = quell_core_latency(&p->core);
+        if (quell_core_set_param(&p->core, id, quell_param_from_normalized(id, value)) != before) {
+            quell_restart_request(p->restart, kLatencyChanged);
+        }
     } else if (id == PROGRAM_PARAM) {
-        apply_program(p, program_from_normalized(value));
+        int latency_changed = apply_program(p, program_from_normalized(value));
+        quell_restart_request(p->restart, kParamValuesChanged | (latency_changed ? kLatencyChanged : 0));
     }
 }
 
@@ -611,9 +617,8 @@ static tresult e_set_normalized(void *self, ParamID id, ParamValue v) {
     Plugin *p = FROM(self, controller);
     if (id == PROGRAM_PARAM && !isnan(v)) {
         int latency_changed = apply_program(p, program_from_normalized(v));
-        if (p->handler) {
-            p->handler->vtbl->restartComponent(p->handler, kParamValuesChanged | (latency_changed ? kLatencyChanged : 0));
-        }
+        /* deferred: Ardour's load_preset blocks if restartComponent comes back inside this call */
+        quell_restart_request(p->restart, kParamValuesChanged | (latency_changed ? kLatencyChanged : 0));
         return kResultOk;
     }
     if (id >= QUELL_PARAM_COUNT || isnan(v)) {
@@ -622,8 +627,8 @@ static tresult e_set_normalized(void *self, ParamID id, ParamValue v) {
     p->normalized[id] = v < 0 ? 0 : v > 1 ? 1 : v;
     int before = quell_core_latency(&p->core);
     int after = quell_core_set_param(&p->core, (int) id, quell_param_from_normalized((int) id, p->normalized[id]));
-    if (after != before && p->handler) {
-        p->handler->vtbl->restartComponent(p->handler, kLatencyChanged);
+    if (after != before) {
+        quell_restart_request(p->restart, kLatencyChanged);
     }
     return kResultOk;
 }
@@ -633,13 +638,8 @@ static tresult e_set_handler(void *self, IComponentHandler *h) {
     if (h == p->handler) {
         return kResultOk;
     }
-    if (p->handler) {
-        p->handler->vtbl->release(p->handler);
-    }
     p->handler = h;
-    if (h) {
-        h->vtbl->addRef(h);
-    }
+    quell_restart_set_handler(p->restart, h);
     return kResultOk;
 }
 
@@ -798,6 +798,7 @@ static tresult f_create(void *self, FIDString cid, FIDString iid, void **obj) {
     p->requirements = &requirements_vtbl;
     p->units = &units_vtbl;
     p->refs = 1;
+    p->restart = quell_restart_create();
     p->channels = 2;
     p->rate = 48000;
     p->max_block = 1024;

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jni.h>
@@ -58,12 +59,24 @@ static tresult ms_seek(void *self, int64_t pos, int32_t mode, int64_t *res) {
 static tresult ms_tell(void *self, int64_t *pos) { *pos = ((MemStream *) self)->pos; return kResultOk; }
 static const IBStreamVtbl ms_vtbl = {ms_query, ms_ref, ms_ref, ms_read, ms_write, ms_seek, ms_tell};
 
-typedef struct { const IComponentHandlerVtbl *vtbl; int restarts; int last_flags; } Handler;
+/* Counts restartComponent calls (they come from the shim's delivery thread) and records any made
+   while the host is still inside one of its own calls to the plugin (Ardour's load_preset blocks
+   on that: the call must be deferred). */
+typedef struct { const IComponentHandlerVtbl *vtbl; int restarts; int flags_seen; int inside_host_call; int reentrant; } Handler;
+static pthread_t host_thread; /* the thread making the host call being watched */
 static tresult h_query(void *s, const TUID iid, void **o) { (void) iid; *o = s; return kResultOk; }
 static uint32_t h_ref(void *s) { (void) s; return 1; }
 static tresult h_edit(void *s, ParamID id) { (void) s; (void) id; return kResultOk; }
 static tresult h_perform(void *s, ParamID id, ParamValue v) { (void) s; (void) id; (void) v; return kResultOk; }
-static tresult h_restart(void *s, int32_t flags) { Handler *h = s; h->restarts++; h->last_flags = flags; return kResultOk; }
+static tresult h_restart(void *s, int32_t flags) {
+    Handler *h = s;
+    if (__atomic_load_n(&h->inside_host_call, __ATOMIC_SEQ_CST) && pthread_equal(pthread_self(), host_thread)) {
+        __atomic_add_fetch(&h->reentrant, 1, __ATOMIC_SEQ_CST); /* synchronous: inside the host's own call */
+    }
+    __atomic_fetch_or(&h->flags_seen, flags, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&h->restarts, 1, __ATOMIC_SEQ_CST);
+    return kResultOk;
+}
 static const IComponentHandlerVtbl handler_vtbl = {h_query, h_ref, h_ref, h_edit, h_perform, h_edit, h_restart};
 
 /* one queue per parameter, up to 8 points */
@@ -110,7 +123,7 @@ typedef struct {
 
 static IPluginFactoryVtbl **factory;
 static TUID class_cid;
-static Handler handler = {&handler_vtbl, 0, 0};
+static Handler handler = {&handler_vtbl, 0, 0, 0, 0};
 
 static int create(Instance *in, int channels, double rate, int max_block) {
     memset(in, 0, sizeof *in);
@@ -178,8 +191,27 @@ static void speechlike(float **x, int ch, long n, double rate, unsigned seed) {
     }
 }
 
+/* setParamNormalized as a host's UI thread calls it; a restart must not come back inside the call */
+static void set_normalized(Instance *in, ParamID id, double v) {
+    host_thread = pthread_self();
+    __atomic_store_n(&handler.inside_host_call, 1, __ATOMIC_SEQ_CST);
+    in->e->setParamNormalized(in->controller, id, v);
+    __atomic_store_n(&handler.inside_host_call, 0, __ATOMIC_SEQ_CST);
+}
+
 static void set_param(Instance *in, int id, double plain) {
-    in->e->setParamNormalized(in->controller, (ParamID) id, in->e->plainParamToNormalized(in->controller, (ParamID) id, plain));
+    set_normalized(in, (ParamID) id, in->e->plainParamToNormalized(in->controller, (ParamID) id, plain));
+}
+
+/* clears the flags seen; then wait_restart waits up to 1 s for a restart with all of `flags` */
+static void expect_restart(void) { __atomic_store_n(&handler.flags_seen, 0, __ATOMIC_SEQ_CST); }
+static int wait_restart(int32_t flags) {
+    for (int i = 0; i < 100; i++) {
+        if ((__atomic_load_n(&handler.flags_seen, __ATOMIC_SEQ_CST) & flags) == flags) return 1;
+        struct timespec t = {0, 10000000};
+        nanosleep(&t, NULL);
+    }
+    return 0;
 }
 
 static int delay_of(const float *x, const float *y, long n, int max_lag) {
@@ -259,13 +291,14 @@ static void test_parameters(Instance *in) {
         for (; name[k] && k < 127; k++) text[k] = (char) name[k];
         text[k] = 0;
         CHECK(!strcmp(text, "Gentle cleanup"), "program 2 is '%s'", text);
-        int restarts = handler.restarts;
-        in->e->setParamNormalized(in->controller, 4, 2.0 / 3.0);
+        expect_restart();
+        set_normalized(in, 4, 2.0 / 3.0);
         double limit = in->e->normalizedParamToPlain(in->controller, 2, in->e->getParamNormalized(in->controller, 2));
         double post = in->e->normalizedParamToPlain(in->controller, 0, in->e->getParamNormalized(in->controller, 0));
         CHECK(fabs(limit - 12) < 1e-9 && fabs(post - 50) < 1e-9, "Gentle cleanup sets 12 dB and 50 %% (got %g, %g)", limit, post);
-        CHECK(handler.restarts > restarts && (handler.last_flags & kParamValuesChanged), "a program change asks the host to reread the parameters");
-        in->e->setParamNormalized(in->controller, 4, 1.0); /* Maximum suppression: back to the defaults */
+        CHECK(wait_restart(kParamValuesChanged), "a program change asks the host to reread the parameters");
+        CHECK(handler.reentrant == 0, "restartComponent came back inside setParamNormalized (Ardour freezes on that)");
+        set_normalized(in, 4, 1.0); /* Maximum suppression: back to the defaults */
         uv->release(u);
     }
     printf("parameters: 4 engine parameters + the preset program list (4 factory presets): ok\n");
@@ -323,12 +356,26 @@ static void test_rate(double rate, int ch, int quick) {
     CHECK(in.a->process(in.processor, &flush) == kResultOk, "process with 0 samples and no buffers");
 
     /* 5. a look-ahead change reports the new latency and asks for a restart */
-    int before = handler.restarts;
+    expect_restart();
     set_param(&in, 1, 0);
-    CHECK(handler.restarts == before + 1 && (handler.last_flags & kLatencyChanged), "no restartComponent(kLatencyChanged)");
+    CHECK(wait_restart(kLatencyChanged), "no restartComponent(kLatencyChanged)");
+    CHECK(handler.reentrant == 0, "restartComponent came back inside setParamNormalized");
     int l0 = (int) in.a->getLatencySamples(in.processor);
     CHECK(l0 < latency - (int) (0.019 * rate), "%.0f Hz: latency with 0 ms look-ahead %d vs %d", rate, l0, latency);
     set_param(&in, 1, 20);
+
+    /* 6. the same change arriving only as automation inside process() (the host never calls
+       setParamNormalized): the new latency is reported too */
+    expect_restart();
+    changes.n = 0;
+    changes_add(&changes, 1, 0, in.e->plainParamToNormalized(in.controller, 1, 0));
+    run(&in, ch, x, y, 4096, sizes, 1, &changes);
+    CHECK(wait_restart(kLatencyChanged), "%.0f Hz: look-ahead automated in process(): no restartComponent(kLatencyChanged)", rate);
+    CHECK((int) in.a->getLatencySamples(in.processor) == l0, "%.0f Hz: latency after automation %d, expected %d", rate,
+          (int) in.a->getLatencySamples(in.processor), l0);
+    changes.n = 0;
+    changes_add(&changes, 1, 0, in.e->plainParamToNormalized(in.controller, 1, 20));
+    run(&in, ch, x, y, 4096, sizes, 1, &changes);
     printf("%.0f Hz %s: latency %d samples (%d with 0 ms look-ahead); block sizes, impulse delay, bypass, flush: checked\n",
            rate, ch == 1 ? "mono" : "stereo", latency, l0);
     for (int c = 0; c < ch; c++) { free(x[c]); free(y[c]); free(z[c]); }
