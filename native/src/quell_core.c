@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "quell_core.h"
+#include "quell_state.h"
 #include "quell_jvm.h"
 
 #include <math.h>
@@ -328,49 +329,17 @@ char *quell_core_save_state(quell_core *q, size_t *len) {
     return s;
 }
 
-/* Minimal reader for the state written above (also what the Java engine writes): finds
- * "format":"quell-state", "version":1 and each "key":number. Anything else is rejected. */
+/* Restores a state read by the strict parser of quell_state.c (the Java engine's rules); a
+ * rejected state changes nothing. */
 int quell_core_load_state(quell_core *q, const char *data, size_t len) {
-    char *s = malloc(len + 1);
-    if (!s) {
-        return -1;
-    }
-    memcpy(s, data, len);
-    s[len] = 0;
     double values[QUELL_PARAM_COUNT];
-    int ok = strstr(s, "\"format\":\"quell-state\"") != NULL;
-    char *ver = strstr(s, "\"version\":");
-    if (ok && ver) {
-        char *end;
-        long v = strtol(ver + 10, &end, 10);
-        ok = v == 1 && (*end == ',' || *end == '}');
-    } else {
-        ok = 0;
-    }
-    for (int i = 0; i < QUELL_PARAM_COUNT; i++) {
-        values[i] = QUELL_PARAMS[i].def;
-    }
-    for (int i = 0; ok && i < QUELL_PARAM_COUNT; i++) {
-        char key[64];
-        snprintf(key, sizeof key, "\"%s\":", QUELL_PARAMS[i].key);
-        char *p = strstr(s, key);
-        if (p) {
-            char *end;
-            double v = strtod(p + strlen(key), &end);
-            if (end == p + strlen(key) || !isfinite(v) || v < QUELL_PARAMS[i].min || v > QUELL_PARAMS[i].max) {
-                ok = 0;
-            } else {
-                values[i] = v;
-            }
-        }
-    }
-    free(s);
-    for (int i = 0; i < QUELL_PARAM_COUNT; i++) {
-        quell_core_set_param(q, i, ok ? values[i] : QUELL_PARAMS[i].def);
-    }
-    if (!ok) {
-        snprintf(q->error, sizeof q->error, "not a Quell state of a known version; parameters reset to defaults");
+    char why[200];
+    if (quell_state_parse(data, len, values, why, sizeof why) != 0) {
+        snprintf(q->error, sizeof q->error, "%s; parameters unchanged", why);
         return -1;
+    }
+    for (int i = 0; i < QUELL_PARAM_COUNT; i++) {
+        quell_core_set_param(q, i, values[i]);
     }
     return 0;
 }

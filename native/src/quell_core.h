@@ -57,7 +57,8 @@ int quell_core_latency(const quell_core *q);
 /* State as versioned JSON (malloc'd, caller frees; *len set). */
 char *quell_core_save_state(quell_core *q, size_t *len);
 
-/* Restores a state; returns 0, or -1 (parameters then at defaults, reason in q->error). */
+/* Restores a state (strict: quell_state.h); returns 0, or -1 with the reason in q->error and the
+ * parameters unchanged. */
 int quell_core_load_state(quell_core *q, const char *data, size_t len);
 
 /* Frees the engine and buffers (not the JVM). */

@@ -404,11 +404,45 @@ static void test_state(void) {
         CHECK(fabs(va - vb) < 1e-12, "parameter %d after state restore: %g vs %g", i, va, vb);
     }
     CHECK(b.e->getParamNormalized(b.controller, 3) == 1.0, "bypass must survive save/load");
-    MemStream bad = {&ms_vtbl, strdup("{\"format\":\"quell-state\",\"version\":99}"), 38, 38, 0};
-    CHECK(b.c->setState(b.component, (IBStream *) &bad) != kResultOk, "a newer state version must be refused");
-    CHECK(b.e->getParamNormalized(b.controller, 3) == 0.0, "refused state leaves defaults");
-    printf("state: %.*s\n", (int) s.size, s.data);
-    free(s.data); free(cs.data); free(bad.data);
+    /* the strict reader refuses all that the Java engine refuses, and a refused state changes nothing */
+    char good[512];
+    snprintf(good, sizeof good, "%.*s", (int) s.size, s.data);
+    char truncated[512];
+    snprintf(truncated, sizeof truncated, "%.*s", (int) s.size - 12, s.data);
+    char trailing[600];
+    snprintf(trailing, sizeof trailing, "%s garbage", good);
+    const char *refused[] = {
+        "", "{\"format\":\"quell-state\",\"version\":99,\"parameters\":{}}", truncated, trailing,
+        "{\"format\":\"other\",\"version\":1,\"parameters\":{}}",
+        "{\"format\":\"quell-state\",\"version\":1.0,\"parameters\":{}}",
+        "{\"format\":\"quell-state\",\"version\":1}",
+        "{\"format\":\"quell-state\",\"version\":1,\"parameters\":{\"volume\":1}}",
+        "{\"format\":\"quell-state\",\"version\":1,\"parameters\":{\"attenuation_limit\":999}}",
+        "{\"format\":\"quell-state\",\"version\":1,\"parameters\":{\"lookahead\":15}}",
+        "{\"format\":\"quell-state\",\"version\":1,\"parameters\":{\"post_filter\":\"50\"}}",
+        "{\"format\":\"quell-state\",\"version\":1,\"parameters\":{\"post_filter\":50,}}",
+        "{\"format\":\"quell-state\" \"version\":1,\"parameters\":{}}",
+    };
+    for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+        MemStream bad = {&ms_vtbl, strdup(refused[k]), (int64_t) strlen(refused[k]), (int64_t) strlen(refused[k]), 0};
+        CHECK(b.c->setState(b.component, (IBStream *) &bad) != kResultOk, "state %zu must be refused: %s", k, refused[k]);
+        for (int i = 0; i < 4; i++) {
+            double va = a.e->getParamNormalized(a.controller, (ParamID) i), vb = b.e->getParamNormalized(b.controller, (ParamID) i);
+            CHECK(fabs(va - vb) < 1e-12, "refused state %zu changed parameter %d: %g -> %g", k, i, va, vb);
+        }
+        free(bad.data);
+    }
+    /* what Java accepts, C accepts: missing parameters take defaults, other members are ignored */
+    const char *partial = "{\"comment\":[1,{\"x\":null}],\"format\":\"quell-state\",\"version\":1,"
+                          "\"parameters\":{\"lookahead\":10}}";
+    MemStream ok = {&ms_vtbl, strdup(partial), (int64_t) strlen(partial), (int64_t) strlen(partial), 0};
+    CHECK(b.c->setState(b.component, (IBStream *) &ok) == kResultOk, "a state naming one parameter is valid");
+    CHECK(fabs(b.e->normalizedParamToPlain(b.controller, 1, b.e->getParamNormalized(b.controller, 1)) - 10) < 1e-9
+          && b.e->getParamNormalized(b.controller, 3) == 0.0, "partial state: look-ahead 10 ms, the rest defaults");
+    free(ok.data);
+    printf("state: %.*s; %zu malformed states refused, parameters unchanged\n", (int) s.size, s.data,
+           sizeof refused / sizeof refused[0]);
+    free(s.data); free(cs.data);
     destroy(&a);
     destroy(&b);
 }

@@ -23,7 +23,8 @@ public final class EngineState {
     public static final String FORMAT = "quell-state";
     /** Current version. */
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A state blob that cannot be used; the message says why. */
     public static final class StateException extends Exception {
@@ -65,19 +66,19 @@ public final class EngineState {
         try {
             root = JSON.readTree(new String(state, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new StateException("Quell state is not valid JSON; parameters reset to defaults");
+            throw new StateException("Quell state is not valid JSON");
         }
         if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-            throw new StateException("not a Quell state (missing \"format\":\"" + FORMAT + "\"); parameters reset to defaults");
+            throw new StateException("not a Quell state (missing \"format\":\"" + FORMAT + "\")");
         }
         JsonNode version = root.path("version");
         if (!version.isInt() || version.asInt() != VERSION) {
             throw new StateException("Quell state version " + version + " is not supported by this build (reads "
-                    + VERSION + "); parameters reset to defaults");
+                    + VERSION + ")");
         }
         JsonNode params = root.path("parameters");
         if (!params.isObject()) {
-            throw new StateException("Quell state has no \"parameters\" object; parameters reset to defaults");
+            throw new StateException("Quell state has no \"parameters\" object");
         }
         double[] values = new double[Parameter.values().length];
         for (Parameter p : Parameter.values()) {
@@ -89,13 +90,13 @@ public final class EngineState {
             try {
                 p = Parameter.byId(e.getKey());
             } catch (IllegalArgumentException ex) {
-                throw new StateException("Quell state names an unknown parameter '" + e.getKey() + "'; parameters reset to defaults");
+                throw new StateException("Quell state names an unknown parameter '" + e.getKey() + "'");
             }
             double v = e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN;
             String problem = p.check(v);
             if (problem != null) {
                 throw new StateException("Quell state: " + p.id() + " = " + e.getValue() + " " + problem
-                        + "; parameters reset to defaults");
+                        + "");
             }
             values[p.ordinal()] = v;
         }

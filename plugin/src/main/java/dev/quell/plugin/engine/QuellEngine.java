@@ -397,8 +397,9 @@ public final class QuellEngine {
     }
 
     /**
-     * Restores a state saved by {@link #saveState()}. Never throws: on an unknown version or a
-     * corrupt blob every parameter returns to its default and the reason is returned.
+     * Restores a state saved by {@link #saveState()}. Never throws: an unknown version, a corrupt
+     * or truncated blob, or anything else {@link EngineState#read} refuses changes no parameter,
+     * and the reason is returned (the plugin shims' C reader applies the same rules).
      *
      * @param state the bytes
      * @return null on success, otherwise a message describing the problem
@@ -408,10 +409,7 @@ public final class QuellEngine {
         try {
             values = EngineState.read(state);
         } catch (EngineState.StateException e) {
-            for (Parameter p : Parameter.values()) {
-                setParameter(p, p.defaultValue());
-            }
-            return e.getMessage();
+            return e.getMessage() + "; parameters unchanged";
         }
         for (Parameter p : Parameter.values()) {
             setParameter(p, values[p.ordinal()]);
