@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "quell_jvm.h"
+#include "quell_java_home.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -17,7 +18,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static JavaVM *vm;
 static quell_java java;
 static int java_ready;
-static char failure[512];
+static char failure[1024];
 static pthread_key_t attach_key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
@@ -62,38 +63,16 @@ JNIEnv *quell_jvm_env(void) {
     return env;
 }
 
-static int is_file(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* Finds libjvm.so for a Java home; returns 1 and fills out on success. */
-static int jvm_lib(const char *home, char *out, size_t len) {
-    if (!home || !*home) {
-        return 0;
+/* Loads the libjvm.so of the first suitable Java home (quell_java_home.h); why says where it looked. */
+static void *open_jvm(const char *resource_dir, char *chosen, size_t len, char *why, size_t why_len) {
+    if (!quell_find_java(resource_dir, NULL, chosen, len, why, why_len)) {
+        return NULL;
     }
-    snprintf(out, len, "%s/lib/server/libjvm.so", home);
-    if (is_file(out)) {
-        return 1;
+    void *h = dlopen(chosen, RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
+    if (!h) {
+        snprintf(why, why_len, "could not load %s: %s", chosen, dlerror());
     }
-    snprintf(out, len, "%s/jre/lib/amd64/server/libjvm.so", home);
-    return is_file(out);
-}
-
-static void *open_jvm(const char *resource_dir, char *chosen, size_t len) {
-    char bundled[1024];
-    snprintf(bundled, sizeof bundled, "%s/jre", resource_dir);
-    const char *homes[4] = {getenv("QUELL_JAVA_HOME"), bundled, getenv("JAVA_HOME"), "/usr/lib/jvm/default-java"};
-    for (int i = 0; i < 4; i++) {
-        if (jvm_lib(homes[i], chosen, len)) {
-            void *h = dlopen(chosen, RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
-            if (h) {
-                return h;
-            }
-            quell_log("could not load %s: %s", chosen, dlerror());
-        }
-    }
-    return NULL;
+    return h;
 }
 
 static int clear_exception(JNIEnv *env, char *err, size_t errlen, const char *what) {
@@ -210,10 +189,11 @@ const quell_java *quell_jvm_init(const char *resource_dir, char *err, size_t err
         goto fail;
     }
     if (!vm) {
-        void *h = open_jvm(resource_dir, libpath, sizeof libpath);
+        char why[768];
+        void *h = open_jvm(resource_dir, libpath, sizeof libpath, why, sizeof why);
         if (!h) {
-            snprintf(failure, sizeof failure, "no Java runtime found (looked in $QUELL_JAVA_HOME, %s/jre, $JAVA_HOME, "
-                     "/usr/lib/jvm/default-java); Quell passes the signal through, delayed by its latency", resource_dir);
+            snprintf(failure, sizeof failure, "no Java runtime (%s); Quell passes the signal through, delayed by its latency",
+                     why);
             goto fail;
         }
         created_vms_fn created = (created_vms_fn) dlsym(h, "JNI_GetCreatedJavaVMs");
