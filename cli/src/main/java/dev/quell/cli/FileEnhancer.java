@@ -26,7 +26,7 @@ import java.util.function.DoubleConsumer;
  * most 24 bits: 32-bit and float become 24-bit there).
  *
  * <p>Mono and stereo run through one engine (stereo linked); more channels are each enhanced
- * alone. A rate the engine does not run natively (not in {@link QuellEngine#SUPPORTED_RATES}) is
+ * alone. A rate the engine does not run ({@link QuellEngine#supportsRate}: below 8 or above 384 kHz) is
  * converted to 48 kHz and back chunk by chunk ({@link ResampledStreamRenderer}), also in constant
  * memory.
  */

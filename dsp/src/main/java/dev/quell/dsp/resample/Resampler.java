@@ -133,6 +133,22 @@ public final class Resampler {
         return sum;
     }
 
+    /**
+     * Whether a converter between two rates can be designed (the reduced ratio's terms are at most
+     * 1000: 37,800 to 48,000 Hz is 80/63, but 12,345 to 48,000 Hz is 3200/823).
+     *
+     * @param inRate input rate in Hz
+     * @param outRate output rate in Hz
+     * @return true if {@link #Resampler(int, int)} accepts the pair
+     */
+    public static boolean supports(int inRate, int outRate) {
+        if (inRate <= 0 || outRate <= 0) {
+            return false;
+        }
+        int g = gcd(inRate, outRate);
+        return outRate / g <= 1000 && inRate / g <= 1000;
+    }
+
     /** @return input sample rate in Hz */
     public int inRate() {
         return inRate;

@@ -54,8 +54,12 @@ import java.util.Random;
  * {@code process} methods at a time (as every host does).
  */
 public final class QuellEngine {
-    /** Sample rates accepted by {@link #prepare}, Hz. */
+    /** The standard sample rates, Hz; {@link #prepare} accepts these and any other {@link #supportsRate} accepts. */
     public static final int[] SUPPORTED_RATES = {8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000, 176400, 192000};
+    /** Lowest host rate, Hz. */
+    public static final int MIN_RATE = 8000;
+    /** Highest host rate, Hz. */
+    public static final int MAX_RATE = 384_000;
     /** Largest block handled in one piece; larger blocks are split. */
     public static final int MAX_CHUNK = 8192;
 
@@ -127,7 +131,7 @@ public final class QuellEngine {
      * the real path (about 0.3 s of CPU). Not real-time safe. May be called again to change the
      * configuration.
      *
-     * @param sampleRateHz host sample rate, one of {@link #SUPPORTED_RATES} (a fractional part
+     * @param sampleRateHz host sample rate, one {@link #supportsRate} accepts (a fractional part
      *     below 1e-6 Hz is tolerated)
      * @param maxBlockSize largest block the host will pass, frames (at least 1)
      * @param channelCount 1 (mono) or 2 (stereo)
@@ -138,8 +142,9 @@ public final class QuellEngine {
         prepared = false;
         int fs = (int) Math.round(sampleRateHz);
         if (Math.abs(sampleRateHz - fs) >= 1e-6 || !supportsRate(fs)) {
-            throw new IllegalArgumentException("unsupported sample rate " + sampleRateHz
-                    + " Hz (Quell supports " + java.util.Arrays.toString(SUPPORTED_RATES) + " Hz)");
+            throw new IllegalArgumentException("unsupported sample rate " + sampleRateHz + " Hz (Quell runs at whole rates from "
+                    + MIN_RATE + " to " + MAX_RATE + " Hz whose ratio to 48000 Hz reduces to terms of at most 1000, e.g. "
+                    + java.util.Arrays.toString(SUPPORTED_RATES) + " Hz)");
         }
         if (channelCount != 1 && channelCount != 2) {
             throw new IllegalArgumentException("Quell processes mono or stereo, not " + channelCount + " channels");
@@ -217,15 +222,12 @@ public final class QuellEngine {
 
     /**
      * @param rateHz a sample rate in Hz
-     * @return true if {@link #prepare} accepts it (one of {@link #SUPPORTED_RATES})
+     * @return true if {@link #prepare} accepts it: {@value #MIN_RATE} to {@value #MAX_RATE} Hz
+     *     where the converter to and from 48 kHz can be designed ({@link Resampler#supports}) —
+     *     the {@link #SUPPORTED_RATES} and odd ones such as 37,800 or 352,800 Hz, not 12,345 Hz
      */
     public static boolean supportsRate(int rateHz) {
-        for (int r : SUPPORTED_RATES) {
-            if (r == rateHz) {
-                return true;
-            }
-        }
-        return false;
+        return rateHz >= MIN_RATE && rateHz <= MAX_RATE && Resampler.supports(rateHz, RATE) && Resampler.supports(RATE, rateHz);
     }
 
     /**

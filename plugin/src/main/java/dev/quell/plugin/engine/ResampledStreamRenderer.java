@@ -4,8 +4,8 @@ import dev.quell.dsp.resample.Resampler;
 import dev.quell.dsp.resample.UpperBandNoise;
 
 /**
- * A {@link StreamRenderer} for a stream at a rate the engine does not run natively (not in
- * {@link QuellEngine#SUPPORTED_RATES}, e.g. 37,800 Hz): each chunk is converted to the engines'
+ * A {@link StreamRenderer} for a stream at a rate the engine does not run ({@link QuellEngine#supportsRate}:
+ * below 8 or above 384 kHz, e.g. 7,350 Hz): each chunk is converted to the engines'
  * rate ({@link Resampler}), given the {@link UpperBandNoise} floor above the stream's Nyquist
  * frequency, enhanced, and converted back, all in constant memory. Both converters' group delays
  * are removed, so the output is time-aligned with the input and, after {@link #finish}, exactly as

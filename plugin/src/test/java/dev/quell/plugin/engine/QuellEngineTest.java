@@ -105,7 +105,8 @@ class QuellEngineTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"48000,20", "48000,10", "48000,0", "44100,20", "44100,0", "88200,20", "96000,10", "22050,20", "32000,0", "16000,20", "11025,10", "8000,0", "8000,20"})
+    @CsvSource({"48000,20", "48000,10", "48000,0", "44100,20", "44100,0", "88200,20", "96000,10", "22050,20", "32000,0", "16000,20", "11025,10", "8000,0", "8000,20",
+            "12000,20", "37800,10", "352800,20", "384000,0", "384000,20"})
     void reportedLatencyIsTheMeasuredDelay(int rate, int lookaheadMs) {
         QuellEngine e = new QuellEngine(unity);
         e.setParameter(Parameter.POST_FILTER, 0);
@@ -425,8 +426,10 @@ class QuellEngineTest {
     @Test
     void unsupportedConfigurationsAreRefusedClearly() {
         QuellEngine e = new QuellEngine(unity);
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> e.prepare(12000, 512, 1));
-        assertTrue(ex.getMessage().contains("12000") && ex.getMessage().contains("44100"), ex.getMessage());
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> e.prepare(12345, 512, 1));
+        assertTrue(ex.getMessage().contains("12345") && ex.getMessage().contains("44100"), ex.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> e.prepare(400_000, 512, 1));
+        assertThrows(IllegalArgumentException.class, () -> e.prepare(7999, 512, 1));
         ex = assertThrows(IllegalArgumentException.class, () -> e.prepare(48000, 512, 6));
         assertTrue(ex.getMessage().contains("6 channels"), ex.getMessage());
         assertThrows(IllegalArgumentException.class, () -> e.prepare(44100.5, 512, 1));
