@@ -123,8 +123,9 @@ static int java_failed(quell_core *q, JNIEnv *env, const char *what) {
     if (!(*env)->ExceptionCheck(env)) {
         return 0;
     }
-    (*env)->ExceptionDescribe(env); /* prints and clears */
-    snprintf(q->error, sizeof q->error, "Java exception in %s; this instance now passes the signal through", what);
+    char why[400];
+    quell_jvm_exception(env, why, sizeof why, what); /* one line, no stack trace in the host's log */
+    snprintf(q->error, sizeof q->error, "%s; this instance passes the signal through, delayed by its latency", why);
     q->failed = 1;
     return 1;
 }

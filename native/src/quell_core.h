@@ -14,7 +14,7 @@
 #include "quell_jvm.h"
 
 #define QUELL_MAX_CHANNELS 2
-#define QUELL_MAX_LATENCY 16384
+#define QUELL_MAX_LATENCY 32768 /* > the 20 ms look-ahead latency at 384 kHz (16,385 samples) */
 
 typedef struct {
     char resource_dir[1024];

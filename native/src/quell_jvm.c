@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "quell_jvm.h"
 #include "quell_java_home.h"
+#include "quell_quiet.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -75,7 +76,7 @@ static void *open_jvm(const char *resource_dir, char *chosen, size_t len, char *
     return h;
 }
 
-static int clear_exception(JNIEnv *env, char *err, size_t errlen, const char *what) {
+int quell_jvm_exception(JNIEnv *env, char *err, size_t errlen, const char *what) {
     if (!(*env)->ExceptionCheck(env)) {
         return 0;
     }
@@ -129,7 +130,7 @@ static jclass load_bridge(JNIEnv *env, const char *resource_dir, char *err, size
     jclass loader_cls = (*env)->FindClass(env, "java/net/URLClassLoader");
     jclass cl_cls = (*env)->FindClass(env, "java/lang/ClassLoader");
     if (!file_cls || !uri_cls || !url_cls || !loader_cls || !cl_cls) {
-        clear_exception(env, err, errlen, "JDK classes");
+        quell_jvm_exception(env, err, errlen, "JDK classes");
         goto done;
     }
     jmethodID file_ctor = (*env)->GetMethodID(env, file_cls, "<init>", "(Ljava/lang/String;)V");
@@ -146,7 +147,7 @@ static jclass load_bridge(JNIEnv *env, const char *resource_dir, char *err, size
         jobject f = (*env)->NewObject(env, file_cls, file_ctor, js);
         jobject uri = f ? (*env)->CallObjectMethod(env, f, to_uri) : NULL;
         jobject url = uri ? (*env)->CallObjectMethod(env, uri, to_url) : NULL;
-        if (clear_exception(env, err, errlen, "building the class path")) {
+        if (quell_jvm_exception(env, err, errlen, "building the class path")) {
             goto done;
         }
         (*env)->SetObjectArrayElement(env, urls, i, url);
@@ -159,7 +160,7 @@ static jclass load_bridge(JNIEnv *env, const char *resource_dir, char *err, size
     jobject loader = (*env)->NewObject(env, loader_cls, loader_ctor, urls, parent);
     jstring name = (*env)->NewStringUTF(env, "dev.quell.plugin.nativebridge.NativeBridge");
     jclass cls = loader ? (jclass) (*env)->CallObjectMethod(env, loader, load_class, name) : NULL;
-    if (clear_exception(env, err, errlen, "loading dev.quell.plugin.nativebridge.NativeBridge") || !cls) {
+    if (quell_jvm_exception(env, err, errlen, "loading dev.quell.plugin.nativebridge.NativeBridge") || !cls) {
         goto done;
     }
     result = (jclass) (*env)->NewGlobalRef(env, cls);
@@ -217,7 +218,10 @@ const quell_java *quell_jvm_init(const char *resource_dir, char *err, size_t err
             args.nOptions = 6;
             args.options = opts;
             args.ignoreUnrecognized = JNI_TRUE;
-            if (create(&vm, (void **) &env, &args) != JNI_OK) {
+            quell_quiet *quiet = quell_quiet_begin(); /* the incubator warning stays out of the host's log */
+            jint created_ok = create(&vm, (void **) &env, &args);
+            quell_quiet_end(quiet);
+            if (created_ok != JNI_OK) {
                 vm = NULL;
                 snprintf(failure, sizeof failure, "JNI_CreateJavaVM failed with %s", libpath);
                 goto fail;
@@ -249,7 +253,7 @@ const quell_java *quell_jvm_init(const char *resource_dir, char *err, size_t err
     java.save_state = (*env)->GetMethodID(env, cls, "saveState", "()[B");
     java.load_state = (*env)->GetMethodID(env, cls, "loadState", "([B)Ljava/lang/String;");
     java.describe = (*env)->GetMethodID(env, cls, "describe", "()Ljava/lang/String;");
-    if (clear_exception(env, failure, sizeof failure, "looking up the bridge methods")) {
+    if (quell_jvm_exception(env, failure, sizeof failure, "looking up the bridge methods")) {
         goto fail;
     }
     java_ready = 1;

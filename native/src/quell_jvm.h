@@ -45,4 +45,8 @@ JNIEnv *quell_jvm_env(void);
 /* Logs one line to stderr with a "[Quell]" prefix (not for the audio thread). */
 void quell_log(const char *fmt, ...);
 
+/* If a Java exception is pending: clears it, writes "WHAT failed: <exception.toString()>" (one
+ * line, no stack trace) into err and returns 1; otherwise returns 0. */
+int quell_jvm_exception(JNIEnv *env, char *err, size_t errlen, const char *what);
+
 #endif

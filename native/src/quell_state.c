@@ -286,7 +286,10 @@ static int root_member(Reader *r, const char *key, int too_long, void *ctx) {
         int c = peek(r);
         if (c != '-' && (c < '0' || c > '9')) return fail(r, "Quell state version is not a number");
         if (read_number(r, &v, &is_int)) return -1;
-        if (!is_int || v != 1) {
+        if (!is_int) {
+            return fail(r, "Quell state version is not an integer");
+        }
+        if (v != 1) {
             char msg[128];
             snprintf(msg, sizeof msg, "Quell state version %g is not supported by this build (reads 1)", v);
             return fail(r, msg);

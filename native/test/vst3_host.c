@@ -553,6 +553,64 @@ static void test_cycles(int java) {
 }
 
 /* without Java (QUELL_NO_JAVA): the plugin loads and passes the input through, delayed by the latency it reports */
+/* Host rates beyond the standard ones: 8, 11.025, 37.8 and 384 kHz run the engine (reported latency =
+   measured impulse delay, searched around the report); 12.345 kHz cannot be converted, so the
+   plugin passes the input through delayed by its reported latency, with one log line. */
+static void test_other_rates(void) {
+    static const double engine_rates[] = {8000, 11025, 37800, 384000};
+    static const int sizes[] = {480, 64, 4096, 1};
+    for (size_t k = 0; k < sizeof engine_rates / sizeof engine_rates[0]; k++) {
+        double rate = engine_rates[k];
+        Instance in;
+        if (create(&in, 1, rate, 4096)) { CHECK(0, "instance at %.0f Hz", rate); continue; }
+        int latency = (int) in.a->getLatencySamples(in.processor);
+        long n = (long) rate;
+        float **x = alloc2(1, n), **y = alloc2(1, n);
+        set_param(&in, 0, 0);
+        set_param(&in, 2, 6);
+        in.c->setActive(in.component, 0);
+        in.c->setActive(in.component, 1);
+        x[0][n / 4] = 0.5f;
+        run(&in, 1, x, y, n, sizes, 4, NULL);
+        int best = -1;
+        double bc = -1;
+        for (int lag = latency - 64; lag <= latency + 64; lag++) {
+            if (lag < 0 || n / 4 + lag >= n) continue;
+            double c = fabs(y[0][n / 4 + lag]);
+            if (c > bc) { bc = c; best = lag; }
+        }
+        CHECK(latency > 0 && latency < (int) (0.1 * rate) && best == latency,
+              "%.0f Hz: reported latency %d, impulse peak at %d", rate, latency, best);
+        /* the engine runs: white noise is attenuated (a pass-through keeps its level) */
+        in.c->setActive(in.component, 0);
+        set_param(&in, 2, 100);
+        in.c->setActive(in.component, 1);
+        unsigned seed = 5;
+        double ex = 0, ey = 0;
+        for (long i = 0; i < n; i++) { seed = seed * 1103515245u + 12345u; x[0][i] = 0.1f * ((float) (seed >> 8) / 8388608.0f - 1.0f); }
+        run(&in, 1, x, y, n, sizes, 4, NULL);
+        for (long i = n / 2; i < n; i++) { ex += x[0][i - latency] * x[0][i - latency]; ey += y[0][i] * y[0][i]; }
+        CHECK(ey < 0.5 * ex, "%.0f Hz: noise not attenuated (%.1f dB): is the engine running?", rate, 10 * log10(ey / ex));
+        printf("%.0f Hz mono: engine runs, latency %d samples = measured, white noise %.1f dB\n", rate, latency, 10 * log10(ey / ex));
+        free(x[0]); free(y[0]); free(x); free(y);
+        destroy(&in);
+    }
+    Instance in;
+    double odd = 12345;
+    if (create(&in, 1, odd, 4096)) { CHECK(0, "instance at %.0f Hz", odd); return; }
+    int latency = (int) in.a->getLatencySamples(in.processor);
+    long n = (long) odd;
+    float **x = alloc2(1, n), **y = alloc2(1, n);
+    speechlike(x, 1, n, odd, 3);
+    run(&in, 1, x, y, n, sizes, 4, NULL);
+    double worst = 0;
+    for (long i = 0; i < n; i++) worst = fmax(worst, fabs(y[0][i] - (i >= latency ? x[0][i - latency] : 0)));
+    CHECK(worst == 0, "%.0f Hz: not the input delayed by the reported %d samples (worst %g)", odd, latency, worst);
+    printf("%.0f Hz: passes the input through, delayed by the reported %d samples\n", odd, latency);
+    free(x[0]); free(y[0]); free(x); free(y);
+    destroy(&in);
+}
+
 static void test_fallback(void) {
     Instance in;
     if (create(&in, 2, 48000, 512)) { CHECK(0, "instance without Java"); return; }
@@ -609,6 +667,7 @@ int main(int argc, char **argv) {
     test_rate(44100, 2, quick);
     test_rate(96000, 2, quick);
     test_rate(48000, 1, quick);
+    test_other_rates();
     test_state();
     test_threads();
     test_cycles(1);

@@ -181,7 +181,7 @@ public final class BundleFiles {
             }
             ports.append(port(idx, "lv2:ControlPort , lv2:OutputPort", "latency", "Latency",
                     "        lv2:designation lv2:latency ;\n        lv2:portProperty lv2:reportsLatency , lv2:integer ;\n"
-                            + "        lv2:minimum 0 ;\n        lv2:maximum 16384 ;\n        units:unit units:frame ;\n"));
+                            + "        lv2:minimum 0 ;\n        lv2:maximum 32768 ;\n        units:unit units:frame ;\n"));
             ports.setLength(ports.length() - 3); // drop the trailing " , "
             s.append(ports).append(" .\n\n");
         }
