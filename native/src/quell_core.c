@@ -312,6 +312,10 @@ void quell_core_reset(quell_core *q) {
     }
 }
 
+int quell_core_running(const quell_core *q) {
+    return !q->failed && q->bridge != NULL;
+}
+
 int quell_core_latency(const quell_core *q) {
     return q->latency;
 }

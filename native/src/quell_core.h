@@ -61,6 +61,10 @@ char *quell_core_save_state(quell_core *q, size_t *len);
  * parameters unchanged. */
 int quell_core_load_state(quell_core *q, const char *data, size_t len);
 
+/* 1 while the Java engine processes the audio, 0 while the instance passes it through (no Java,
+ * an unsupported rate, or an engine failure; the reason is in q->error and in the log file). */
+int quell_core_running(const quell_core *q);
+
 /* Frees the engine and buffers (not the JVM). */
 void quell_core_release(quell_core *q);
 

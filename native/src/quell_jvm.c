@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 typedef jint (*create_vm_fn)(JavaVM **, void **, void *);
 typedef jint (*created_vms_fn)(JavaVM **, jsize, jsize *);
@@ -23,13 +25,44 @@ static char failure[1024];
 static pthread_key_t attach_key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 
+/* The log file: $XDG_CACHE_HOME/quell/quell.log, else ~/.cache/quell/quell.log (folders created). */
+static FILE *open_log_file(void) {
+    const char *cache = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char dir[1024];
+    if (cache && *cache == '/') {
+        snprintf(dir, sizeof dir, "%s", cache);
+    } else if (home && *home) {
+        snprintf(dir, sizeof dir, "%s/.cache", home);
+    } else {
+        return NULL;
+    }
+    mkdir(dir, 0755);
+    char path[1100];
+    snprintf(path, sizeof path, "%s/quell", dir);
+    mkdir(path, 0755);
+    snprintf(path, sizeof path, "%s/quell/quell.log", dir);
+    return fopen(path, "a");
+}
+
 void quell_log(const char *fmt, ...) {
+    char line[1536];
     va_list ap;
     va_start(ap, fmt);
-    fputs("[Quell] ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
+    fprintf(stderr, "[Quell] %s\n", line);
+    FILE *f = open_log_file();
+    if (f) {
+        time_t now = time(NULL);
+        struct tm tm;
+        char stamp[32] = "";
+        if (localtime_r(&now, &tm)) {
+            strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+        }
+        fprintf(f, "%s [pid %ld] %s\n", stamp, (long) getpid(), line);
+        fclose(f);
+    }
 }
 
 static void detach_thread(void *value) {

@@ -43,6 +43,8 @@ const quell_java *quell_jvm_init(const char *resource_dir, char *err, size_t err
 JNIEnv *quell_jvm_env(void);
 
 /* Logs one line to stderr with a "[Quell]" prefix (not for the audio thread). */
+/* One line to stderr ("[Quell] ...") and, time-stamped, to $XDG_CACHE_HOME/quell/quell.log
+ * (default ~/.cache/quell/quell.log). Not for the audio thread. */
 void quell_log(const char *fmt, ...);
 
 /* If a Java exception is pending: clears it, writes "WHAT failed: <exception.toString()>" (one

@@ -20,6 +20,7 @@ typedef struct {
     float *out[QUELL_MAX_CHANNELS];
     const float *control[QUELL_PARAM_COUNT]; /* post_filter, lookahead, attenuation_limit, enabled */
     float *latency;
+    float *engine;                             /* output: 1 engine running, 0 passing through */
     float last[QUELL_PARAM_COUNT];
     LV2_URID state_key;
     LV2_URID atom_string;
@@ -64,6 +65,8 @@ static void connect_port(LV2_Handle h, uint32_t port, void *data) {
         p->control[port - 2 * ch] = data;
     } else if (port == (uint32_t) (2 * ch + QUELL_PARAM_COUNT)) {
         p->latency = data;
+    } else if (port == (uint32_t) (2 * ch + QUELL_PARAM_COUNT + 1)) {
+        p->engine = data;
     }
 }
 
@@ -94,6 +97,9 @@ static void run(LV2_Handle h, uint32_t n) {
     }
     if (p->latency) {
         *p->latency = (float) quell_core_latency(&p->core);
+    }
+    if (p->engine) {
+        *p->engine = quell_core_running(&p->core) ? 1.0f : 0.0f;
     }
 }
 

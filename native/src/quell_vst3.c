@@ -69,6 +69,7 @@ typedef struct {
     double rate;
     IComponentHandler *handler;           /* identity only; quell_restart holds the reference */
     quell_restart *restart;               /* delivers restartComponent outside host calls */
+    int engine_shown;                     /* the Engine value the host last heard of (-1: none yet) */
     double normalized[QUELL_PARAM_COUNT]; /* the controller's view */
     struct { int32_t offset; int32_t id; double value; } changes[MAX_CHANGES];
     quell_core core;
@@ -188,7 +189,9 @@ static void sync_controller(Plugin *p) {
  * kIsProgramChange, whose steps select QUELL_PRESETS; choosing one sets the engine parameters it
  * names (bypass is left alone). */
 #define PROGRAM_PARAM QUELL_PARAM_COUNT
-#define PARAM_TOTAL (QUELL_PARAM_COUNT + 1)
+#define ENGINE_PARAM (QUELL_PARAM_COUNT + 1) /* read-only: 1 = the enhancer runs, 0 = passing through */
+#define PARAM_TOTAL (QUELL_PARAM_COUNT + 2)
+#define ENGINE_OFF_TEXT "passing through (see ~/.cache/quell/quell.log)"
 #define PROGRAM_LIST_ID 1
 
 static double program_to_normalized(int index) {
@@ -475,6 +478,11 @@ static tresult a_process(void *self, ProcessData *d) {
         }
     }
     d->outputs[0].silenceFlags = silent;
+    int running = quell_core_running(&p->core);
+    if (running != p->engine_shown) { /* the read-only Engine parameter changed: let the host reread it */
+        p->engine_shown = running;
+        quell_restart_request(p->restart, kParamValuesChanged);
+    }
     return kResultOk;
 }
 
@@ -534,6 +542,17 @@ static tresult e_param_info(void *self, int32_t index, ParameterInfo *info) {
         info->flags = kIsProgramChange | kIsList;
         return kResultOk;
     }
+    if (index == ENGINE_PARAM && info) {
+        memset(info, 0, sizeof *info);
+        info->id = ENGINE_PARAM;
+        to_utf16(info->title, "Engine", 128);
+        to_utf16(info->shortTitle, "Engine", 128);
+        info->stepCount = 1;
+        info->defaultNormalizedValue = 1;
+        info->unitId = kRootUnitId;
+        info->flags = kIsReadOnly | kIsList;
+        return kResultOk;
+    }
     if (index < 0 || index >= QUELL_PARAM_COUNT || !info) {
         return kInvalidArgument;
     }
@@ -556,6 +575,10 @@ static tresult e_string_by_value(void *self, ParamID id, ParamValue v, char16 *s
         to_utf16(string, QUELL_PRESETS[program_from_normalized(v)].name, 128);
         return kResultOk;
     }
+    if (id == ENGINE_PARAM && string) {
+        to_utf16(string, v >= 0.5 ? "running" : ENGINE_OFF_TEXT, 128);
+        return kResultOk;
+    }
     if (id >= QUELL_PARAM_COUNT || !string) {
         return kInvalidArgument;
     }
@@ -572,6 +595,13 @@ static tresult e_value_by_string(void *self, ParamID id, char16 *string, ParamVa
     }
     char text[128];
     from_utf16(text, string, sizeof text);
+    if (id == ENGINE_PARAM) {
+        if (!strcmp(text, "running") || !strcmp(text, ENGINE_OFF_TEXT)) {
+            *v = !strcmp(text, "running") ? 1.0 : 0.0;
+            return kResultOk;
+        }
+        return kResultFalse;
+    }
     if (id == PROGRAM_PARAM) {
         for (int i = 0; i < QUELL_PRESET_COUNT; i++) {
             if (!strcmp(text, QUELL_PRESETS[i].name)) {
@@ -594,6 +624,9 @@ static ParamValue e_to_plain(void *self, ParamID id, ParamValue v) {
     if (id == PROGRAM_PARAM) {
         return program_from_normalized(v);
     }
+    if (id == ENGINE_PARAM) {
+        return v >= 0.5 ? 1.0 : 0.0;
+    }
     return id < QUELL_PARAM_COUNT ? quell_param_from_normalized((int) id, v) : v;
 }
 
@@ -609,6 +642,9 @@ static ParamValue e_get_normalized(void *self, ParamID id) {
     Plugin *p = FROM(self, controller);
     if (id == PROGRAM_PARAM) {
         return program_to_normalized(p->program);
+    }
+    if (id == ENGINE_PARAM) {
+        return quell_core_running(&p->core) ? 1.0 : 0.0;
     }
     return id < QUELL_PARAM_COUNT ? p->normalized[id] : 0;
 }
@@ -799,6 +835,7 @@ static tresult f_create(void *self, FIDString cid, FIDString iid, void **obj) {
     p->units = &units_vtbl;
     p->refs = 1;
     p->restart = quell_restart_create();
+    p->engine_shown = -1;
     p->channels = 2;
     p->rate = 48000;
     p->max_block = 1024;

@@ -272,7 +272,15 @@ static void test_parameters(Instance *in) {
             CHECK(fabs(plain - plain2) <= 0.051 * fmax(1, fabs(plain)), "text round trip of %u at %.2f: %.3f vs %.3f", pi.id, v, plain, plain2);
         }
     }
-    CHECK(n == 5 && bypass == 3, "expected 5 parameters with bypass id 3 (got %d, bypass %d)", n, bypass);
+    CHECK(n == 6 && bypass == 3, "expected 6 parameters with bypass id 3 (got %d, bypass %d)", n, bypass);
+    /* the read-only Engine status: running here (Java is there) */
+    ParameterInfo eng;
+    char16 etext[128];
+    CHECK(in->e->getParameterInfo(in->controller, 5, &eng) == kResultOk && (eng.flags & kIsReadOnly) && !(eng.flags & kCanAutomate),
+          "Engine: a read-only parameter");
+    CHECK(in->e->getParamNormalized(in->controller, 5) == 1.0
+          && in->e->getParamStringByValue(in->controller, 5, 1.0, etext) == kResultOk && etext[0] == 'r',
+          "Engine reads 1 (running) while Java processes");
     /* the factory presets as a program list */
     ParameterInfo prog;
     CHECK(in->e->getParameterInfo(in->controller, 4, &prog) == kResultOk && (prog.flags & kIsProgramChange)
@@ -625,6 +633,27 @@ static void test_fallback(void) {
     CHECK(latency == 1919 && worst == 0, "fallback: latency %d, worst deviation from the delayed input %g", latency, worst);
     set_param(&in, 1, 0);
     CHECK((int) in.a->getLatencySamples(in.processor) == 959, "fallback latency follows the look-ahead");
+    /* visible status: the Engine parameter reads 0 and its text points at the log, which names the reason */
+    char16 t16[128];
+    char t8[128];
+    CHECK(in.e->getParamNormalized(in.controller, 5) == 0.0, "Engine reads 0 while passing through");
+    in.e->getParamStringByValue(in.controller, 5, 0.0, t16);
+    int k = 0;
+    for (; t16[k] && k < 127; k++) t8[k] = (char) t16[k];
+    t8[k] = 0;
+    CHECK(strstr(t8, "passing through") && strstr(t8, "quell.log"), "Engine text '%s'", t8);
+    const char *cache = getenv("XDG_CACHE_HOME");
+    if (cache) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/quell/quell.log", cache);
+        FILE *f = fopen(path, "r");
+        char buf[4096] = "";
+        size_t got = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+        buf[got] = 0;
+        if (f) fclose(f);
+        CHECK(strstr(buf, "QUELL_NO_JAVA is set") != NULL, "the log file %s does not name the reason: '%s'", path, buf);
+        printf("log file %s: %s", path, buf);
+    }
     printf("without Java: loads, passes the input through delayed by the reported %d samples: ok\n", latency);
     destroy(&in);
 }
@@ -638,6 +667,12 @@ int main(int argc, char **argv) {
     int no_java = argc > 2 && !strcmp(argv[2], "--no-java");
     if (no_java) {
         setenv("QUELL_NO_JAVA", "1", 1);
+        const char *cache = getenv("XDG_CACHE_HOME");
+        if (cache) { /* the log must be written by this run */
+            char path[4096];
+            snprintf(path, sizeof path, "%s/quell/quell.log", cache);
+            unlink(path);
+        }
     }
     char so[4096];
     snprintf(so, sizeof so, "%s/Contents/x86_64-linux/Quell.so", argv[1]);

@@ -179,9 +179,16 @@ public final class BundleFiles {
                 }
                 ports.append(port(idx++, "lv2:ControlPort , lv2:InputPort", p.id(), p.displayName(), extra.toString()));
             }
-            ports.append(port(idx, "lv2:ControlPort , lv2:OutputPort", "latency", "Latency",
+            ports.append(port(idx++, "lv2:ControlPort , lv2:OutputPort", "latency", "Latency",
                     "        lv2:designation lv2:latency ;\n        lv2:portProperty lv2:reportsLatency , lv2:integer ;\n"
                             + "        lv2:minimum 0 ;\n        lv2:maximum 32768 ;\n        units:unit units:frame ;\n"));
+            // why it passes through is in the log file the shim writes (quell_jvm.c)
+            ports.append(port(idx, "lv2:ControlPort , lv2:OutputPort", "engine", "Engine",
+                    "        rdfs:comment \"1 while the enhancer runs; 0 while Quell passes the audio through (no Java, an "
+                            + "unsupported rate or an engine failure: the reason is in ~/.cache/quell/quell.log)\" ;\n"
+                            + "        lv2:portProperty lv2:toggled , lv2:integer ;\n        lv2:minimum 0 ;\n        lv2:maximum 1 ;\n"
+                            + "        lv2:scalePoint [ rdfs:label \"passing through\" ; rdf:value 0 ] ;\n"
+                            + "        lv2:scalePoint [ rdfs:label \"running\" ; rdf:value 1 ] ;\n"));
             ports.setLength(ports.length() - 3); // drop the trailing " , "
             s.append(ports).append(" .\n\n");
         }

@@ -22,7 +22,8 @@ class BundleFilesTest {
         String ttl = BundleFiles.pluginTtl("0.1.0");
         for (String s : new String[] {"lv2:symbol \"post_filter\"", "lv2:symbol \"lookahead\"", "lv2:symbol \"attenuation_limit\"",
                 "lv2:designation lv2:enabled", "lv2:reportsLatency", "units:unit units:db", "lv2:symbol \"in_r\"",
-                "lv2:minorVersion 4", "lv2:microVersion 0"}) {
+                "lv2:minorVersion 4", "lv2:microVersion 0",
+                "lv2:symbol \"engine\"", "rdfs:label \"passing through\""}) {
             assertTrue(ttl.contains(s), "quell.ttl lacks " + s);
         }
         // lv2lint: an lv2:integer port's values are integers; the plugin names a maintainer
