@@ -79,9 +79,7 @@ public final class QuellEngine {
     private int channels;
     private int chunk;
     private HopProcessor[] pipelines;
-    private final int[] padding48 = new int[LOOKAHEADS];
-    private final int[] primeHost = new int[LOOKAHEADS];
-    private final int[] latency = new int[LOOKAHEADS];
+    private LatencyPlan plan;
     private Resampler[] inResampler;
     private Resampler[] outResampler;
     /** Per channel: the noise floor above the host's Nyquist frequency (null at 48 kHz and above). */
@@ -102,13 +100,7 @@ public final class QuellEngine {
     private int activeLookahead;
     private float postFilter;
     private float minGain;
-    private float bypassMix;
-    private int bypassRampLength;
-    private int fadeOutLength;
-    private int fadeInLength;
-    private boolean fadingOut;
-    private int fadePosition;   // fade-out: samples left; fade-in: samples since the switch
-    private int fadeInStart;    // samples after a switch at which the fade-in begins
+    private final Crossfader crossfader = new Crossfader();
 
     /** Creates an engine with the default model (loaded on first use, shared by all engines). */
     public QuellEngine() {
@@ -174,19 +166,14 @@ public final class QuellEngine {
             d1 = inResampler[0].delay();
             d2 = outResampler[0].delay();
         }
-        int unit = RATE / java.math.BigInteger.valueOf(RATE).gcd(java.math.BigInteger.valueOf(fs)).intValue(); // 48 kHz samples that are a whole number of host samples
-        int maxPad = 0;
-        int maxPrime = 0;
-        int maxLatency = 0;
+        int[] chains = new int[LOOKAHEADS];
         for (int la = 0; la < LOOKAHEADS; la++) {
-            int chain = pipelines[la].latencySamples();
-            padding48[la] = Math.floorMod(-(chain + d1), unit);
-            primeHost[la] = simulatePriming(fs, padding48[la]);
-            latency[la] = d2 + (int) ((long) (chain + padding48[la] + d1) * fs / RATE) + primeHost[la];
-            maxPad = Math.max(maxPad, padding48[la]);
-            maxPrime = Math.max(maxPrime, primeHost[la]);
-            maxLatency = Math.max(maxLatency, latency[la]);
+            chains[la] = pipelines[la].latencySamples();
         }
+        plan = new LatencyPlan(fs, chains, d1, d2);
+        int maxPad = plan.maxPadding48();
+        int maxPrime = plan.maxPrimeHost();
+        int maxLatency = plan.maxLatency();
         int max48 = resample ? inResampler[0].maxOutput(chunk) : chunk;
         int in48Capacity = max48 + HOP;
         int out48Capacity = maxPad + in48Capacity;
@@ -211,9 +198,7 @@ public final class QuellEngine {
             hostOut[c] = new SampleFifo(maxPrime + maxHost + chunk + 2 * HOP * 4);
             dry[c] = new SampleFifo(maxLatency + chunk);
         }
-        bypassRampLength = Math.max(1, Math.round(0.010f * fs));
-        fadeOutLength = Math.max(1, Math.round(0.005f * fs));
-        fadeInLength = bypassRampLength;
+        crossfader.prepare(fs);
         prepared = true;
         JitStringConstants.ensureInterned();
         warmUp();
@@ -228,45 +213,6 @@ public final class QuellEngine {
      */
     public static boolean supportsRate(int rateHz) {
         return rateHz >= MIN_RATE && rateHz <= MAX_RATE && Resampler.supports(rateHz, RATE) && Resampler.supports(RATE, rateHz);
-    }
-
-    /**
-     * Smallest number of zeros to prime the host-rate output FIFO with so that, whatever the
-     * block sizes, every block finds enough output: the largest deficit of produced over
-     * consumed samples when the input arrives one sample at a time (the finest partition; the
-     * counts do not depend on the partition).
-     */
-    private static int simulatePriming(int fs, int padding48) {
-        Resampler up = fs == RATE ? null : new Resampler(fs, RATE);
-        Resampler down = fs == RATE ? null : new Resampler(RATE, fs);
-        float[] one = new float[1];
-        float[] tmp = new float[8];
-        float[] zeros = new float[HOP * 4];
-        float[] outTmp = new float[down == null ? 1 : down.maxOutput(zeros.length)];
-        long pending48 = 0;
-        long ready48 = padding48;
-        long produced = 0;
-        long worst = 0;
-        long total = 2L * fs + 4L * HOP;
-        for (long n = 1; n <= total; n++) {
-            pending48 += up == null ? 1 : up.process(one, 0, 1, tmp, 0);
-            while (pending48 >= HOP) {
-                pending48 -= HOP;
-                ready48 += HOP;
-            }
-            if (down == null) {
-                produced += ready48;
-            } else {
-                while (ready48 > 0) {
-                    int k = (int) Math.min(ready48, zeros.length);
-                    produced += down.process(zeros, 0, k, outTmp, 0);
-                    ready48 -= k;
-                }
-            }
-            ready48 = 0;
-            worst = Math.max(worst, n - produced);
-        }
-        return (int) worst;
     }
 
     /** Runs synthetic speech-like audio through the real path so the JIT compiles it, for every look-ahead. */
@@ -336,7 +282,7 @@ public final class QuellEngine {
      */
     public int latencySamples() {
         int la = lookaheadFrames();
-        return prepared ? latency[la] : (1 + la) * HOP + HOP - 1;
+        return prepared ? plan.latency(la) : (1 + la) * HOP + HOP - 1;
     }
 
     private int lookaheadFrames() {
@@ -441,19 +387,16 @@ public final class QuellEngine {
             }
             in48[c].clear();
             out48[c].clear();
-            out48[c].writeZeros(padding48[la]);
+            out48[c].writeZeros(plan.padding48(la));
             hostOut[c].clear();
-            hostOut[c].writeZeros(primeHost[la]);
+            hostOut[c].writeZeros(plan.primeHost(la));
             dry[c].clear();
-            dry[c].writeZeros(latency[la]);
+            dry[c].writeZeros(plan.latency(la));
             ceilings[c].reset();
         }
         postFilter = (float) (params.get(Parameter.POST_FILTER) / 100.0);
         minGain = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
-        bypassMix = bypassOf(params.get(Parameter.BYPASS));
-        fadingOut = false;
-        fadeInStart = 0;
-        fadePosition = fadeInLength; // no fade after a plain reset: the output starts with the primed zeros
+        crossfader.reset(bypassOf(params.get(Parameter.BYPASS)));
     }
 
     /** Frees the buffers; {@link #prepare} must be called before the next {@link #process}. */
@@ -489,7 +432,7 @@ public final class QuellEngine {
             return;
         }
         int wanted = lookaheadFrames();
-        if (wanted != activeLookahead && !fadingOut) {
+        if (wanted != activeLookahead && !crossfader.switching()) {
             startSwitchFade();
         }
         float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0);
@@ -505,8 +448,7 @@ public final class QuellEngine {
 
     /** Starts the fade-out that precedes a look-ahead switch (the switch happens at its end). */
     private void startSwitchFade() {
-        fadingOut = true;
-        fadePosition = fadeOutLength;
+        crossfader.startSwitch();
     }
 
     /** 1 when the bypass parameter value is at least 0.5, else 0, without a branch. */
@@ -566,41 +508,22 @@ public final class QuellEngine {
             }
             hostOut[c].read(wet[c], 0, m);
         }
-        // 4. bypass crossfade and look-ahead switching fades, per sample
-        float step = 1f / bypassRampLength;
-        boolean switchNow = false;
+        // 4. bypass crossfade and look-ahead switching fades (Crossfader), per sample, then the ceiling
         for (int i = 0; i < m; i++) {
-            if (bypassMix != bypassTarget) {
-                bypassMix = bypassTarget > bypassMix ? Math.min(bypassTarget, bypassMix + step)
-                        : Math.max(bypassTarget, bypassMix - step);
-            }
-            float fade;
-            if (fadingOut) {
-                fade = fadePosition / (float) fadeOutLength;
-                if (fadePosition > 0) {
-                    fadePosition--;
-                } else {
-                    switchNow = true;
-                }
-            } else if (fadePosition < fadeInStart + fadeInLength) {
-                fade = Math.max(0, fadePosition - fadeInStart) / (float) fadeInLength;
-                fadePosition++;
-            } else {
-                fade = 1f;
-            }
+            float mix = crossfader.nextBypassMix(bypassTarget);
+            float fade = crossfader.nextFade();
             for (int c = 0; c < channels; c++) {
                 float w = wet[c][i];
                 float d = dryOut[c][i];
-                float v = bypassMix == 0f ? w : bypassMix == 1f ? d : w + (d - w) * bypassMix;
+                float v = mix == 0f ? w : mix == 1f ? d : w + (d - w) * mix;
                 v *= fade;
                 out[c][off + i] = ceilings[c].limit(v == v && v <= 1e6f && v >= -1e6f ? v : 0f, d);
             }
         }
-        if (switchNow) {
+        if (crossfader.takeSwitchDue()) {
             activeLookahead = lookaheadFrames();
             resetStream();
-            fadePosition = 0;
-            fadeInStart = latency[activeLookahead];
+            crossfader.switched(plan.latency(activeLookahead));
         }
     }
 }
