@@ -265,8 +265,14 @@ static int parameter_member(Reader *r, const char *key, int too_long, void *ctx)
             return 0;
         }
     }
+    char shown[KEY_MAX];
+    size_t k = 0;
+    for (; !too_long && key[k] && k + 1 < sizeof shown; k++) { /* the reason stays one printable line */
+        shown[k] = (unsigned char) key[k] < 0x20 || key[k] == 0x7f ? '?' : key[k];
+    }
+    shown[k] = 0;
     char msg[160];
-    snprintf(msg, sizeof msg, "Quell state names an unknown parameter '%s'", too_long ? "(a long name)" : key);
+    snprintf(msg, sizeof msg, "Quell state names an unknown parameter '%s'", too_long ? "(a long name)" : shown);
     return fail(r, msg);
 }
 

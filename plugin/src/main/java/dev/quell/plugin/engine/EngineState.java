@@ -90,7 +90,10 @@ public final class EngineState {
             try {
                 p = Parameter.byId(e.getKey());
             } catch (IllegalArgumentException ex) {
-                throw new StateException("Quell state names an unknown parameter '" + e.getKey() + "'");
+                // the reason stays one printable line whatever the key holds
+                String shown = e.getKey().codePoints().map(c -> c < 0x20 || c == 0x7f ? '?' : c).limit(60)
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                throw new StateException("Quell state names an unknown parameter '" + shown + "'");
             }
             double v = e.getValue().isNumber() ? e.getValue().asDouble() : Double.NaN;
             String problem = p.check(v);
