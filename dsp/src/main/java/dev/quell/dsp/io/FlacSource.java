@@ -40,6 +40,7 @@ public final class FlacSource implements AudioSource {
      */
     public FlacSource(Path file) throws IOException {
         this.file = file;
+        FlacMetadataCheck.check(file); // before jflac sizes arrays by the counts the blocks declare
         in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             decoder = new FLACDecoder(in);
