@@ -24,6 +24,7 @@
 #include <malloc.h>
 
 #include "vst3_api.h"
+#include "malloc_count.h"
 
 static int failures;
 #define CHECK(cond, ...) do { if (!(cond)) { failures++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
@@ -658,12 +659,86 @@ static void test_fallback(void) {
     destroy(&in);
 }
 
+/* Real-time evidence (--stress SECONDS): stereo 48 kHz speech-like audio in blocks whose size
+   changes every call (1 to 8192 samples, log-uniform), with a bypass and a look-ahead change now
+   and then; per block-size range the calls, the worst call time and the C heap calls made inside
+   process() (malloc_count.c interposes them for the whole process, the JVM included). The first
+   second is reported apart (thread attach, first JIT compilations). */
+static void test_stress(double seconds) {
+    long before = malloc_count_total(); /* the interposer itself must count */
+    malloc_count_watch(1);
+    char *volatile probe = malloc(16); /* volatile: the compiler must not drop the pair */
+    probe[0] = 1;
+    free(probe);
+    malloc_count_watch(0);
+    CHECK(malloc_count_total() - before == 2, "malloc interposer not active (%ld calls seen)", malloc_count_total() - before);
+    Instance in;
+    if (create(&in, 2, 48000, 8192)) { CHECK(0, "stress instance"); return; }
+    long n = 48000 * 4;
+    float **x = alloc2(2, n), **y = alloc2(2, n);
+    speechlike(x, 2, n, 48000, 21);
+    enum { BUCKETS = 5 };
+    static const int edges[BUCKETS + 1] = {1, 16, 128, 1024, 4096, 8193};
+    long calls[BUCKETS] = {0}, heap[BUCKETS] = {0}, late[BUCKETS] = {0};
+    double worst[BUCKETS] = {0};
+    long heap_first_second = 0, heap_after = 0;
+    unsigned seed = 7;
+    long done = 0, total = (long) (seconds * 48000);
+    long pos = 0;
+    int toggles = 0;
+    while (done < total) {
+        seed = seed * 1103515245u + 12345u;
+        int m = (int) exp(log(8192.0) * ((seed >> 8) & 0xffff) / 65535.0);
+        if (m < 1) m = 1;
+        if (m > 8192) m = 8192;
+        if (pos + m > n) pos = 0;
+        if (pos + m > n) m = (int) (n - pos);
+        Changes ch = {&changes_vtbl, 0, {{0}}};
+        if ((done / 48000) != ((done + m) / 48000)) { /* once a second: bypass or look-ahead automation */
+            toggles++;
+            if (toggles % 3 == 0) changes_add(&ch, 3, 0, (toggles / 3) % 2);
+            else changes_add(&ch, 1, 0, (toggles % 3) / 2.0);
+        }
+        float *ip[2] = {x[0] + pos, x[1] + pos}, *op[2] = {y[0] + pos, y[1] + pos};
+        AudioBusBuffers ib = {2, 0, {.channelBuffers32 = ip}}, ob = {2, 0, {.channelBuffers32 = op}};
+        ProcessData d = {kRealtime, kSample32, m, 1, 1, &ib, &ob, ch.n ? (IParameterChanges *) &ch : NULL, NULL, NULL, NULL, NULL};
+        long h0 = malloc_count_total();
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        malloc_count_watch(1);
+        in.a->process(in.processor, &d);
+        malloc_count_watch(0);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        long h = malloc_count_total() - h0;
+        double dt = (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+        int b = 0;
+        while (b < BUCKETS - 1 && m >= edges[b + 1]) b++;
+        calls[b]++;
+        heap[b] += h;
+        if (done >= 48000 && dt > worst[b]) worst[b] = dt;
+        if (done >= 48000 && dt > m / 48000.0) late[b]++; /* longer than the block's own duration */
+        if (done < 48000) heap_first_second += h; else heap_after += h;
+        done += m;
+        pos += m;
+    }
+    printf("stress: %.0f s of 48 kHz stereo, block size changing every call, bypass/look-ahead automated once a second\n", seconds);
+    printf("stress: C heap calls inside process(): %ld in the first second, %ld after it\n", heap_first_second, heap_after);
+    for (int b = 0; b < BUCKETS; b++) {
+        printf("stress: blocks %4d-%4d: %6ld calls, worst %7.3f ms, %5ld longer than their own block's duration, heap calls %ld\n",
+               edges[b], edges[b + 1] - 1, calls[b], worst[b] * 1e3, late[b], heap[b]);
+    }
+    CHECK(heap_after == 0, "%ld C heap calls inside process() after the first second", heap_after);
+    free(x[0]); free(x[1]); free(y[0]); free(y[1]); free(x); free(y);
+    destroy(&in);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         fprintf(stderr, "usage: quell_vst3_host PATH/Quell.vst3 [--quick]\n");
         return 2;
     }
     int quick = argc > 2 && !strcmp(argv[2], "--quick");
+    double stress = argc > 3 && !strcmp(argv[2], "--stress") ? atof(argv[3]) : 0;
     int no_java = argc > 2 && !strcmp(argv[2], "--no-java");
     if (no_java) {
         setenv("QUELL_NO_JAVA", "1", 1);
@@ -685,6 +760,11 @@ int main(int argc, char **argv) {
     CHECK(entry(lib), "ModuleEntry");
     factory = get();
     test_factory();
+    if (stress > 0) {
+        test_stress(stress);
+        printf("%s: %d failure(s)\n", failures ? "FAILED" : "PASSED", failures);
+        return failures ? 1 : 0;
+    }
     if (no_java) {
         test_fallback();
         test_cycles(0);
