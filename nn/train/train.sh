@@ -5,6 +5,7 @@
 #                                    RECIPE: MixtureGenerator recipe, default the latest)
 #   nn/train/train.sh train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]   # train (resumable)
 #   nn/train/train.sh heldout DATA_DIRS OUT_DIR [PER_CORPUS]   # held-out voices as clean utterances
+#   nn/train/train.sh unseen HELD_OUT_VOICE_DIR DEV_PAIRS OUT_DIR  # the dev noises on held-out voices (second dev set)
 # DATA_DIRS: data folders with a manifest.csv each, separated by ':' (the pack and the Debian catalogue).
 # Both steps can be stopped at any time and re-run with the same arguments to continue.
 set -euo pipefail
@@ -20,5 +21,6 @@ case "$cmd" in
   shards) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ${5:-} ;;
   train)  exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.Train "$@" ;;
   heldout) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.HeldOutSet "$@" ;;
-  *) echo "usage: $0 shards DATA_DIRS SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...] | heldout DATA_DIRS OUT [N]" >&2; exit 2 ;;
+  unseen) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.UnseenVoicePairs "$@" ;;
+  *) echo "usage: $0 shards DATA_DIRS SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...] | heldout DATA_DIRS OUT [N] | unseen HELD DEV OUT" >&2; exit 2 ;;
 esac
