@@ -1,5 +1,6 @@
-/* libFuzzer target for the shim's state reader (src/quell_state.c), the one C parser of bytes a
- * host hands over. Built with clang -fsanitize=fuzzer,address,undefined by fuzz/run.sh (not part
+/* libFuzzer target for the shim's parsers of bytes a host hands over: the state reader
+ * (src/quell_state.c) and the parameter text parser (quell_param_parse, behind VST3
+ * getParamValueByString, given at most 127 characters as the shim's UTF-16 conversion does). Built with clang -fsanitize=fuzzer,address,undefined by fuzz/run.sh (not part
  * of the plugin build). Contract: never crash, never read out of bounds, terminate; on success the
  * values are within each parameter's range and on its step grid; on failure the reason is one
  * non-empty line and the output array is untouched. */
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "quell_core.h"
 #include "quell_state.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -46,6 +48,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             if (values[i] != -12345.0) {
                 abort();
             }
+        }
+    }
+    /* the same bytes as a parameter text: a value in range (clamped on the grid by the caller) or -1 */
+    char text[128];
+    size_t n = size < sizeof text - 1 ? size : sizeof text - 1;
+    memcpy(text, data, n);
+    text[n] = 0;
+    for (int i = 0; i < QUELL_PARAM_COUNT; i++) {
+        double plain = -12345.0;
+        if (quell_param_parse(i, text, &plain) == 0 && !isfinite(plain)) {
+            abort();
         }
     }
     return 0;
