@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # LV2 through a real third-party host: lv2apply (lilv-utils) renders a WAV through quell.lv2
 # (mono and stereo), and the result must match `quell enhance` of the same file, after the
-# plugin's latency, within -60 dB. Usage: lv2_test.sh BUNDLES_DIR TOOLS_DIR CLI_CLASSPATH
+# plugin's latency, within -60 dB; first the bundle's Turtle against the LV2 schemas. Usage: lv2_test.sh BUNDLES_DIR TOOLS_DIR CLI_CLASSPATH
 set -euo pipefail
 bundles="$1"; tools="$2"; cli_cp="$3"
 command -v lv2apply >/dev/null || { echo "lv2_test: lv2apply not found (apt-get install lilv-utils)" >&2; exit 1; }
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+# the generated data against the LV2 schemas (lv2_validate, lilv-utils/sordi): a schema error fails here
+if command -v lv2_validate >/dev/null && command -v sord_validate >/dev/null; then
+  lv2_validate "$bundles"/lv2/quell.lv2/*.ttl
+fi
 cp_jars="$bundles/lv2/quell.lv2/lib/*:$cli_cp"
 for variant in mono:1 stereo:2; do
   name="${variant%%:*}"; ch="${variant##*:}"

@@ -133,7 +133,7 @@ public final class BundleFiles {
                 + "@prefix urid: <http://lv2plug.in/ns/ext/urid#> .\n\n");
         for (int ch = 1; ch <= 2; ch++) {
             String uri = ch == 1 ? URI_MONO : URI_STEREO;
-            s.append('<').append(uri).append(">\n    a lv2:Plugin , lv2:FilterPlugin ;\n")
+            s.append('<').append(uri).append(">\n    a lv2:Plugin , lv2:FilterPlugin , doap:Project ;\n")
                     .append("    doap:name \"Quell").append(ch == 1 ? " (mono)" : " (stereo)").append("\" ;\n")
                     .append("    doap:license <https://spdx.org/licenses/MIT> ;\n")
                     .append("    doap:maintainer [ a foaf:Person ; foaf:name \"Quell developers\" ] ;\n")
