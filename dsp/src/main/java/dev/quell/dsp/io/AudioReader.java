@@ -54,7 +54,11 @@ public final class AudioReader {
         if (declared > Integer.MAX_VALUE) {
             throw new AudioFormatException(file, "too long to hold in memory (" + declared + " frames)");
         }
-        float[][] out = new float[ch][declared > 0 ? (int) declared : 1 << 16];
+        // the declared length is a claim of the file, not a fact: start at most 16 MB and grow
+        // with what is actually decoded (AudioReaderFuzzTest: a FLAC header declaring 2^36
+        // samples in a 200-byte file ran the heap out)
+        long cap = Math.max(1, (1L << 22) / Math.max(1, ch));
+        float[][] out = new float[ch][(int) Math.max(1, Math.min(declared > 0 ? declared : 1 << 16, cap))];
         int n = 0;
         while (true) {
             if (n == out[0].length) {
