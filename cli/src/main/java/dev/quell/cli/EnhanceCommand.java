@@ -9,6 +9,7 @@ import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.presets.Preset;
 import dev.quell.presets.UserPresets;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +88,16 @@ public final class EnhanceCommand implements QuellCommand {
 
     @Override
     public Integer call() throws IOException {
+        PrintStream out = System.out;
+        System.setOut(new DecoderChatterFilter(out));
+        try {
+            return enhanceAll();
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    private int enhanceAll() throws IOException {
         resolveSettings();
         if (block < 1 || block > QuellEngine.MAX_CHUNK) {
             throw new CliException("--block must be 1.." + QuellEngine.MAX_CHUNK, 2);
@@ -112,6 +123,7 @@ public final class EnhanceCommand implements QuellCommand {
         double audioSeconds = 0;
         double processing = 0;
         List<String> failures = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
         ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("Enhancing").setInitialMax(totalBytes)
                 .setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
@@ -129,6 +141,7 @@ public final class EnhanceCommand implements QuellCommand {
                     audioSeconds += r.audioSeconds();
                     processing += r.processingSeconds();
                     if (r.warning() != null) {
+                        damaged.add(j.in().toString());
                         printAboveBar(bar, "quell: warning: " + j.in() + ": " + r.warning());
                     }
                 } catch (IOException | IllegalArgumentException | CliException e) {
@@ -147,14 +160,16 @@ public final class EnhanceCommand implements QuellCommand {
         }
         int latency48 = latencyAt48k(models);
         if (json) {
-            System.out.println(Summary.json(jobs.size() - failures.size(), failures, audioSeconds, processing, settings,
-                    latency48, models.name(), int8));
+            System.out.println(Summary.json(jobs.size() - failures.size(), failures, damaged, audioSeconds, processing,
+                    settings, latency48, models.name(), int8));
         } else if (!quiet) {
-            System.out.println(Summary.text(jobs.size() - failures.size(), failures.size(), audioSeconds, processing));
+            System.out.println(Summary.text(jobs.size() - failures.size(), failures.size(), damaged.size(), audioSeconds,
+                    processing));
             System.out.println(Summary.settings(settings, latency48, models.name(), int8));
         }
-        if (!failures.isEmpty()) {
-            throw new CliException(failures.size() + " of " + jobs.size() + " file(s) failed");
+        String problems = Summary.problems(jobs.size(), failures.size(), damaged.size());
+        if (problems != null) {
+            throw new CliException(problems);
         }
         return 0;
     }

@@ -18,8 +18,9 @@ final class Summary {
     private Summary() {
     }
 
-    static String text(int ok, int failed, double audioSeconds, double processingSeconds) {
-        String files = String.format(Locale.ROOT, "enhanced %d file(s)%s: %s of audio", ok,
+    static String text(int ok, int failed, int damaged, double audioSeconds, double processingSeconds) {
+        String files = String.format(Locale.ROOT, "enhanced %d file(s)%s%s: %s of audio", ok,
+                damaged > 0 ? " (" + damaged + " from damaged input)" : "",
                 failed > 0 ? ", " + failed + " failed" : "", duration(audioSeconds));
         if (audioSeconds <= 0) {
             return files + " (no audio, so no real-time factor)";
@@ -27,6 +28,27 @@ final class Summary {
         return files + String.format(Locale.ROOT, " in %.1f s of processing (%.1fx real time, real-time factor %.3f;"
                 + " model loading excluded)", processingSeconds, audioSeconds / Math.max(processingSeconds, 1e-9),
                 processingSeconds / audioSeconds);
+    }
+
+    /**
+     * The batch's closing error line, or null when every file was whole and enhanced. A damaged
+     * input (data shorter than its header declares, corrupt FLAC frames) is enhanced as far as it
+     * goes, with a warning naming it, and still makes the exit code 1, so that a script notices
+     * (the fuzzing issue: a file declaring 4 GiB in 1 kB exits 1; the batch issue: such a file is
+     * read to its end, as sox and libsndfile do).
+     *
+     * @param files files in the batch
+     * @param failed files skipped with an error
+     * @param damaged files enhanced from damaged input
+     * @return "N of M file(s) failed", "N of M file(s) damaged (enhanced as far as they go)", both, or null
+     */
+    static String problems(int files, int failed, int damaged) {
+        if (failed == 0 && damaged == 0) {
+            return null;
+        }
+        String f = failed > 0 ? failed + " of " + files + " file(s) failed" : null;
+        String d = damaged > 0 ? damaged + " of " + files + " file(s) damaged (enhanced as far as they go)" : null;
+        return f == null ? d : d == null ? f : f + ", " + d;
     }
 
     static String settings(Map<Parameter, Double> settings, int latency48, String model, boolean int8) {
@@ -38,11 +60,12 @@ final class Summary {
                 latency48, model, int8 ? " (int8)" : "");
     }
 
-    static String json(int ok, List<String> failed, double audioSeconds, double processingSeconds,
+    static String json(int ok, List<String> failed, List<String> damaged, double audioSeconds, double processingSeconds,
                        Map<Parameter, Double> settings, int latency48, String model, boolean int8) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("enhanced", ok);
         m.put("failed", failed);
+        m.put("damaged", damaged);
         m.put("audio_seconds", audioSeconds);
         m.put("processing_seconds", processingSeconds);
         m.put("real_time_factor", audioSeconds > 0 ? processingSeconds / audioSeconds : null);

@@ -151,7 +151,7 @@ class EnhanceFilesTest {
     }
 
     @Test
-    void streamedAndTruncatedWavsAreEnhancedToTheirEnd() throws IOException {
+    void streamedAndTruncatedWavsAreEnhancedToTheirEndAndOnlyTheTruncatedOneFails() throws IOException {
         Path in = wav("piped.wav", 16_000, SampleFormat.PCM_16, noise(11, 16_000));
         byte[] all = Files.readAllBytes(in);
         ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
@@ -167,9 +167,11 @@ class EnhanceFilesTest {
         byte[] full = Files.readAllBytes(rec);
         Files.write(rec, Arrays.copyOf(full, full.length - 2 * 6000));
         r = cli("enhance", rec.toString(), "-o", dir.resolve("rec-out.wav").toString());
-        assertEquals(0, r[0], (String) r[2]);
         String err = (String) r[2];
+        assertEquals(1, r[0], "a damaged input is enhanced and still fails the batch: " + err);
         assertTrue(err.contains("warning") && err.contains(rec.toString()) && err.contains("10000 frames"), err);
+        assertTrue(err.strip().endsWith("quell: 1 of 1 file(s) damaged (enhanced as far as they go)"), err);
+        assertTrue(((String) r[1]).contains("(1 from damaged input)"), (String) r[1]);
         assertEquals(10_000, AudioReader.read(dir.resolve("rec-out.wav")).frames());
     }
 
@@ -190,6 +192,25 @@ class EnhanceFilesTest {
         assertTrue(j.get("real_time_factor").asDouble() > 0);
         r = cli("enhance", in.toString(), "-o", dir.resolve("q-out.wav").toString(), "--quiet");
         assertEquals("", r[1]);
+    }
+
+    /**
+     * jflac prints "readResidual elsecase" to standard output on a corrupt frame; with --json that
+     * broke the one JSON object a script parses. The file (a 24-bit stereo FLAC with one bit of a
+     * residual flipped, made while fuzzing) is reported as damaged and stdout stays JSON.
+     */
+    @Test
+    void aCorruptFlacFrameNeitherBreaksTheJsonSummaryNorPassesAsWhole() throws IOException {
+        Path in = dir.resolve("corrupt-residual.flac");
+        try (var s = EnhanceFilesTest.class.getResourceAsStream("corrupt-residual.flac")) {
+            Files.write(in, s.readAllBytes());
+        }
+        Object[] r = cli("enhance", in.toString(), "-o", dir.resolve("c-out.wav").toString(), "--json");
+        assertEquals(1, r[0], (String) r[2]);
+        assertFalse(((String) r[1]).contains("readResidual"), (String) r[1]);
+        JsonNode j = new ObjectMapper().readTree((String) r[1]);
+        assertEquals(in.toString(), j.get("damaged").get(0).asText());
+        assertTrue(((String) r[2]).contains("quell: warning: " + in), (String) r[2]);
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class FlacSource implements AudioSource {
     public FlacSource(Path file) throws IOException {
         this.file = file;
         FlacMetadataCheck.check(file); // before jflac sizes arrays by the counts the blocks declare
-        in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in = new EndOfStreamGuard(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         try {
             decoder = new FLACDecoder(in);
             StreamInfo info;
@@ -140,7 +140,8 @@ public final class FlacSource implements AudioSource {
         try {
             frame = decoder.readNextFrame();
         } catch (IOException | RuntimeException e) {
-            problem = "corrupt or truncated FLAC frame after " + frames + " frames (" + e.getClass().getSimpleName() + ")";
+            String why = e instanceof java.io.UncheckedIOException ? e.getCause().getMessage() : e.getClass().getSimpleName();
+            problem = "corrupt or truncated FLAC frame after " + frames + " frames (" + why + ")";
             return false;
         }
         if (frame == null) {
@@ -151,6 +152,12 @@ public final class FlacSource implements AudioSource {
         }
         int block = frame.header.blockSize;
         ChannelData[] data = decoder.getChannelData();
+        if (frame.header.channels != channels || !holds(data, block)) {
+            // jflac decodes a frame whose header disagrees with STREAMINFO into arrays of the wrong shape
+            problem = "FLAC frame after " + frames + " frames has " + frame.header.channels + " channel(s) of "
+                    + block + " samples, the stream " + channels + " channel(s)";
+            return false;
+        }
         if (pending == null || pending[0].length < block) {
             pending = new int[channels][Math.max(block, 4608)];
         }
@@ -159,6 +166,18 @@ public final class FlacSource implements AudioSource {
         }
         pendingPos = 0;
         pendingLen = block;
+        return true;
+    }
+
+    private boolean holds(ChannelData[] data, int block) {
+        if (block <= 0 || data == null || data.length < channels) {
+            return false;
+        }
+        for (int c = 0; c < channels; c++) {
+            if (data[c] == null || data[c].getOutput() == null || data[c].getOutput().length < block) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -3,6 +3,7 @@ package dev.quell.dsp.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -147,6 +148,46 @@ class StreamingAudioTest {
         }
         AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioReader.read(cut));
         assertTrue(e.getMessage().contains("cut.wav") && e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    /**
+     * jflac retried a frame that failed at the end of the file forever (a 163-byte file found by
+     * AudioReaderFuzzTest spun without reading a byte); the reader now ends with what it decoded
+     * and says why. The timeout only bounds a regression; the read takes milliseconds.
+     */
+    @Test
+    void aFlacWhoseDecoderLoopsAtTheEndEndsWithAWarning() throws IOException {
+        Path f = dir.resolve("loop.flac");
+        try (var in = StreamingAudioTest.class.getResourceAsStream("AudioReaderFuzzTestInputs/anyBytesGiveAudioOrAClearError/regression-flac-end-of-stream-loop.flac")) {
+            Files.write(f, in.readAllBytes());
+        }
+        String w = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            try (AudioSource s = AudioSource.open(f)) {
+                float[][] y = new float[s.channelCount()][4096];
+                while (s.read(y, 0, 4096) > 0) {
+                    // drain
+                }
+                return s.warning();
+            }
+        });
+        assertTrue(w != null && w.contains("past the end of the file"), w);
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioReader.read(f));
+        assertTrue(e.getMessage().contains("loop.flac"), e.getMessage());
+    }
+
+    /** The guard lets a decoder see the end a few times, then stops it; bytes pass unchanged. */
+    @Test
+    void theEndOfStreamGuardStopsOnlyAReaderStuckAtTheEnd() throws IOException {
+        var g = new EndOfStreamGuard(new java.io.ByteArrayInputStream(new byte[] {7, 8}));
+        assertEquals(7, g.read());
+        byte[] b = new byte[4];
+        assertEquals(1, g.read(b, 0, 4));
+        assertEquals(8, b[0]);
+        for (int i = 0; i < EndOfStreamGuard.MAX_END_READS; i++) {
+            assertEquals(-1, i % 2 == 0 ? g.read() : g.read(b, 0, 4));
+        }
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, g::read);
+        assertTrue(e.getCause().getMessage().contains("past the end"));
     }
 
     @Test
