@@ -236,9 +236,7 @@ public final class ModelFile {
                 throw new ModelFormatException(file, "truncated: tensor " + name + " runs past the end of the file");
             }
             float[] data = new float[(int) n];
-            for (int i = 0; i < n; i++) {
-                data[i] = buf.getFloat(pos + 4 * i);
-            }
+            buf.slice(pos, 4 * (int) n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data); // bulk: fast even before the JIT
             pos += 4 * (int) n;
             tensors.put(name, data);
             shapes.put(name, shape);

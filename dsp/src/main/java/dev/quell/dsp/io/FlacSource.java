@@ -44,6 +44,7 @@ public final class FlacSource implements AudioSource {
         in = new EndOfStreamGuard(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         try {
             decoder = new FLACDecoder(in);
+            decoder.addFrameListener(new FlacStallGuard(decoder));
             StreamInfo info;
             try {
                 decoder.readMetadata();

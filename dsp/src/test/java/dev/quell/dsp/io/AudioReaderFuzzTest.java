@@ -22,10 +22,14 @@ class AudioReaderFuzzTest {
     private static Path dir;
     private static PrintStream stdout;
 
-    /** One folder for the whole run (a file per extension, rewritten per input, is faster than a new one). */
+    /**
+     * One folder for the whole run, {@code target/fuzz-input} of the module: a file per extension,
+     * rewritten per input, is faster than a new one, and if an input hangs the reader, the file
+     * is still there for {@code tools/fuzz.sh} to keep as the finding.
+     */
     @BeforeAll
     static void quietAndOneFolder() throws IOException {
-        dir = Files.createTempDirectory("quell-fuzz-");
+        dir = Files.createDirectories(Path.of("target", "fuzz-input"));
         stdout = System.out; // jflac prints "readResidual elsecase" on corrupt frames: thousands of lines per run
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
     }

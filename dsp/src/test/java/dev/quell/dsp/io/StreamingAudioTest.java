@@ -151,28 +151,34 @@ class StreamingAudioTest {
     }
 
     /**
-     * jflac retried a frame that failed at the end of the file forever (a 163-byte file found by
-     * AudioReaderFuzzTest spun without reading a byte); the reader now ends with what it decoded
-     * and says why. The timeout only bounds a regression; the read takes milliseconds.
+     * jflac retries a frame that fails to decode for ever when the retry does not move through the
+     * file: at the end of the file (a 163-byte file), and after the declared samples, where its
+     * sync search returns at once (a 363-byte file; both found by AudioReaderFuzzTest, which spun
+     * on them). The reader now ends with what it decoded and says why. The timeout only bounds a
+     * regression; each read takes milliseconds.
      */
-    @Test
-    void aFlacWhoseDecoderLoopsAtTheEndEndsWithAWarning() throws IOException {
-        Path f = dir.resolve("loop.flac");
-        try (var in = StreamingAudioTest.class.getResourceAsStream("AudioReaderFuzzTestInputs/anyBytesGiveAudioOrAClearError/regression-flac-end-of-stream-loop.flac")) {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"regression-flac-end-of-stream-loop.flac, 0", "regression-flac-header-retry-loop.flac, 80"})
+    void aFlacOnWhichTheDecoderLoopsEndsWithAWarning(String name, int frames) throws IOException {
+        Path f = dir.resolve(name);
+        try (var in = StreamingAudioTest.class.getResourceAsStream("AudioReaderFuzzTestInputs/anyBytesGiveAudioOrAClearError/" + name)) {
             Files.write(f, in.readAllBytes());
         }
         String w = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
             try (AudioSource s = AudioSource.open(f)) {
                 float[][] y = new float[s.channelCount()][4096];
-                while (s.read(y, 0, 4096) > 0) {
-                    // drain
+                int n = 0;
+                int got;
+                while ((got = s.read(y, 0, 4096)) > 0) {
+                    n += got;
                 }
+                assertEquals(frames, n);
                 return s.warning();
             }
         });
-        assertTrue(w != null && w.contains("past the end of the file"), w);
+        assertTrue(w != null && w.contains("stopped advancing"), w);
         AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioReader.read(f));
-        assertTrue(e.getMessage().contains("loop.flac"), e.getMessage());
+        assertTrue(e.getMessage().contains(name), e.getMessage());
     }
 
     /** The guard lets a decoder see the end a few times, then stops it; bytes pass unchanged. */
