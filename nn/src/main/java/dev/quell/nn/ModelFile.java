@@ -160,6 +160,30 @@ public final class ModelFile {
         return parse(file, Files.readAllBytes(file), precision, lookahead);
     }
 
+    /**
+     * Reads a model once for every look-ahead it can run with: element k runs with k frames
+     * (see {@link #read(Path, Precision, int)}), the last is the model as trained. The dense and
+     * recurrent weight matrices (all but the folded convolutions) are one read-only copy shared by
+     * all of them, so this costs one parse and about the memory of one model.
+     *
+     * @param name name used in error messages
+     * @param bytes the bytes of a model file
+     * @param precision weight precision to build
+     * @return models for look-ahead 0 to the trained one, in that order (length trained + 1)
+     * @throws ModelFormatException if the content is malformed or cannot run with less look-ahead
+     */
+    public static Model[] readEveryLookahead(String name, byte[] bytes, Precision precision) throws ModelFormatException {
+        Parsed p = check(Path.of(name), bytes);
+        Map<String, WeightMatrix> shared = new HashMap<>();
+        Model full = build(p, precision, NATIVE_LOOKAHEAD, shared);
+        Model[] models = new Model[full.lookahead() + 1];
+        models[full.lookahead()] = full;
+        for (int la = 0; la < full.lookahead(); la++) {
+            models[la] = build(p, precision, la, shared);
+        }
+        return models;
+    }
+
     /** Look-ahead argument meaning "as trained". */
     public static final int NATIVE_LOOKAHEAD = -1;
 
@@ -192,8 +216,16 @@ public final class ModelFile {
         return parse(Path.of(name), out.toByteArray(), precision, lookahead);
     }
 
+    /** A checked file: its header and tensors, before any network is built. */
+    private record Parsed(Path file, JsonNode header, Map<String, float[]> tensors, Map<String, int[]> shapes) {
+    }
+
     private static Model parse(Path file, byte[] bytes, Precision precision, int lookahead)
             throws ModelFormatException {
+        return build(check(file, bytes), precision, lookahead, new HashMap<>());
+    }
+
+    private static Parsed check(Path file, byte[] bytes) throws ModelFormatException {
         if (bytes.length < 20) {
             throw new ModelFormatException(file, "too short to be a Quell model (" + bytes.length + " bytes)");
         }
@@ -250,9 +282,26 @@ public final class ModelFile {
         if ((int) crc.getValue() != buf.getInt(pos)) {
             throw new ModelFormatException(file, "checksum mismatch: the file is corrupt");
         }
+        return new Parsed(file, header, tensors, shapes);
+    }
+
+    /**
+     * Builds the network of a checked file for one look-ahead.
+     *
+     * @param shared weight matrices already built from the same file and precision, by tensor name;
+     *     matrices this build makes are added, so models built with one map share their read-only
+     *     weights
+     */
+    private static Model build(Parsed p, Precision precision, int lookahead, Map<String, WeightMatrix> shared)
+            throws ModelFormatException {
+        Path file = p.file();
+        JsonNode header = p.header();
+        Map<String, float[]> tensors = p.tensors();
+        Map<String, int[]> shapes = p.shapes();
+
         Model model;
         try {
-            model = build(header, tensors, shapes, precision, Map.of());
+            model = build(header, tensors, shapes, precision, Map.of(), shared);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
         }
@@ -283,7 +332,7 @@ public final class ModelFile {
             }
         }
         try {
-            model = build(header, tensors, shapes, precision, reduced);
+            model = build(header, tensors, shapes, precision, reduced, shared);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFormatException(file, "cannot reduce the look-ahead to " + lookahead + ": " + e.getMessage());
         }
@@ -292,6 +341,16 @@ public final class ModelFile {
                     + " by folding convolutions (got " + model.lookahead() + ")");
         }
         return model;
+    }
+
+    private static WeightMatrix matrix(Map<String, WeightMatrix> shared, String tensor, float[] w, int rows, int cols,
+                                       Precision precision) {
+        WeightMatrix m = shared.get(tensor);
+        if (m == null || m.rows() != rows || m.cols() != cols) {
+            m = WeightMatrix.of(w, rows, cols, precision);
+            shared.put(tensor, m);
+        }
+        return m;
     }
 
     private static float[] floats(JsonNode arr, int n, String what) {
@@ -319,7 +378,7 @@ public final class ModelFile {
     }
 
     private static Model build(JsonNode header, Map<String, float[]> tensors, Map<String, int[]> shapes,
-                               Precision precision, Map<String, Integer> reducedFuture) {
+                               Precision precision, Map<String, Integer> reducedFuture, Map<String, WeightMatrix> shared) {
         int inputSize = header.path("input_size").asInt(-1);
         if (inputSize <= 0) {
             throw new IllegalArgumentException("input_size missing or not positive");
@@ -358,7 +417,7 @@ public final class ModelFile {
                 case "dense": {
                     float[] b = tensor(tensors, shapes, name + ".bias");
                     float[] w = tensor(tensors, shapes, name + ".weight", b.length, width);
-                    layer = new DenseLayer(name, WeightMatrix.of(w, b.length, width, precision), b,
+                    layer = new DenseLayer(name, matrix(shared, name + ".weight", w, b.length, width, precision), b,
                             Activation.parse(l.path("activation").asText("linear")));
                     break;
                 }
@@ -387,8 +446,8 @@ public final class ModelFile {
                     float[] wih = tensor(tensors, shapes, name + ".weight_ih", 3 * h, width);
                     float[] whh = tensor(tensors, shapes, name + ".weight_hh", 3 * h, h);
                     float[] bhh = tensor(tensors, shapes, name + ".bias_hh", 3 * h);
-                    layer = new GruLayer(name, WeightMatrix.of(wih, 3 * h, width, precision),
-                            WeightMatrix.of(whh, 3 * h, h, precision), bih, bhh);
+                    layer = new GruLayer(name, matrix(shared, name + ".weight_ih", wih, 3 * h, width, precision),
+                            matrix(shared, name + ".weight_hh", whh, 3 * h, h, precision), bih, bhh);
                     break;
                 }
                 default:

@@ -6,10 +6,10 @@ import dev.quell.dsp.NoiseFloor;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelFile;
 import dev.quell.nn.Precision;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,12 +64,8 @@ public final class EngineModels {
                     }
                     bytes = in.readAllBytes();
                 }
-                int nat = ModelFile.read(DEFAULT_RESOURCE, new ByteArrayInputStream(bytes), precision).lookahead();
-                Model[] m = new Model[FrameFormat.MAX_LOOKAHEAD + 1];
-                for (int la = 0; la < m.length; la++) {
-                    m[la] = ModelFile.read(DEFAULT_RESOURCE, new ByteArrayInputStream(bytes), precision, Math.min(la, nat));
-                }
-                return new EngineModels("default model", m, nat);
+                Model[] every = ModelFile.readEveryLookahead(DEFAULT_RESOURCE, bytes, precision);
+                return new EngineModels("default model", upToMax(every), every.length - 1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -91,7 +87,11 @@ public final class EngineModels {
         if (cached != null) {
             return cached;
         }
-        Model full = ModelFile.read(file, precision);
+        if (!Files.isRegularFile(file)) {
+            throw new dev.quell.nn.ModelFormatException(file, "no such model file");
+        }
+        Model[] every = ModelFile.readEveryLookahead(file.toString(), Files.readAllBytes(file), precision);
+        Model full = every[every.length - 1];
         int nat = full.lookahead();
         if (!HopProcessor.supportsInputs(full.inputSize())) {
             throw new IOException(file + ": the model takes " + full.inputSize() + " input features per frame; Quell"
@@ -101,13 +101,18 @@ public final class EngineModels {
             throw new IOException(file + ": the model has " + nat + " frames of look-ahead; Quell supports up to "
                     + FrameFormat.MAX_LOOKAHEAD);
         }
-        Model[] m = new Model[FrameFormat.MAX_LOOKAHEAD + 1];
-        for (int la = 0; la < m.length; la++) {
-            m[la] = la >= nat ? full : ModelFile.read(file, precision, la);
-        }
-        EngineModels loaded = new EngineModels(file.toString(), m, nat);
+        EngineModels loaded = new EngineModels(file.toString(), upToMax(every), nat);
         CACHE.putIfAbsent(key, loaded);
         return loaded;
+    }
+
+    /** Models for look-ahead 0..MAX_LOOKAHEAD from those a file can run with: beyond its own, its own. */
+    private static Model[] upToMax(Model[] every) {
+        Model[] m = new Model[FrameFormat.MAX_LOOKAHEAD + 1];
+        for (int la = 0; la < m.length; la++) {
+            m[la] = every[Math.min(la, every.length - 1)];
+        }
+        return m;
     }
 
     /**

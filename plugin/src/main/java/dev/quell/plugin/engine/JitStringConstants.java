@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * here, on the preparing thread, and keeping them reachable makes that resolution a pure lookup.
  *
  * <p>The literals are read from the class files themselves (the constant pool of the JVM class
- * file format, JVMS §4.4) of the packages the audio path runs through: the engine, {@code dsp},
+ * file format, JVMS §4.4) of the packages the audio path runs through: the engine, the JNI bridge, {@code dsp},
  * {@code nn}, JTransforms and its JLargeArrays dependency. Best effort: a package whose classes
  * cannot be read (no code source, unreadable jar) is skipped and counted in {@link #skipped()};
  * nothing here throws.
@@ -40,6 +40,9 @@ public final class JitStringConstants {
     /** Anchor class name and the resource prefix scanned (with sub-packages) in its code source. */
     private static final String[][] PACKAGES = {
         {"dev.quell.plugin.engine.QuellEngine", "dev/quell/plugin/engine/"},
+        // the JNI entry the shim's process() calls: its first C2 compilation, inside process, resolved
+        // its own literals (208 bytes seen by NativeBridgeTest on a loaded machine)
+        {"dev.quell.plugin.nativebridge.NativeBridge", "dev/quell/plugin/nativebridge/"},
         {"dev.quell.dsp.FrameChain", "dev/quell/dsp/"},
         {"dev.quell.nn.ModelState", "dev/quell/nn/"},
         {"org.jtransforms.fft.DoubleFFT_1D", "org/jtransforms/"},
@@ -49,10 +52,28 @@ public final class JitStringConstants {
     /** The interned strings, kept reachable (HotSpot's string table holds its entries weakly). */
     private static final Set<String> KEPT = new HashSet<>();
     private static boolean done;
+    private static boolean started;
     private static int classes;
     private static int skipped;
 
     private JitStringConstants() {
+    }
+
+    /**
+     * Starts {@link #ensureInterned} on a daemon thread (once per JVM), so that reading the class
+     * files overlaps with loading the model on a machine with a spare core; a later
+     * {@link #ensureInterned} waits for it (both hold this class's lock) instead of doing the work
+     * again. Called when the JNI bridge class is initialised, before the first instance loads its
+     * model.
+     */
+    public static synchronized void startInBackground() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Thread t = new Thread(JitStringConstants::ensureInterned, "quell-string-constants");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
@@ -118,6 +139,14 @@ public final class JitStringConstants {
                 }
             }
         }
+    }
+
+    /**
+     * @param literal a string
+     * @return true if {@link #ensureInterned} found it in an audio-path class and keeps it
+     */
+    static synchronized boolean keeps(String literal) {
+        return KEPT.contains(literal);
     }
 
     /**

@@ -119,7 +119,7 @@ public final class QuellEngine {
 
     /**
      * Allocates every buffer and state for a stream, measures the exact latency for each
-     * look-ahead setting, and warms the JIT by running a few seconds of synthetic audio through
+     * look-ahead setting, and warms the JIT by running 3 s of synthetic audio ({@code warmUp}) through
      * the real path (about 0.3 s of CPU). Not real-time safe. May be called again to change the
      * configuration.
      *
@@ -215,7 +215,13 @@ public final class QuellEngine {
         return rateHz >= MIN_RATE && rateHz <= MAX_RATE && Resampler.supports(rateHz, RATE) && Resampler.supports(RATE, rateHz);
     }
 
-    /** Runs synthetic speech-like audio through the real path so the JIT compiles it, for every look-ahead. */
+    /**
+     * Runs synthetic speech-like audio through the real path so the JIT compiles it, one second
+     * for every look-ahead. Shorter passes (a quarter second for the two look-aheads after the
+     * first) cut the first instance's start-up by 0.25 s but left compilations to the audio
+     * thread: worst 128-frame block 1.8-3.7 ms instead of 0.8 ms in {@code quell bench}, one block
+     * over its 2.67 ms deadline in two of four runs (2026-12-02), so the three seconds stay.
+     */
     private void warmUp() {
         Random rnd = new Random(1);
         int n = sampleRate; // one second per look-ahead

@@ -1,5 +1,6 @@
 package dev.quell.plugin.nativebridge;
 
+import dev.quell.plugin.engine.JitStringConstants;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;
 import java.nio.ByteBuffer;
@@ -22,6 +23,10 @@ public final class NativeBridge {
     private final float[][] out;
     private final int channels;
     private final int maxBlock;
+
+    static {
+        JitStringConstants.startInBackground(); // overlaps with the first instance's model load
+    }
 
     /**
      * Creates and prepares the engine (loads the default model, warms the JIT: not real-time).
