@@ -55,4 +55,9 @@ public final class DenseLayer implements Layer {
         weight.multiplyAdd(input, 0, output, 0);
         activation.apply(output, 0, bias.length);
     }
+
+    /** @return the weight matrix (read-only; may be shared with other models built from the same file) */
+    WeightMatrix weights() {
+        return weight;
+    }
 }

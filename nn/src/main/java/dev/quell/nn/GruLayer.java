@@ -87,4 +87,9 @@ public final class GruLayer implements Layer {
         }
         System.arraycopy(output, 0, state, 0, h);
     }
+
+    /** @return the weight matrix (read-only; may be shared with other models built from the same file) */
+    WeightMatrix inputWeights() {
+        return weightIh;
+    }
 }

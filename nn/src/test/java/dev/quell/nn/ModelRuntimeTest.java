@@ -1,5 +1,6 @@
 package dev.quell.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,45 @@ class ModelRuntimeTest {
         assertEquals(full.parameterCount(), ModelFile.read(f, Precision.FLOAT32, 2).parameterCount());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(f, Precision.FLOAT32, 3));
         assertTrue(e.getMessage().contains("m.qnn") && e.getMessage().contains("look-ahead"), e.getMessage());
+    }
+
+    /** One parse for every look-ahead: the same outputs as reading each alone, one copy of the big matrices. */
+    @Test
+    void everyLookaheadFromOneParseSharesWeightsAndEqualsSeparateReads() throws IOException {
+        Path f = dir.resolve("every.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(9));
+        for (Precision p : Precision.values()) {
+            Model[] every = ModelFile.readEveryLookahead("every.qnn", java.nio.file.Files.readAllBytes(f), p);
+            assertEquals(3, every.length);
+            for (int la = 0; la <= 2; la++) {
+                assertEquals(la, every[la].lookahead());
+                ModelState a = every[la].newState();
+                ModelState b = ModelFile.read(f, p, la).newState();
+                Random rnd = new Random(la);
+                float[] ga = new float[34];
+                float[] ra = new float[34];
+                float[] gb = new float[34];
+                float[] rb = new float[34];
+                for (int t = 0; t < 50; t++) {
+                    float[] x = RandomModels.random(rnd, 70, 2);
+                    a.infer(x, ga, ra);
+                    b.infer(x, gb, rb);
+                    assertArrayEquals(gb, ga, p + " look-ahead " + la + " frame " + t);
+                    assertArrayEquals(rb, ra, p + " look-ahead " + la + " frame " + t);
+                }
+            }
+            java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            int matrices = 0;
+            for (Model m : every) {
+                for (Layer l : m.layers()) {
+                    if (l instanceof GruLayer || l instanceof DenseLayer) {
+                        matrices++;
+                        distinct.add(l instanceof GruLayer ? ((GruLayer) l).inputWeights() : ((DenseLayer) l).weights());
+                    }
+                }
+            }
+            assertEquals(matrices / 3, distinct.size(), "each dense and GRU layer's matrix is one object in all three models");
+        }
     }
 
     @Test
