@@ -136,7 +136,7 @@ public final class BundleFiles {
             s.append('<').append(uri).append(">\n    a lv2:Plugin , lv2:FilterPlugin , doap:Project ;\n")
                     .append("    doap:name \"Quell").append(ch == 1 ? " (mono)" : " (stereo)").append("\" ;\n")
                     .append("    doap:license <https://spdx.org/licenses/MIT> ;\n")
-                    .append("    doap:maintainer [ a foaf:Person ; foaf:name \"Quell developers\" ] ;\n")
+                    .append("    doap:maintainer [ a foaf:Person ; foaf:name \"Quell developers\" ; foaf:homepage <https://quell.dev> ] ;\n")
                     .append("    rdfs:comment \"Real-time speech enhancement: PercepNet-style DSP with a small recurrent network (removes noise and some reverberation from speech).\" ;\n")
                     .append("    lv2:minorVersion ").append(minor).append(" ;\n    lv2:microVersion ").append(micro).append(" ;\n")
                     .append("    lv2:optionalFeature urid:map ;\n")

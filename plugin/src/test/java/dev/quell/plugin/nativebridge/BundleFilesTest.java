@@ -35,6 +35,7 @@ class BundleFilesTest {
         assertTrue(!lookahead.contains(".0"), lookahead);
         assertTrue(ttl.contains("lv2:default 100.0 ;"), "continuous ports keep decimals");
         assertEquals(2, ttl.split("doap:maintainer").length - 1);
+        assertEquals(2, ttl.split("foaf:homepage <https://quell.dev>").length - 1, "lv2lint: the author's homepage");
         String presets = BundleFiles.presetsTtl();
         assertEquals(8, presets.split("a pset:Preset").length - 1, "4 factory presets x 2 plugins");
         assertTrue(presets.contains("rdfs:label \"Live broadcast (low latency)\""));
