@@ -39,8 +39,15 @@ public final class BenchCommand implements QuellCommand {
     @Option(names = "--lookahead-ms", defaultValue = "20", paramLabel = "MS", description = "Look-ahead (default: ${DEFAULT-VALUE}).")
     int lookaheadMs;
 
+    @Option(names = "--memory", paramLabel = "CHANNELS",
+            description = "Instead: memory of the model and per engine instance with this many channels (1 or 2), in a fresh JVM.")
+    Integer memoryChannels;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (memoryChannels != null) {
+            return memory();
+        }
         if (seconds <= 0 || block < 1 || block > QuellEngine.MAX_CHUNK) {
             throw new CliException("--seconds must be positive and --block 1.." + QuellEngine.MAX_CHUNK);
         }
@@ -107,6 +114,24 @@ public final class BenchCommand implements QuellCommand {
         System.out.println("The first block is the first process() after prepare(), which warms the JIT.");
         System.out.println("Block times are wall-clock per process() call; with 128-frame blocks most calls only queue "
                 + "samples and every 3rd or 4th runs a 10 ms hop, so the median is small and the p99/worst show the hop cost.");
+        return 0;
+    }
+
+    private int memory() throws java.io.IOException {
+        if (memoryChannels != 1 && memoryChannels != 2) {
+            throw new CliException("--memory takes 1 or 2 channels, not " + memoryChannels);
+        }
+        if (!QuellEngine.supportsRate(rate) || block < 1) {
+            throw new CliException("unsupported --rate " + rate + " or --block " + block);
+        }
+        dev.quell.validation.bench.InstanceMemory m = dev.quell.validation.bench.InstanceMemory.measure(rate, memoryChannels, block, 10);
+        System.out.printf(Locale.ROOT, "Quell engine, default model, %d Hz, %d channel(s), %d-frame blocks; %s, max heap %d MB%n",
+                rate, memoryChannels, block, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "model (once per JVM): heap %.1f MB, RSS +%.1f MB%n", m.modelHeap() / 1e6, m.modelRss() / 1e6);
+        System.out.printf(Locale.ROOT, "first instance: heap %.2f MB, RSS +%.1f MB%n", m.firstHeap() / 1e6, m.firstRss() / 1e6);
+        System.out.printf(Locale.ROOT, "each further instance (mean of 10): heap %.2f MB, RSS +%.2f MB%n", m.eachHeap() / 1e6,
+                m.eachRss() / 1e6);
         return 0;
     }
 }
