@@ -664,6 +664,11 @@ static void test_fallback(void) {
    and then; per block-size range the calls, the worst call time and the C heap calls made inside
    process() (malloc_count.c interposes them for the whole process, the JVM included). The first
    second is reported apart (thread attach, first JIT compilations). */
+/* the stress tests' block-size buckets: 1-15, 16-127, 128-1023, 1024-4095, 4096-8192 */
+static int b_of(int m) {
+    return m < 16 ? 0 : m < 128 ? 1 : m < 1024 ? 2 : m < 4096 ? 3 : 4;
+}
+
 static void test_stress(double seconds) {
     long before = malloc_count_total(); /* the interposer itself must count */
     malloc_count_watch(1);
@@ -672,6 +677,13 @@ static void test_stress(double seconds) {
     free(probe);
     malloc_count_watch(0);
     CHECK(malloc_count_total() - before == 2, "malloc interposer not active (%ld calls seen)", malloc_count_total() - before);
+    pthread_mutex_t probe_lock = PTHREAD_MUTEX_INITIALIZER;
+    long locks_before = malloc_count_locks();
+    malloc_count_watch(1);
+    pthread_mutex_lock(&probe_lock);
+    pthread_mutex_unlock(&probe_lock);
+    malloc_count_watch(0);
+    CHECK(malloc_count_locks() - locks_before == 1, "mutex interposer not active (%ld locks seen)", malloc_count_locks() - locks_before);
     Instance in;
     if (create(&in, 2, 48000, 8192)) { CHECK(0, "stress instance"); return; }
     long n = 48000 * 4;
@@ -679,7 +691,8 @@ static void test_stress(double seconds) {
     speechlike(x, 2, n, 48000, 21);
     enum { BUCKETS = 5 };
     static const int edges[BUCKETS + 1] = {1, 16, 128, 1024, 4096, 8193};
-    long calls[BUCKETS] = {0}, heap[BUCKETS] = {0}, late[BUCKETS] = {0};
+    long calls[BUCKETS] = {0}, heap[BUCKETS] = {0}, late[BUCKETS] = {0}, locks[BUCKETS] = {0};
+    long locks_first_second = 0, locks_after = 0;
     double worst[BUCKETS] = {0};
     long heap_first_second = 0, heap_after = 0;
     unsigned seed = 7;
@@ -702,14 +715,16 @@ static void test_stress(double seconds) {
         float *ip[2] = {x[0] + pos, x[1] + pos}, *op[2] = {y[0] + pos, y[1] + pos};
         AudioBusBuffers ib = {2, 0, {.channelBuffers32 = ip}}, ob = {2, 0, {.channelBuffers32 = op}};
         ProcessData d = {kRealtime, kSample32, m, 1, 1, &ib, &ob, ch.n ? (IParameterChanges *) &ch : NULL, NULL, NULL, NULL, NULL};
-        long h0 = malloc_count_total();
+        long h0 = malloc_count_total(), l0 = malloc_count_locks();
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         malloc_count_watch(1);
         in.a->process(in.processor, &d);
         malloc_count_watch(0);
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        long h = malloc_count_total() - h0;
+        long h = malloc_count_total() - h0, l = malloc_count_locks() - l0;
+        locks[b_of(m)] += l;
+        if (done < 48000) locks_first_second += l; else locks_after += l;
         double dt = (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
         int b = 0;
         while (b < BUCKETS - 1 && m >= edges[b + 1]) b++;
@@ -723,9 +738,10 @@ static void test_stress(double seconds) {
     }
     printf("stress: %.0f s of 48 kHz stereo, block size changing every call, bypass/look-ahead automated once a second\n", seconds);
     printf("stress: C heap calls inside process(): %ld in the first second, %ld after it\n", heap_first_second, heap_after);
+    printf("stress: mutex locks inside process(): %ld in the first second, %ld after it\n", locks_first_second, locks_after);
     for (int b = 0; b < BUCKETS; b++) {
-        printf("stress: blocks %4d-%4d: %6ld calls, worst %7.3f ms, %5ld longer than their own block's duration, heap calls %ld\n",
-               edges[b], edges[b + 1] - 1, calls[b], worst[b] * 1e3, late[b], heap[b]);
+        printf("stress: blocks %4d-%4d: %6ld calls, worst %7.3f ms, %5ld longer than their own block's duration, heap calls %ld, locks %ld\n",
+               edges[b], edges[b + 1] - 1, calls[b], worst[b] * 1e3, late[b], heap[b], locks[b]);
     }
     CHECK(heap_after == 0, "%ld C heap calls inside process() after the first second", heap_after);
     free(x[0]); free(x[1]); free(y[0]); free(y[1]); free(x); free(y);
