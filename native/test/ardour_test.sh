@@ -24,11 +24,11 @@ fail() { echo "ardour_test: FAILED: $*" >&2; exit 1; }
 # Runs an Ardour Lua script into a log. Ardour 7.3's luasession itself dies of a glibc heap check
 # (SIGABRT, "corrupted size vs. prev_size", "double free or corruption") in about 1 of 10 runs,
 # also with only Ardour's own a-comp plugin loaded (docs/plugin.md); such a run is retried, at
-# most twice, and said. Any other failure is the test's to judge from the log. A third argument
+# most three times, and said. Any other failure is the test's to judge from the log. A third argument
 # names a folder the script creates, removed before each attempt.
 run_lua() {
   local log=$1 script=$2 fresh=${3:-} attempt rc
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4; do
     rc=0
     [ -z "$fresh" ] || rm -rf "$fresh"
     timeout 300 "$lua" "$script" > "$log" 2>&1 || rc=$?
