@@ -175,11 +175,11 @@ public final class ModelFile {
     public static Model[] readEveryLookahead(String name, byte[] bytes, Precision precision) throws ModelFormatException {
         Parsed p = check(Path.of(name), bytes);
         Map<String, WeightMatrix> shared = new HashMap<>();
-        Model full = build(p, precision, NATIVE_LOOKAHEAD, shared);
+        Model full = buildFull(p, precision, shared);
         Model[] models = new Model[full.lookahead() + 1];
         models[full.lookahead()] = full;
         for (int la = 0; la < full.lookahead(); la++) {
-            models[la] = build(p, precision, la, shared);
+            models[la] = reduce(p, full, precision, la, shared);
         }
         return models;
     }
@@ -294,25 +294,35 @@ public final class ModelFile {
      */
     private static Model build(Parsed p, Precision precision, int lookahead, Map<String, WeightMatrix> shared)
             throws ModelFormatException {
+        return reduce(p, buildFull(p, precision, shared), precision, lookahead, shared);
+    }
+
+    /** The network as trained (see {@link #build(Parsed, Precision, int, Map)} for {@code shared}). */
+    private static Model buildFull(Parsed p, Precision precision, Map<String, WeightMatrix> shared)
+            throws ModelFormatException {
+        try {
+            return build(p.header(), p.tensors(), p.shapes(), precision, Map.of(), shared);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ModelFormatException(p.file(), "inconsistent model: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The trained network {@code full} run with less look-ahead: the convolutions' future taps are
+     * folded, the last convolution first; {@code full} itself for its own look-ahead or
+     * {@link #NATIVE_LOOKAHEAD}.
+     */
+    private static Model reduce(Parsed p, Model full, Precision precision, int lookahead, Map<String, WeightMatrix> shared)
+            throws ModelFormatException {
         Path file = p.file();
         JsonNode header = p.header();
-        Map<String, float[]> tensors = p.tensors();
-        Map<String, int[]> shapes = p.shapes();
-
-        Model model;
-        try {
-            model = build(header, tensors, shapes, precision, Map.of(), shared);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ModelFormatException(file, "inconsistent model: " + e.getMessage());
+        if (lookahead == NATIVE_LOOKAHEAD || lookahead == full.lookahead()) {
+            return full;
         }
-        if (lookahead == NATIVE_LOOKAHEAD || lookahead == model.lookahead()) {
-            return model;
-        }
-        if (lookahead < 0 || lookahead > model.lookahead()) {
+        if (lookahead < 0 || lookahead > full.lookahead()) {
             throw new ModelFormatException(file, "cannot run with " + lookahead + " frames of look-ahead (the model has "
-                    + model.lookahead() + ")");
+                    + full.lookahead() + ")");
         }
-        // reduce the convolutions' future taps, the last convolution first
         List<String> convs = new ArrayList<>();
         Map<String, Integer> futures = new HashMap<>();
         for (JsonNode l : header.path("layers")) {
@@ -321,7 +331,7 @@ public final class ModelFile {
                 futures.put(l.path("name").asText(), l.path("future").asInt(0));
             }
         }
-        int cut = model.lookahead() - lookahead;
+        int cut = full.lookahead() - lookahead;
         Map<String, Integer> reduced = new HashMap<>();
         for (int i = convs.size() - 1; i >= 0 && cut > 0; i--) {
             int f = futures.get(convs.get(i));
@@ -331,8 +341,9 @@ public final class ModelFile {
                 cut -= take;
             }
         }
+        Model model;
         try {
-            model = build(header, tensors, shapes, precision, reduced, shared);
+            model = build(header, p.tensors(), p.shapes(), precision, reduced, shared);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ModelFormatException(file, "cannot reduce the look-ahead to " + lookahead + ": " + e.getMessage());
         }
