@@ -42,19 +42,9 @@ public final class CompareCommand implements QuellCommand {
         if (maxLag < 0 || maxLag >= Math.min(x.frames(), r.frames())) {
             throw new CliException("--max-lag must be 0.." + (Math.min(x.frames(), r.frames()) - 1) + ", not " + maxLag);
         }
-        Alignment a = Alignment.of(mean(x), mean(r), maxLag);
+        Alignment a = Alignment.of(x.mono(), r.mono(), maxLag);
         System.out.println(String.format(Locale.ROOT, "lag %d gain %.4f residual %.2f residual-at-0 %.2f",
                 a.lag(), a.gain(), a.residualDb(), a.residualAtZeroDb()));
         return 0;
-    }
-
-    private static float[] mean(AudioData a) {
-        float[] m = new float[a.frames()];
-        for (float[] ch : a.channels()) {
-            for (int i = 0; i < m.length; i++) {
-                m[i] += ch[i] / a.channelCount();
-            }
-        }
-        return m;
     }
 }
