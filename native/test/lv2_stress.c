@@ -9,7 +9,6 @@
  *   quell_lv2_stress PATH/quell.lv2 SECONDS */
 #include <dlfcn.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include <lv2/urid/urid.h>
 
 #include "malloc_count.h"
+#include "stress_stats.h"
 
 #define MAX_URIS 64
 static const char *uris[MAX_URIS];
@@ -58,24 +58,9 @@ int main(int argc, char **argv) {
     }
     double seconds = atof(argv[2]);
     int failures = 0;
-    long before = malloc_count_total();
-    malloc_count_watch(1);
-    char *volatile probe = malloc(16); /* volatile: the compiler must not drop the pair */
-    probe[0] = 1;
-    free(probe);
-    malloc_count_watch(0);
-    if (malloc_count_total() - before != 2) {
-        fprintf(stderr, "FAILED: malloc interposer not active (%ld calls seen)\n", malloc_count_total() - before);
-        return 1;
-    }
-    pthread_mutex_t probe_lock = PTHREAD_MUTEX_INITIALIZER;
-    long locks_before = malloc_count_locks();
-    malloc_count_watch(1);
-    pthread_mutex_lock(&probe_lock);
-    pthread_mutex_unlock(&probe_lock);
-    malloc_count_watch(0);
-    if (malloc_count_locks() - locks_before != 1) {
-        fprintf(stderr, "FAILED: mutex interposer not active (%ld locks seen)\n", malloc_count_locks() - locks_before);
+    int broken = malloc_count_self_check();
+    if (broken) {
+        fprintf(stderr, "FAILED: the %s interposer is not active\n", broken & 1 ? "malloc" : "mutex");
         return 1;
     }
     char so[4096], bundle[4096];
@@ -93,10 +78,10 @@ int main(int argc, char **argv) {
     LV2_URID_Map map = {NULL, map_uri};
     LV2_Feature map_feature = {LV2_URID__map, &map};
     const LV2_Feature *features[] = {&map_feature, NULL};
-    LV2_Handle h = d->instantiate(d, 48000, bundle, features);
+    LV2_Handle h = d->instantiate(d, STRESS_RATE, bundle, features);
     if (!h) { fprintf(stderr, "instantiate failed\n"); return 1; }
 
-    long n = 48000 * 4;
+    long n = STRESS_RATE * 4;
     float *x[2] = {malloc(sizeof(float) * n), malloc(sizeof(float) * n)};
     float *y[2] = {malloc(sizeof(float) * n), malloc(sizeof(float) * n)};
     speechlike(x[0], x[1], n, 21);
@@ -106,21 +91,14 @@ int main(int argc, char **argv) {
     for (int c = 0; c < 6; c++) d->connect_port(h, 4 + c, controls[c]);
     if (d->activate) d->activate(h);
 
-    enum { BUCKETS = 5 };
-    static const int edges[BUCKETS + 1] = {1, 16, 128, 1024, 4096, 8193};
-    long calls[BUCKETS] = {0}, heap[BUCKETS] = {0}, late[BUCKETS] = {0}, locks[BUCKETS] = {0};
-    double worst[BUCKETS] = {0};
-    long heap_first = 0, heap_after = 0, locks_first = 0, locks_after = 0;
+    stress_stats st = {0};
     unsigned seed = 7;
-    long done = 0, total = (long) (seconds * 48000), pos = 0;
+    long done = 0, total = (long) (seconds * STRESS_RATE), pos = 0;
     int toggles = 0;
     while (done < total) {
-        seed = seed * 1103515245u + 12345u;
-        int m = (int) exp(log(8192.0) * ((seed >> 8) & 0xffff) / 65535.0);
-        if (m < 1) m = 1;
-        if (m > 8192) m = 8192;
+        int m = stress_next_block(&seed);
         if (pos + m > n) pos = 0;
-        if ((done / 48000) != ((done + m) / 48000)) { /* once a second: the look-ahead or the enabled port moves */
+        if ((done / STRESS_RATE) != ((done + m) / STRESS_RATE)) { /* once a second: the look-ahead or the enabled port moves */
             toggles++;
             if (toggles % 3 == 0) enabled = (toggles / 3) % 2 ? 0.0f : 1.0f;
             else lookahead = (toggles % 3) == 1 ? 0.0f : 20.0f;
@@ -136,16 +114,8 @@ int main(int argc, char **argv) {
         d->run(h, (uint32_t) m);
         malloc_count_watch(0);
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        long hc = malloc_count_total() - h0, lc = malloc_count_locks() - l0;
         double dt = (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-        int b = 0;
-        while (b < BUCKETS - 1 && m >= edges[b + 1]) b++;
-        calls[b]++;
-        heap[b] += hc;
-        locks[b] += lc;
-        if (done >= 48000 && dt > worst[b]) worst[b] = dt;
-        if (done >= 48000 && dt > m / 48000.0) late[b]++;
-        if (done < 48000) { heap_first += hc; locks_first += lc; } else { heap_after += hc; locks_after += lc; }
+        stress_record(&st, m, dt, malloc_count_total() - h0, malloc_count_locks() - l0, done);
         for (long i = 0; i < m; i++) {
             if (!(fabsf(y[0][pos + i]) <= 4.0f) || !(fabsf(y[1][pos + i]) <= 4.0f)) {
                 fprintf(stderr, "FAILED: output sample %g at %ld is not finite or beyond the ceiling\n", y[0][pos + i], done + i);
@@ -158,14 +128,9 @@ int main(int argc, char **argv) {
     }
     printf("lv2 stress: %.0f s of 48 kHz stereo through %s, block size changing every call, look-ahead/enabled moved once a second; engine %s, latency %.0f samples\n",
            seconds, d->URI, engine > 0.5f ? "running" : "NOT running", latency);
-    printf("lv2 stress: C heap calls inside run(): %ld in the first second, %ld after it\n", heap_first, heap_after);
-    printf("lv2 stress: mutex locks inside run(): %ld in the first second, %ld after it\n", locks_first, locks_after);
-    for (int b = 0; b < BUCKETS; b++) {
-        printf("lv2 stress: blocks %4d-%4d: %6ld calls, worst %7.3f ms, %5ld longer than their own block's duration, heap calls %ld, locks %ld\n",
-               edges[b], edges[b + 1] - 1, calls[b], worst[b] * 1e3, late[b], heap[b], locks[b]);
-    }
+    stress_print(&st, "lv2 stress", "run()");
     if (engine < 0.5f) { fprintf(stderr, "FAILED: the engine is not running (pass-through)\n"); failures++; }
-    if (heap_after) { fprintf(stderr, "FAILED: %ld C heap calls inside run() after the first second\n", heap_after); failures++; }
+    if (st.heap_after) { fprintf(stderr, "FAILED: %ld C heap calls inside run() after the first second\n", st.heap_after); failures++; }
     d->cleanup(h);
     printf("%s: %d failure(s)\n", failures ? "FAILED" : "PASSED", failures);
     return failures ? 1 : 0;

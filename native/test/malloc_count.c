@@ -71,3 +71,18 @@ int pthread_mutex_trylock(pthread_mutex_t *m) {
     return real_trylock(m);
 }
 
+int malloc_count_self_check(void) {
+    int failed = 0;
+    long heap = malloc_count_total(), locks = malloc_count_locks();
+    pthread_mutex_t probe_lock = PTHREAD_MUTEX_INITIALIZER;
+    malloc_count_watch(1);
+    char *volatile probe = malloc(16); /* volatile: the compiler must not drop the pair */
+    probe[0] = 1;
+    free(probe);
+    pthread_mutex_lock(&probe_lock);
+    pthread_mutex_unlock(&probe_lock);
+    malloc_count_watch(0);
+    if (malloc_count_total() - heap != 2) failed |= 1;
+    if (malloc_count_locks() - locks != 1) failed |= 2;
+    return failed;
+}

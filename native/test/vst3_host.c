@@ -25,6 +25,7 @@
 
 #include "vst3_api.h"
 #include "malloc_count.h"
+#include "stress_stats.h"
 
 static int failures;
 #define CHECK(cond, ...) do { if (!(cond)) { failures++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
@@ -664,50 +665,25 @@ static void test_fallback(void) {
    and then; per block-size range the calls, the worst call time and the C heap calls made inside
    process() (malloc_count.c interposes them for the whole process, the JVM included). The first
    second is reported apart (thread attach, first JIT compilations). */
-/* the stress tests' block-size buckets: 1-15, 16-127, 128-1023, 1024-4095, 4096-8192 */
-static int b_of(int m) {
-    return m < 16 ? 0 : m < 128 ? 1 : m < 1024 ? 2 : m < 4096 ? 3 : 4;
-}
-
 static void test_stress(double seconds) {
-    long before = malloc_count_total(); /* the interposer itself must count */
-    malloc_count_watch(1);
-    char *volatile probe = malloc(16); /* volatile: the compiler must not drop the pair */
-    probe[0] = 1;
-    free(probe);
-    malloc_count_watch(0);
-    CHECK(malloc_count_total() - before == 2, "malloc interposer not active (%ld calls seen)", malloc_count_total() - before);
-    pthread_mutex_t probe_lock = PTHREAD_MUTEX_INITIALIZER;
-    long locks_before = malloc_count_locks();
-    malloc_count_watch(1);
-    pthread_mutex_lock(&probe_lock);
-    pthread_mutex_unlock(&probe_lock);
-    malloc_count_watch(0);
-    CHECK(malloc_count_locks() - locks_before == 1, "mutex interposer not active (%ld locks seen)", malloc_count_locks() - locks_before);
+    int broken = malloc_count_self_check();
+    CHECK(!(broken & 1), "malloc interposer not active");
+    CHECK(!(broken & 2), "mutex interposer not active");
     Instance in;
-    if (create(&in, 2, 48000, 8192)) { CHECK(0, "stress instance"); return; }
-    long n = 48000 * 4;
+    if (create(&in, 2, STRESS_RATE, 8192)) { CHECK(0, "stress instance"); return; }
+    long n = STRESS_RATE * 4;
     float **x = alloc2(2, n), **y = alloc2(2, n);
-    speechlike(x, 2, n, 48000, 21);
-    enum { BUCKETS = 5 };
-    static const int edges[BUCKETS + 1] = {1, 16, 128, 1024, 4096, 8193};
-    long calls[BUCKETS] = {0}, heap[BUCKETS] = {0}, late[BUCKETS] = {0}, locks[BUCKETS] = {0};
-    long locks_first_second = 0, locks_after = 0;
-    double worst[BUCKETS] = {0};
-    long heap_first_second = 0, heap_after = 0;
+    speechlike(x, 2, n, STRESS_RATE, 21);
+    stress_stats st = {0};
     unsigned seed = 7;
-    long done = 0, total = (long) (seconds * 48000);
+    long done = 0, total = (long) (seconds * STRESS_RATE);
     long pos = 0;
     int toggles = 0;
     while (done < total) {
-        seed = seed * 1103515245u + 12345u;
-        int m = (int) exp(log(8192.0) * ((seed >> 8) & 0xffff) / 65535.0);
-        if (m < 1) m = 1;
-        if (m > 8192) m = 8192;
+        int m = stress_next_block(&seed);
         if (pos + m > n) pos = 0;
-        if (pos + m > n) m = (int) (n - pos);
         Changes ch = {&changes_vtbl, 0, {{0}}};
-        if ((done / 48000) != ((done + m) / 48000)) { /* once a second: bypass or look-ahead automation */
+        if ((done / STRESS_RATE) != ((done + m) / STRESS_RATE)) { /* once a second: bypass or look-ahead automation */
             toggles++;
             if (toggles % 3 == 0) changes_add(&ch, 3, 0, (toggles / 3) % 2);
             else changes_add(&ch, 1, 0, (toggles % 3) / 2.0);
@@ -722,28 +698,14 @@ static void test_stress(double seconds) {
         in.a->process(in.processor, &d);
         malloc_count_watch(0);
         clock_gettime(CLOCK_MONOTONIC, &t1);
-        long h = malloc_count_total() - h0, l = malloc_count_locks() - l0;
-        locks[b_of(m)] += l;
-        if (done < 48000) locks_first_second += l; else locks_after += l;
         double dt = (double) (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-        int b = 0;
-        while (b < BUCKETS - 1 && m >= edges[b + 1]) b++;
-        calls[b]++;
-        heap[b] += h;
-        if (done >= 48000 && dt > worst[b]) worst[b] = dt;
-        if (done >= 48000 && dt > m / 48000.0) late[b]++; /* longer than the block's own duration */
-        if (done < 48000) heap_first_second += h; else heap_after += h;
+        stress_record(&st, m, dt, malloc_count_total() - h0, malloc_count_locks() - l0, done);
         done += m;
         pos += m;
     }
     printf("stress: %.0f s of 48 kHz stereo, block size changing every call, bypass/look-ahead automated once a second\n", seconds);
-    printf("stress: C heap calls inside process(): %ld in the first second, %ld after it\n", heap_first_second, heap_after);
-    printf("stress: mutex locks inside process(): %ld in the first second, %ld after it\n", locks_first_second, locks_after);
-    for (int b = 0; b < BUCKETS; b++) {
-        printf("stress: blocks %4d-%4d: %6ld calls, worst %7.3f ms, %5ld longer than their own block's duration, heap calls %ld, locks %ld\n",
-               edges[b], edges[b + 1] - 1, calls[b], worst[b] * 1e3, late[b], heap[b], locks[b]);
-    }
-    CHECK(heap_after == 0, "%ld C heap calls inside process() after the first second", heap_after);
+    stress_print(&st, "stress", "process()");
+    CHECK(st.heap_after == 0, "%ld C heap calls inside process() after the first second", st.heap_after);
     free(x[0]); free(x[1]); free(y[0]); free(y[1]); free(x); free(y);
     destroy(&in);
 }
