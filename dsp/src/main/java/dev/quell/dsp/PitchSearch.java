@@ -127,10 +127,7 @@ public final class PitchSearch {
         int start = DEC_LENGTH - DEC_WINDOW;
         double e0 = decEnergyPrefix[DEC_LENGTH] - decEnergyPrefix[start];
         for (int lag = DEC_MIN_LAG - 1; lag <= DEC_MAX_LAG + 1; lag++) {
-            double num = 0;
-            for (int i = start; i < DEC_LENGTH; i++) {
-                num += whitened[i] * (double) whitened[i - lag];
-            }
+            double num = dot(whitened, start, start - lag, DEC_WINDOW);
             double el = decEnergyPrefix[DEC_LENGTH - lag] - decEnergyPrefix[start - lag];
             coarse[lag] = (float) normalise(num, e0, el);
         }
@@ -240,6 +237,30 @@ public final class PitchSearch {
         return best;
     }
 
+    /**
+     * sum_{i < length} x[a + i] x[b + i] in double precision. Each product of two floats is exact
+     * in double; four running sums instead of one let the additions overlap (one sum made the loop
+     * wait for every previous addition), which changes the result only by double rounding (about
+     * 1e-16 relative).
+     */
+    private static double dot(float[] x, int a, int b, int length) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += x[a + i] * (double) x[b + i];
+            s1 += x[a + i + 1] * (double) x[b + i + 1];
+            s2 += x[a + i + 2] * (double) x[b + i + 2];
+            s3 += x[a + i + 3] * (double) x[b + i + 3];
+        }
+        for (; i < length; i++) {
+            s0 += x[a + i] * (double) x[b + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
     private static double normalise(double num, double e0, double el) {
         double d = e0 * el;
         if (d <= 1e-20) {
@@ -299,10 +320,7 @@ public final class PitchSearch {
         double best = -2;
         int bestT = lo;
         for (int t = lo; t <= hi; t++) {
-            double num = 0;
-            for (int i = start; i < n; i++) {
-                num += x[i] * (double) x[i - t];
-            }
+            double num = dot(x, start, start - t, WINDOW);
             double el = energyPrefix[n - t] - energyPrefix[start - t];
             double c = normalise(num, e0, el);
             if (c > best) {
