@@ -4,10 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -35,8 +32,7 @@ import java.util.stream.Stream;
  *
  * <p>The literals are read from the class files themselves (the constant pool of the JVM class
  * file format, JVMS §4.4) of the packages the audio path runs through: the engine, the JNI bridge, {@code dsp},
- * {@code nn}, JTransforms and its JLargeArrays dependency, and of the JDK classes it calls
- * ({@link #JDK_CLASSES}, from the run-time image). Best effort: a package whose classes
+ * {@code nn}, JTransforms and its JLargeArrays dependency. Best effort: a package whose classes
  * cannot be read (no code source, unreadable jar) is skipped and counted in {@link #skipped()};
  * nothing here throws.
  */
@@ -51,33 +47,6 @@ public final class JitStringConstants {
         {"dev.quell.nn.ModelState", "dev/quell/nn/"},
         {"org.jtransforms.fft.DoubleFFT_1D", "org/jtransforms/"},
         {"pl.edu.icm.jlargearrays.LargeArray", "pl/edu/icm/jlargearrays/"},
-    };
-
-    /**
-     * JDK classes the audio path calls, as module and class-file name prefix in the run-time
-     * image ({@code jrt:/modules/...}, JEP 220): a prefix ending in {@code /} means every class of
-     * that package, else every class whose file name starts with it (nested classes included).
-     * Listed from the C2 compilations logged after {@code prepare} in a bridge run
-     * ({@code -Xlog:jit+compilation=debug}): the direct-buffer copies of the JNI bridge compiled
-     * {@code DirectFloatBufferU}, {@code ScopedMemoryAccess}, {@code FloatBuffer} and
-     * {@code ByteOrder} there and allocated 208 bytes inside {@code process} (NativeBridgeTest,
-     * one full-suite run in three); whole packages where the audio path calls several classes.
-     */
-    private static final String[][] JDK_CLASSES = {
-        {"java.base", "java/lang/Math"},
-        {"java.base", "java/lang/StrictMath"},
-        {"java.base", "java/lang/Float"},
-        {"java.base", "java/lang/Double"},
-        {"java.base", "java/lang/Integer"},
-        {"java.base", "java/lang/Long"},
-        {"java.base", "java/util/Arrays"},
-        {"java.base", "java/util/Objects"},
-        {"java.base", "java/util/ImmutableCollections"},
-        {"java.base", "java/nio/"}, // the direct buffers, their views, ByteOrder
-        {"java.base", "jdk/internal/misc/"}, // Unsafe, ScopedMemoryAccess
-        {"java.base", "jdk/internal/util/"}, // Preconditions
-        {"java.base", "jdk/internal/vm/vector/"},
-        {"jdk.incubator.vector", "jdk/incubator/vector/"},
     };
 
     /** The interned strings, kept reachable (HotSpot's string table holds its entries weakly). */
@@ -127,7 +96,6 @@ public final class JitStringConstants {
                     skipped++;
                 }
             }
-            scanRuntimeImage();
         }
         return KEPT.size();
     }
@@ -169,41 +137,6 @@ public final class JitStringConstants {
                         }
                     }
                 }
-            }
-        }
-    }
-
-    /**
-     * Reads the {@link #JDK_CLASSES} from the run-time image. A module this JVM does not have
-     * (the vector incubator without {@code --add-modules}) is not an error: its classes never run.
-     */
-    private static void scanRuntimeImage() {
-        FileSystem jrt;
-        try {
-            jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
-        } catch (RuntimeException e) {
-            skipped++;
-            return;
-        }
-        for (String[] c : JDK_CLASSES) {
-            if (ModuleLayer.boot().findModule(c[0]).isEmpty()) {
-                continue;
-            }
-            int slash = c[1].lastIndexOf('/');
-            Path dir = jrt.getPath("/modules", c[0], c[1].substring(0, slash));
-            String namePrefix = c[1].substring(slash + 1);
-            try (Stream<Path> files = Files.list(dir)) {
-                Iterator<Path> it = files.filter(f -> {
-                    String name = f.getFileName().toString();
-                    return name.endsWith(".class") && name.startsWith(namePrefix);
-                }).iterator();
-                while (it.hasNext()) {
-                    try (InputStream in = Files.newInputStream(it.next())) {
-                        internLiterals(in);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                skipped++;
             }
         }
     }

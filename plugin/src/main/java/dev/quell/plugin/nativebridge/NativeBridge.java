@@ -23,8 +23,6 @@ public final class NativeBridge {
     private final float[][] out;
     private final int channels;
     private final int maxBlock;
-    /** Buffer copies run by the constructor: past HotSpot's C2 thresholds (5,000 calls, 15,000 with loops). */
-    private static final int WARM_UP_COPIES = 40_000;
 
     static {
         JitStringConstants.startInBackground(); // overlaps with the first instance's model load
@@ -53,30 +51,6 @@ public final class NativeBridge {
             engine.loadState(state);
         }
         engine.prepare(sampleRate, maxBlock, channels);
-        warmUpCopies();
-    }
-
-    /**
-     * Runs the buffer copies of {@link #process} {@value #WARM_UP_COPIES} times with the block
-     * sizes a host sends (1 frame, and 7 and 64 frames: from 7 on the direct buffer copies in bulk), so
-     * that the JDK's direct-buffer code ({@code DirectFloatBufferU}, {@code ScopedMemoryAccess})
-     * is linked and submitted to the optimising compiler here and not on the audio thread. Without
-     * it the first such submission inside {@code process} allocated 208 bytes (NativeBridgeTest in
-     * a full test run, one run in three; the thread that submits a method resolves its class's
-     * constants). The engine's own code is warmed by {@code QuellEngine.prepare}.
-     */
-    private void warmUpCopies() {
-        int[] sizes = {1, Math.min(7, maxBlock), Math.min(64, maxBlock)};
-        for (int i = 0; i < WARM_UP_COPIES; i++) {
-            int m = sizes[i % sizes.length];
-            copyIn(m);
-            copyOut(m);
-        }
-        for (int c = 0; c < channels; c++) {
-            java.util.Arrays.fill(in[c], 0f);
-            java.util.Arrays.fill(out[c], 0f);
-        }
-        copyOut(maxBlock);
     }
 
     /**
@@ -89,20 +63,10 @@ public final class NativeBridge {
             return;
         }
         int m = Math.min(n, maxBlock);
-        copyIn(m);
-        engine.process(in, out, m);
-        copyOut(m);
-    }
-
-    /** Input half of the buffer into {@code in}, m frames per channel. */
-    private void copyIn(int m) {
         for (int c = 0; c < channels; c++) {
             audio.get(c * maxBlock, in[c], 0, m);
         }
-    }
-
-    /** {@code out} into the output half of the buffer, m frames per channel. */
-    private void copyOut(int m) {
+        engine.process(in, out, m);
         int base = channels * maxBlock;
         for (int c = 0; c < channels; c++) {
             audio.put(base + c * maxBlock, out[c], 0, m);

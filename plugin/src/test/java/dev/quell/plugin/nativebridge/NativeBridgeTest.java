@@ -52,32 +52,6 @@ class NativeBridgeTest {
         assertEquals(engine.latencySamples(), bridge.latency());
     }
 
-    /**
-     * The JDK's direct-buffer copies (what {@code process} runs around the engine) are submitted to
-     * C2 long after start-up, and the submitting thread resolves the string constants of their
-     * classes: without the interning, 3 of 9 fresh JVMs allocated 128 bytes inside the probe's
-     * copies (at call 13,567 or 18,175); with it, none of 6.
-     * {@code JitStringConstants} interns those literals beforehand.
-     */
-    @Test
-    void directBufferCopiesAllocateNothingOnceTheJdkLiteralsAreInterned() throws Exception {
-        // without the interning one fresh JVM in three allocated: three JVMs catch that 70 % of the time
-        for (int run = 0; run < 3; run++) {
-            assertEquals("allocated 0", probe("interned"), "fresh JVM " + run);
-        }
-    }
-
-    private static String probe(String mode) throws Exception {
-        java.util.List<String> cmd = java.util.List.of(
-                java.nio.file.Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DirectBufferCopyProbe.class.getName(), mode);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes()).trim();
-        assertEquals(0, p.waitFor(), out);
-        String[] lines = out.split("\n");
-        return lines[lines.length - 1];
-    }
-
     @Test
     void parametersStateAndBadBuffers() {
         ByteBuffer buf = ByteBuffer.allocateDirect(8 * 480);
