@@ -12,8 +12,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * allocate. Its power-of-two transforms allocate nothing, so this class splits the DFT with one
  * Cooley-Tukey step (Cooley &amp; Tukey 1965; any DSP text, e.g. Oppenheim &amp; Schafer,
  * "Discrete-Time Signal Processing", section 9.5): p interleaved sub-sequences are transformed
- * by JTransforms at size 2^m, and the radix-p combination (a direct p-point DFT with twiddles)
- * is done here.
+ * by JTransforms at size 2^m, and the radix-p combination (p-point DFTs with twiddles) is done
+ * here: for p = 15 (the STFT's 960 = 15 * 64) by the prime-factor algorithm ({@link Dft15}),
+ * otherwise by the direct p-point sum.
  *
  * <ul>
  *   <li>forward: X[k] = sum_n x[n] e^{-2 pi i n k / n}, k = 0 .. n/2 (unnormalised)</li>
@@ -30,6 +31,12 @@ public final class RealFft {
     private final double[] sinTable;
     private final double[][] work;
     private final double[] spec;
+    /** The radix-15 stage by the prime-factor algorithm (n = 15 * 2^m, the STFT's 960), else null. */
+    private final Dft15 dft15;
+    private final double[] tRe = new double[Dft15.N];
+    private final double[] tIm = new double[Dft15.N];
+    private final double[] dRe = new double[Dft15.N];
+    private final double[] dIm = new double[Dft15.N];
 
     /**
      * Creates a transform of size {@code n}.
@@ -38,6 +45,15 @@ public final class RealFft {
      * @throws IllegalArgumentException for other sizes
      */
     public RealFft(int n) {
+        this(n, false);
+    }
+
+    /**
+     * @param n transform size, as {@link #RealFft(int)}
+     * @param directRadixStage true to combine the sub-transforms with the direct p-point DFT even
+     *     when p = 15 (the reference the prime-factor stage is tested against)
+     */
+    RealFft(int n, boolean directRadixStage) {
         int pp = n;
         while (pp % 2 == 0 && pp > 0) {
             pp /= 2;
@@ -58,6 +74,7 @@ public final class RealFft {
         }
         this.work = new double[p][2 * q];
         this.spec = new double[2 * n];
+        this.dft15 = p == Dft15.N && !directRadixStage ? new Dft15() : null;
     }
 
     /** @return the transform size in samples */
@@ -92,6 +109,10 @@ public final class RealFft {
             im[n / 2] = 0;
             return;
         }
+        if (dft15 != null) {
+            forwardPrimeFactor(re, im);
+            return;
+        }
         // X[k] = sum_j W_n^{j k} * Y_j[k mod q], W_n = e^{-2 pi i / n}
         for (int k = 0; k <= n / 2; k++) {
             int km = k % q;
@@ -115,6 +136,56 @@ public final class RealFft {
         }
         im[0] = 0;
         im[n / 2] = 0;
+    }
+
+    /**
+     * The radix-15 combination of {@link #forward} as 15-point DFTs: with k = km + q k2,
+     * X[k] = sum_j (W_n^{j km} Y_j[km]) W_15^{j k2}, one {@link Dft15} per km = 0..q-1.
+     */
+    private void forwardPrimeFactor(float[] re, float[] im) {
+        for (int km = 0; km < q; km++) {
+            for (int j = 0; j < p; j++) {
+                double yr = work[j][2 * km];
+                double yi = work[j][2 * km + 1];
+                int t = j * km; // < n
+                double c = cosTable[t];
+                double s = sinTable[t];
+                tRe[j] = yr * c + yi * s; // times e^{-2 pi i t / n}
+                tIm[j] = yi * c - yr * s;
+            }
+            dft15.transform(tRe, tIm, dRe, dIm, -1);
+            for (int k2 = 0; k2 < p; k2++) {
+                int k = km + q * k2;
+                if (k <= n / 2) {
+                    re[k] = (float) dRe[k2];
+                    im[k] = (float) dIm[k2];
+                }
+            }
+        }
+        im[0] = 0;
+        im[n / 2] = 0;
+    }
+
+    /**
+     * The radix-15 combination of {@link #inverse} as 15-point DFTs: for each k1 < q,
+     * Z_j[k1] = W_n^{-j k1} sum_{k2} X[k1 + q k2] W_15^{-j k2} for all j at once.
+     */
+    private void inversePrimeFactor() {
+        for (int k1 = 0; k1 < q; k1++) {
+            for (int k2 = 0; k2 < p; k2++) {
+                int kk = k1 + q * k2;
+                tRe[k2] = spec[2 * kk];
+                tIm[k2] = spec[2 * kk + 1];
+            }
+            dft15.transform(tRe, tIm, dRe, dIm, +1);
+            for (int j = 0; j < p; j++) {
+                int t = j * k1; // < n
+                double c = cosTable[t];
+                double s = sinTable[t];
+                work[j][2 * k1] = dRe[j] * c - dIm[j] * s;
+                work[j][2 * k1 + 1] = dRe[j] * s + dIm[j] * c;
+            }
+        }
     }
 
     /**
@@ -150,6 +221,17 @@ public final class RealFft {
         }
         // x[p*m + j] = (1/n) sum_{k1<q} W_q^{-m k1} * Z_j[k1],
         // Z_j[k1] = W_n^{-j k1} * sum_{k2<p} X[k1 + q k2] * W_p^{-j k2}.
+        if (dft15 != null) {
+            inversePrimeFactor();
+            for (int j = 0; j < p; j++) {
+                double[] w = work[j];
+                sub.complexInverse(w, false);
+                for (int m = 0; m < q; m++) {
+                    x[off + p * m + j] = (float) (w[2 * m] * scale);
+                }
+            }
+            return;
+        }
         for (int j = 0; j < p; j++) {
             double[] w = work[j];
             for (int k1 = 0; k1 < q; k1++) {

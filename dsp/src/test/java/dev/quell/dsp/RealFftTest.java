@@ -30,6 +30,59 @@ class RealFftTest {
     }
 
     @Test
+    void dft15MatchesTheDirectSum() {
+        java.util.Random r = new java.util.Random(15);
+        double[] re = new double[15];
+        double[] im = new double[15];
+        for (int i = 0; i < 15; i++) {
+            re[i] = r.nextGaussian();
+            im[i] = r.nextGaussian();
+        }
+        double[] outRe = new double[15];
+        double[] outIm = new double[15];
+        Dft15 dft = new Dft15();
+        for (int sign : new int[] {-1, 1}) {
+            dft.transform(re, im, outRe, outIm, sign);
+            for (int k = 0; k < 15; k++) {
+                double sr = 0;
+                double si = 0;
+                for (int t = 0; t < 15; t++) {
+                    double a = sign * 2 * Math.PI * (t * k % 15) / 15;
+                    sr += re[t] * Math.cos(a) - im[t] * Math.sin(a);
+                    si += re[t] * Math.sin(a) + im[t] * Math.cos(a);
+                }
+                assertEquals(sr, outRe[k], 1e-12, "sign " + sign + " k " + k);
+                assertEquals(si, outIm[k], 1e-12, "sign " + sign + " k " + k);
+            }
+        }
+    }
+
+    /** The prime-factor radix-15 stage against the direct one it replaced, both ways, at 960. */
+    @Test
+    void primeFactorStageEqualsTheDirectStage() {
+        RealFft fast = new RealFft(960);
+        RealFft direct = new RealFft(960, true);
+        float[] x = TestSignals.whiteNoise(960, 1, 11);
+        float[] re1 = new float[481];
+        float[] im1 = new float[481];
+        float[] re2 = new float[481];
+        float[] im2 = new float[481];
+        fast.forward(x, 0, re1, im1);
+        direct.forward(x, 0, re2, im2);
+        for (int k = 0; k <= 480; k++) {
+            assertEquals(re2[k], re1[k], 1e-5 * (1 + Math.abs(re2[k])), "re " + k);
+            assertEquals(im2[k], im1[k], 1e-5 * (1 + Math.abs(im2[k])), "im " + k);
+        }
+        float[] y1 = new float[960];
+        float[] y2 = new float[960];
+        fast.inverse(re2, im2, y1, 0);
+        direct.inverse(re2, im2, y2, 0);
+        for (int i = 0; i < 960; i++) {
+            assertEquals(y2[i], y1[i], 1e-6 * (1 + Math.abs(y2[i])), "x " + i);
+        }
+    }
+
+    @Test
     void inverseRestoresInput() {
         RealFft fft = new RealFft(960);
         float[] x = TestSignals.whiteNoise(960, 1, 7);
