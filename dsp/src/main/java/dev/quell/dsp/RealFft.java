@@ -111,8 +111,15 @@ public final class RealFft {
         }
         if (dft15 != null) {
             forwardPrimeFactor(re, im);
-            return;
+        } else {
+            forwardDirectStage(re, im);
         }
+        im[0] = 0;
+        im[n / 2] = 0;
+    }
+
+    /** The radix-p combination of {@link #forward} as direct p-term sums. */
+    private void forwardDirectStage(float[] re, float[] im) {
         // X[k] = sum_j W_n^{j k} * Y_j[k mod q], W_n = e^{-2 pi i / n}
         for (int k = 0; k <= n / 2; k++) {
             int km = k % q;
@@ -134,8 +141,6 @@ public final class RealFft {
             re[k] = (float) sr;
             im[k] = (float) si;
         }
-        im[0] = 0;
-        im[n / 2] = 0;
     }
 
     /**
@@ -162,8 +167,6 @@ public final class RealFft {
                 }
             }
         }
-        im[0] = 0;
-        im[n / 2] = 0;
     }
 
     /**
@@ -223,15 +226,20 @@ public final class RealFft {
         // Z_j[k1] = W_n^{-j k1} * sum_{k2<p} X[k1 + q k2] * W_p^{-j k2}.
         if (dft15 != null) {
             inversePrimeFactor();
-            for (int j = 0; j < p; j++) {
-                double[] w = work[j];
-                sub.complexInverse(w, false);
-                for (int m = 0; m < q; m++) {
-                    x[off + p * m + j] = (float) (w[2 * m] * scale);
-                }
-            }
-            return;
+        } else {
+            inverseDirectStage();
         }
+        for (int j = 0; j < p; j++) {
+            double[] w = work[j];
+            sub.complexInverse(w, false);
+            for (int m = 0; m < q; m++) {
+                x[off + p * m + j] = (float) (w[2 * m] * scale);
+            }
+        }
+    }
+
+    /** The radix-p combination of {@link #inverse} as direct p-term sums: Z_j[k1] into work[j]. */
+    private void inverseDirectStage() {
         for (int j = 0; j < p; j++) {
             double[] w = work[j];
             for (int k1 = 0; k1 < q; k1++) {
@@ -257,10 +265,6 @@ public final class RealFft {
                 double s = sinTable[t];
                 w[2 * k1] = sr * c - si * s;
                 w[2 * k1 + 1] = sr * s + si * c;
-            }
-            sub.complexInverse(w, false);
-            for (int m = 0; m < q; m++) {
-                x[off + p * m + j] = (float) (w[2 * m] * scale);
             }
         }
     }
