@@ -49,12 +49,17 @@ public final class PitchSearch {
 
     private final float[] decimated = new float[DEC_LENGTH];
     private final float[] whitened = new float[DEC_LENGTH];
+    /** {@link #whitened} widened to double, for the correlation kernel. */
+    private final double[] whitenedWide = new double[DEC_LENGTH];
     private final double[] autocorr = new double[LPC_ORDER + 1];
     private final double[] lpc = new double[LPC_ORDER];
     private final double[] lpcTmp = new double[LPC_ORDER];
     private final double[] decEnergyPrefix = new double[DEC_LENGTH + 1];
     private final float[] coarse = new float[DEC_MAX_LAG + 2];
     private final double[] energyPrefix;
+    /** The searched history widened to double, for the correlation kernel. */
+    private final double[] historyWide;
+    private final DotProduct kernel = DotProduct.get();
     private final int historyLength;
 
     private final int[] periods = new int[MAX_CANDIDATES];
@@ -73,6 +78,7 @@ public final class PitchSearch {
         }
         this.historyLength = historyLength;
         this.energyPrefix = new double[historyLength + 1];
+        this.historyWide = new double[historyLength];
     }
 
     private static float[] designLowPass() {
@@ -117,17 +123,21 @@ public final class PitchSearch {
         // prefix sums of energy (whitened decimated and full rate)
         decEnergyPrefix[0] = 0;
         for (int i = 0; i < DEC_LENGTH; i++) {
-            decEnergyPrefix[i + 1] = decEnergyPrefix[i] + whitened[i] * (double) whitened[i];
+            double v = whitened[i];
+            whitenedWide[i] = v;
+            decEnergyPrefix[i + 1] = decEnergyPrefix[i] + v * v;
         }
         energyPrefix[0] = 0;
         for (int i = 0; i < n; i++) {
-            energyPrefix[i + 1] = energyPrefix[i] + x[i] * (double) x[i];
+            double v = x[i];
+            historyWide[i] = v;
+            energyPrefix[i + 1] = energyPrefix[i] + v * v;
         }
         // 2. coarse normalised correlation of the whitened signal
         int start = DEC_LENGTH - DEC_WINDOW;
         double e0 = decEnergyPrefix[DEC_LENGTH] - decEnergyPrefix[start];
         for (int lag = DEC_MIN_LAG - 1; lag <= DEC_MAX_LAG + 1; lag++) {
-            double num = dot(whitened, start, start - lag, DEC_WINDOW);
+            double num = kernel.dot(whitenedWide, start, start - lag, DEC_WINDOW);
             double el = decEnergyPrefix[DEC_LENGTH - lag] - decEnergyPrefix[start - lag];
             coarse[lag] = (float) normalise(num, e0, el);
         }
@@ -164,7 +174,7 @@ public final class PitchSearch {
                     break;
                 }
             }
-            refine(x, DECIMATION * lag, DECIMATION);
+            refine(DECIMATION * lag, DECIMATION);
             addDistinct(i, refinedPeriod, corr);
         }
         if (count == 0) {
@@ -237,30 +247,6 @@ public final class PitchSearch {
         return best;
     }
 
-    /**
-     * sum_{i < length} x[a + i] x[b + i] in double precision. Each product of two floats is exact
-     * in double; four running sums instead of one let the additions overlap (one sum made the loop
-     * wait for every previous addition), which changes the result only by double rounding (about
-     * 1e-16 relative).
-     */
-    private static double dot(float[] x, int a, int b, int length) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            s0 += x[a + i] * (double) x[b + i];
-            s1 += x[a + i + 1] * (double) x[b + i + 1];
-            s2 += x[a + i + 2] * (double) x[b + i + 2];
-            s3 += x[a + i + 3] * (double) x[b + i + 3];
-        }
-        for (; i < length; i++) {
-            s0 += x[a + i] * (double) x[b + i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
     private static double normalise(double num, double e0, double el) {
         double d = e0 * el;
         if (d <= 1e-20) {
@@ -311,7 +297,7 @@ public final class PitchSearch {
     }
 
     /** Period with the best full-rate normalised correlation in centre +/- radius (within range). */
-    private void refine(float[] x, int centre, int radius) {
+    private void refine(int centre, int radius) {
         int n = historyLength;
         int start = n - WINDOW;
         double e0 = energyPrefix[n] - energyPrefix[start];
@@ -320,7 +306,7 @@ public final class PitchSearch {
         double best = -2;
         int bestT = lo;
         for (int t = lo; t <= hi; t++) {
-            double num = dot(x, start, start - t, WINDOW);
+            double num = kernel.dot(historyWide, start, start - t, WINDOW);
             double el = energyPrefix[n - t] - energyPrefix[start - t];
             double c = normalise(num, e0, el);
             if (c > best) {

@@ -5,11 +5,8 @@ package dev.quell.nn;
  * float weights. Two implementations give the same result within float rounding (about 1e-6
  * relative): {@link ScalarMatVec} (plain Java) and {@code VectorMatVec} (the JDK's incubating
  * Vector API, used when the JVM runs with {@code --add-modules jdk.incubator.vector}).
- * {@link #get()} picks the vector one when it is available and the JVM's optimising compiler
- * (HotSpot C2, the only one that turns Vector API calls into SIMD instructions) is enabled, unless
- * the system property {@code quell.vector} is {@code false}. Without C2 ({@code -Xint},
- * {@code -XX:TieredStopAtLevel=1..3}) every vector operation would allocate (measured: about 33 MB
- * per engine call), so the scalar kernel is used there.
+ * {@link #get()} picks the vector one when {@link dev.quell.jvm.VectorSupport#usable()} says so
+ * (module present, HotSpot C2 enabled, {@code quell.vector} not {@code false}).
  */
 public interface MatVec {
     /**
@@ -53,9 +50,7 @@ public interface MatVec {
         }
 
         private static MatVec choose() {
-            if (!"false".equals(System.getProperty("quell.vector"))
-                    && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                    && optimisingCompilerEnabled()) {
+            if (dev.quell.jvm.VectorSupport.usable()) {
                 try {
                     return (MatVec) Class.forName("dev.quell.nn.VectorMatVec").getDeclaredConstructor().newInstance();
                 } catch (ReflectiveOperationException | LinkageError e) {
@@ -63,29 +58,6 @@ public interface MatVec {
                 }
             }
             return new ScalarMatVec();
-        }
-
-        /**
-         * @return false when this JVM is known to run without HotSpot's C2 compiler (interpreted
-         *     mode, or tiered compilation stopped below level 4); true otherwise, including when
-         *     the management API is absent (a jlinked runtime without java.management)
-         */
-        static boolean optimisingCompilerEnabled() {
-            if (System.getProperty("java.vm.info", "").contains("interpreted mode")) {
-                return false;
-            }
-            try {
-                com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
-                        .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
-                if (vm == null) {
-                    return true;
-                }
-                boolean tiered = Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
-                int stopAt = Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
-                return !tiered || stopAt >= 4;
-            } catch (LinkageError | RuntimeException e) {
-                return true;
-            }
         }
     }
 }
