@@ -81,7 +81,7 @@ public final class GruLayer implements Layer {
         for (int i = 0; i < h; i++) {
             float r = Activation.sigmoid(state[gi + i] + state[gh + i]);
             float z = Activation.sigmoid(state[gi + h + i] + state[gh + h + i]);
-            float n = (float) Math.tanh(state[gi + 2 * h + i] + r * state[gh + 2 * h + i]);
+            float n = Activation.tanh(state[gi + 2 * h + i] + r * state[gh + 2 * h + i]);
             float next = (1 - z) * n + z * state[i];
             output[i] = next;
         }
