@@ -111,14 +111,7 @@ public final class PitchSearch {
         int n = historyLength;
         // 1. decimate the newest hop
         System.arraycopy(decimated, DEC_HOP, decimated, 0, DEC_LENGTH - DEC_HOP);
-        for (int m = 0; m < DEC_HOP; m++) {
-            int i = n - FrameFormat.HOP + DECIMATION * m + (DECIMATION - 1);
-            double acc = 0;
-            for (int t = 0; t < FIR_TAPS; t++) {
-                acc += FIR[t] * x[i - t];
-            }
-            decimated[DEC_LENGTH - DEC_HOP + m] = (float) acc;
-        }
+        decimateNewestHop(x, n);
         whiten();
         // prefix sums of energy (whitened decimated and full rate)
         decEnergyPrefix[0] = 0;
@@ -185,6 +178,34 @@ public final class PitchSearch {
     }
 
     /**
+     * Low-pass filters and decimates the newest hop of {@code x} into the end of
+     * {@link #decimated}. Four outputs are summed side by side, each in its own running sum and
+     * in the same order as one at a time, so the additions of different outputs overlap without
+     * changing any result. {@link #DEC_HOP} is a multiple of 4.
+     */
+    private void decimateNewestHop(float[] x, int n) {
+        int out = DEC_LENGTH - DEC_HOP;
+        for (int m = 0; m < DEC_HOP; m += 4) {
+            int i = n - FrameFormat.HOP + DECIMATION * m + (DECIMATION - 1);
+            double a0 = 0;
+            double a1 = 0;
+            double a2 = 0;
+            double a3 = 0;
+            for (int t = 0; t < FIR_TAPS; t++) {
+                float h = FIR[t];
+                a0 += h * x[i - t];
+                a1 += h * x[i + DECIMATION - t];
+                a2 += h * x[i + 2 * DECIMATION - t];
+                a3 += h * x[i + 3 * DECIMATION - t];
+            }
+            decimated[out + m] = (float) a0;
+            decimated[out + m + 1] = (float) a1;
+            decimated[out + m + 2] = (float) a2;
+            decimated[out + m + 3] = (float) a3;
+        }
+    }
+
+    /**
      * Spectral whitening of the decimated buffer with an order-{@link #LPC_ORDER} LPC inverse
      * filter (autocorrelation method, Levinson-Durbin, 60 Hz Gaussian lag window, -40 dB
      * white-noise correction, bandwidth expansion 0.9), as the Opus/RNNoise pitch analysis does:
@@ -192,13 +213,10 @@ public final class PitchSearch {
      * normalised correlation and hides the harmonics of the voice.
      */
     private void whiten() {
+        autocorrelate();
         for (int lag = 0; lag <= LPC_ORDER; lag++) {
-            double acc = 0;
-            for (int i = lag; i < DEC_LENGTH; i++) {
-                acc += decimated[i] * (double) decimated[i - lag];
-            }
             double f = 2 * Math.PI * 60.0 * lag / (FrameFormat.SAMPLE_RATE / DECIMATION);
-            autocorr[lag] = acc * Math.exp(-0.5 * f * f);
+            autocorr[lag] *= Math.exp(-0.5 * f * f);
         }
         autocorr[0] *= 1.0001;
         java.util.Arrays.fill(lpc, 0);
@@ -233,6 +251,51 @@ public final class PitchSearch {
             }
             whitened[i] = (float) acc;
         }
+    }
+
+    /**
+     * autocorr[lag] = sum_{i = lag}^{DEC_LENGTH - 1} d[i] d[i - lag] for lag 0..8 (d the decimated
+     * buffer), all nine sums side by side in one pass, each adding its terms in increasing i as a
+     * sum of its own would (so the results are those of nine separate loops).
+     */
+    private void autocorrelate() {
+        float[] d = decimated;
+        java.util.Arrays.fill(autocorr, 0);
+        for (int i = 0; i < LPC_ORDER; i++) {
+            for (int lag = 0; lag <= i; lag++) {
+                autocorr[lag] += d[i] * (double) d[i - lag];
+            }
+        }
+        double r0 = autocorr[0];
+        double r1 = autocorr[1];
+        double r2 = autocorr[2];
+        double r3 = autocorr[3];
+        double r4 = autocorr[4];
+        double r5 = autocorr[5];
+        double r6 = autocorr[6];
+        double r7 = autocorr[7];
+        double r8 = 0;
+        for (int i = LPC_ORDER; i < DEC_LENGTH; i++) {
+            double v = d[i];
+            r0 += v * d[i];
+            r1 += v * d[i - 1];
+            r2 += v * d[i - 2];
+            r3 += v * d[i - 3];
+            r4 += v * d[i - 4];
+            r5 += v * d[i - 5];
+            r6 += v * d[i - 6];
+            r7 += v * d[i - 7];
+            r8 += v * d[i - 8];
+        }
+        autocorr[0] = r0;
+        autocorr[1] = r1;
+        autocorr[2] = r2;
+        autocorr[3] = r3;
+        autocorr[4] = r4;
+        autocorr[5] = r5;
+        autocorr[6] = r6;
+        autocorr[7] = r7;
+        autocorr[8] = r8;
     }
 
     /** The lag with the highest coarse correlation among lag-1, lag, lag+1. */

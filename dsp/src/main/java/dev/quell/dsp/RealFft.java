@@ -91,14 +91,7 @@ public final class RealFft {
      * @param im output imaginary parts, same length; im[0] and im[n/2] are 0
      */
     public void forward(float[] x, int off, float[] re, float[] im) {
-        for (int j = 0; j < p; j++) {
-            double[] w = work[j];
-            for (int m = 0; m < q; m++) {
-                w[2 * m] = x[off + p * m + j];
-                w[2 * m + 1] = 0;
-            }
-            sub.complexForward(w);
-        }
+        forwardSubTransforms(x, off);
         if (p == 1) {
             double[] w = work[0];
             for (int k = 0; k <= n / 2; k++) {
@@ -116,6 +109,60 @@ public final class RealFft {
         }
         im[0] = 0;
         im[n / 2] = 0;
+    }
+
+    /**
+     * Y_j = DFT_q of the sub-sequence x[off + p m + j], m &lt; q, into work[j], for j &lt; p. Two real
+     * sequences share one complex transform (u in the real part, v in the imaginary part, then
+     * {@link #separate}), so p sequences cost (p + 1) / 2 transforms of size q.
+     */
+    private void forwardSubTransforms(float[] x, int off) {
+        int j = 0;
+        for (; j + 1 < p; j += 2) {
+            double[] w = work[j + 1];
+            for (int m = 0; m < q; m++) {
+                w[2 * m] = x[off + p * m + j];
+                w[2 * m + 1] = x[off + p * m + j + 1];
+            }
+            sub.complexForward(w);
+            separate(w, work[j]);
+        }
+        if (j < p) {
+            double[] w = work[j];
+            for (int m = 0; m < q; m++) {
+                w[2 * m] = x[off + p * m + j];
+                w[2 * m + 1] = 0;
+            }
+            sub.complexForward(w);
+        }
+    }
+
+    /**
+     * Splits W = DFT(u + i v), held in {@code w}, into the spectra of the two real sequences:
+     * U[k] = (W[k] + conj W[-k]) / 2 into {@code u}, V[k] = (W[k] - conj W[-k]) / 2i into {@code w}
+     * (indices mod q; interleaved complex). Each iteration reads W[k] and W[-k] before writing
+     * either, so V can replace W in place.
+     */
+    private void separate(double[] w, double[] u) {
+        for (int k = 0; k <= q / 2; k++) {
+            int r = (q - k) % q;
+            double wr = w[2 * k];
+            double wi = w[2 * k + 1];
+            double mr = w[2 * r];
+            double mi = w[2 * r + 1];
+            double ur = 0.5 * (wr + mr);
+            double ui = 0.5 * (wi - mi);
+            double vr = 0.5 * (wi + mi);
+            double vi = 0.5 * (mr - wr);
+            u[2 * k] = ur;
+            u[2 * k + 1] = ui;
+            u[2 * r] = ur;
+            u[2 * r + 1] = -ui;
+            w[2 * k] = vr;
+            w[2 * k + 1] = vi;
+            w[2 * r] = vr;
+            w[2 * r + 1] = -vi;
+        }
     }
 
     /** The radix-p combination of {@link #forward} as direct p-term sums. */
@@ -145,10 +192,14 @@ public final class RealFft {
 
     /**
      * The radix-15 combination of {@link #forward} as 15-point DFTs: with k = km + q k2,
-     * X[k] = sum_j (W_n^{j km} Y_j[km]) W_15^{j k2}, one {@link Dft15} per km = 0..q-1.
+     * X[k] = sum_j (W_n^{j km} Y_j[km]) W_15^{j k2}, one {@link Dft15} per residue km = k mod q. The
+     * input is real, so X[n - k] = conj X[k]; a residue km in (q/2, q) is the mirror of q - km,
+     * so only km &lt;= q/2 is transformed and each of its outputs above n/2 gives, conjugated, the
+     * bin n - k.
      */
     private void forwardPrimeFactor(float[] re, float[] im) {
-        for (int km = 0; km < q; km++) {
+        int half = n / 2;
+        for (int km = 0; km <= q / 2; km++) {
             for (int j = 0; j < p; j++) {
                 double yr = work[j][2 * km];
                 double yi = work[j][2 * km + 1];
@@ -159,34 +210,47 @@ public final class RealFft {
                 tIm[j] = yi * c - yr * s;
             }
             dft15.transform(tRe, tIm, dRe, dIm, -1);
+            boolean mirrored = km != 0 && 2 * km != q;
             for (int k2 = 0; k2 < p; k2++) {
                 int k = km + q * k2;
-                if (k <= n / 2) {
+                if (k <= half) {
                     re[k] = (float) dRe[k2];
                     im[k] = (float) dIm[k2];
+                } else if (mirrored) {
+                    re[n - k] = (float) dRe[k2];
+                    im[n - k] = (float) -dIm[k2];
                 }
             }
         }
     }
 
     /**
-     * The radix-15 combination of {@link #inverse} as 15-point DFTs: for each k1 < q,
-     * Z_j[k1] = W_n^{-j k1} sum_{k2} X[k1 + q k2] W_15^{-j k2} for all j at once.
+     * The radix-15 combination of {@link #inverse} as 15-point DFTs:
+     * Z_j[k1] = W_n^{-j k1} sum_{k2} X[k1 + q k2] W_15^{-j k2} for all j at once, one inverse
+     * {@link Dft15} per k1 &lt;= q/2; the sub-sequences
+     * of a real signal have Hermitian spectra, so Z_j[q - k1] = conj Z_j[k1] fills the rest.
      */
     private void inversePrimeFactor() {
-        for (int k1 = 0; k1 < q; k1++) {
+        for (int k1 = 0; k1 <= q / 2; k1++) {
             for (int k2 = 0; k2 < p; k2++) {
                 int kk = k1 + q * k2;
                 tRe[k2] = spec[2 * kk];
                 tIm[k2] = spec[2 * kk + 1];
             }
             dft15.transform(tRe, tIm, dRe, dIm, +1);
+            int mirror = (q - k1) % q;
             for (int j = 0; j < p; j++) {
                 int t = j * k1; // < n
                 double c = cosTable[t];
                 double s = sinTable[t];
-                work[j][2 * k1] = dRe[j] * c - dIm[j] * s;
-                work[j][2 * k1 + 1] = dRe[j] * s + dIm[j] * c;
+                double zr = dRe[j] * c - dIm[j] * s;
+                double zi = dRe[j] * s + dIm[j] * c;
+                work[j][2 * k1] = zr;
+                work[j][2 * k1 + 1] = zi;
+                if (mirror != k1) {
+                    work[j][2 * mirror] = zr;
+                    work[j][2 * mirror + 1] = -zi;
+                }
             }
         }
     }
@@ -229,7 +293,30 @@ public final class RealFft {
         } else {
             inverseDirectStage();
         }
-        for (int j = 0; j < p; j++) {
+        inverseSubTransforms(x, off, scale);
+    }
+
+    /**
+     * x[off + p m + j] = scale * IDFT_q(Z_j)[m] for every j. Each Z_j is Hermitian (its sequence
+     * is real), so two share one complex transform: IDFT(Z_j + i Z_{j+1}) = x_j + i x_{j+1}.
+     */
+    private void inverseSubTransforms(float[] x, int off, double scale) {
+        int j = 0;
+        for (; j + 1 < p; j += 2) {
+            double[] w = work[j];
+            double[] v = work[j + 1];
+            for (int m = 0; m < q; m++) {
+                double zr = w[2 * m];
+                w[2 * m] = zr - v[2 * m + 1];
+                w[2 * m + 1] += v[2 * m];
+            }
+            sub.complexInverse(w, false);
+            for (int m = 0; m < q; m++) {
+                x[off + p * m + j] = (float) (w[2 * m] * scale);
+                x[off + p * m + j + 1] = (float) (w[2 * m + 1] * scale);
+            }
+        }
+        if (j < p) {
             double[] w = work[j];
             sub.complexInverse(w, false);
             for (int m = 0; m < q; m++) {
