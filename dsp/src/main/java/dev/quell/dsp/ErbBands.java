@@ -30,6 +30,8 @@ public final class ErbBands {
     private final int bins;
     private final int[] lowerBand;
     private final float[] upperWeight;
+    /** firstBin[b] = the first bin whose lower node is b; firstBin[BANDS] = bins. */
+    private final int[] firstBin = new int[FrameFormat.BANDS + 1];
 
     /**
      * Builds the bin-to-band weights for an FFT layout.
@@ -60,6 +62,12 @@ public final class ErbBands {
             }
             lowerBand[k] = b;
             upperWeight[k] = (float) ((f - NODES_HZ[b]) / (NODES_HZ[b + 1] - NODES_HZ[b]));
+        }
+        for (int band = 0, k = 0; band <= FrameFormat.BANDS; band++) {
+            while (k < bins && lowerBand[k] < band) {
+                k++;
+            }
+            firstBin[band] = k;
         }
     }
 
@@ -152,11 +160,7 @@ public final class ErbBands {
      * @param energy output, 34 values (linear power)
      */
     public void energy(float[] re, float[] im, float[] energy) {
-        java.util.Arrays.fill(energy, 0, FrameFormat.BANDS, 0f);
-        for (int k = 0; k < bins; k++) {
-            float e = re[k] * re[k] + im[k] * im[k];
-            accumulate(k, e, energy);
-        }
+        bandSums(re, im, re, im, energy);
     }
 
     /**
@@ -169,18 +173,30 @@ public final class ErbBands {
      * @param corr output, 34 values
      */
     public void crossCorrelation(float[] xr, float[] xi, float[] pr, float[] pi, float[] corr) {
-        java.util.Arrays.fill(corr, 0, FrameFormat.BANDS, 0f);
-        for (int k = 0; k < bins; k++) {
-            accumulate(k, xr[k] * pr[k] + xi[k] * pi[k], corr);
-        }
+        bandSums(xr, xi, pr, pi, corr);
     }
 
-    private void accumulate(int k, float v, float[] out) {
-        int lo = lowerBand[k];
-        float u = upperWeight[k];
-        out[lo] += (1f - u) * v;
-        if (u != 0f) {
-            out[lo + 1] += u * v;
+    /**
+     * out[b] = sum_k w_b(k) (xr[k] pr[k] + xi[k] pi[k]) (an energy when P is X). Band by band in
+     * a register: first the bins below node b (where band b is the upper neighbour, weight u),
+     * then the bins from node b (weight 1 - u), each in increasing k, which is the order in which
+     * a bin-by-bin pass would add them to out[b]; bins with u = 0 add nothing to the upper band.
+     */
+    private void bandSums(float[] xr, float[] xi, float[] pr, float[] pi, float[] out) {
+        for (int b = 0; b < FrameFormat.BANDS; b++) {
+            float acc = 0f;
+            if (b > 0) {
+                for (int k = firstBin[b - 1]; k < firstBin[b]; k++) {
+                    float u = upperWeight[k];
+                    if (u != 0f) {
+                        acc += u * (xr[k] * pr[k] + xi[k] * pi[k]);
+                    }
+                }
+            }
+            for (int k = firstBin[b]; k < firstBin[b + 1]; k++) {
+                acc += (1f - upperWeight[k]) * (xr[k] * pr[k] + xi[k] * pi[k]);
+            }
+            out[b] = acc;
         }
     }
 

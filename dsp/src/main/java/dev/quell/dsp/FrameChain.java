@@ -56,6 +56,8 @@ public final class FrameChain {
     private final float[] combFrame = new float[FrameFormat.WINDOW];
     private final float[][] delayRe;
     private final float[][] delayIm;
+    /** Band energies of the spectra in the delay line, computed once when each was the newest. */
+    private final float[][] delayEnergy;
     private int delaySlot;
 
     private final float[] newestEnergy = new float[B];
@@ -96,6 +98,7 @@ public final class FrameChain {
         this.pitchTracker = new PitchTracker(lookahead);
         this.delayRe = new float[lookahead + 1][K];
         this.delayIm = new float[lookahead + 1][K];
+        this.delayEnergy = new float[lookahead + 1][B];
     }
 
     /** Creates a chain with the default comb filter. @param lookahead frames 0..2 */
@@ -139,6 +142,7 @@ public final class FrameChain {
         causalComb.filter(x, x.length - FrameFormat.WINDOW, combFrame, FrameFormat.WINDOW);
         stft.transformWindowed(combFrame, 0, pr, pi);
         bands.energy(re, im, newestEnergy);
+        System.arraycopy(newestEnergy, 0, delayEnergy[delaySlot], 0, B);
         bands.energy(pr, pi, newestCombEnergy);
         coherence.compute(re, im, pr, pi, newestEnergy, newestCombEnergy, newestCoherence);
         Features.compute(newestEnergy, newestCoherence, period, pitchTracker.correlation(0), features);
@@ -171,6 +175,7 @@ public final class FrameChain {
         history.push(hop, 0);
         delaySlot = (delaySlot + 1) % (lookahead + 1);
         stft.analyze(hop, 0, delayRe[delaySlot], delayIm[delaySlot]);
+        bands.energy(delayRe[delaySlot], delayIm[delaySlot], delayEnergy[delaySlot]);
     }
 
     /** @return linear band energies E_b of the newest frame (live array, 34; valid until the next analyze) */
@@ -213,7 +218,7 @@ public final class FrameChain {
         float[] x = history.samples();
         outputComb.filter(x, x.length - future - FrameFormat.WINDOW, combFrame, FrameFormat.WINDOW);
         stft.transformWindowed(combFrame, 0, pr, pi);
-        bands.energy(outRe, outIm, outputEnergy);
+        System.arraycopy(delayEnergy[slot], 0, outputEnergy, 0, B);
         bands.energy(pr, pi, outputCombEnergy);
         coherence.compute(outRe, outIm, pr, pi, outputEnergy, outputCombEnergy, outputCoherence);
     }
@@ -338,6 +343,7 @@ public final class FrameChain {
         for (int i = 0; i <= lookahead; i++) {
             java.util.Arrays.fill(delayRe[i], 0f);
             java.util.Arrays.fill(delayIm[i], 0f);
+            java.util.Arrays.fill(delayEnergy[i], 0f);
         }
     }
 }
