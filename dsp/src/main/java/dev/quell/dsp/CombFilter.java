@@ -35,7 +35,7 @@ public final class CombFilter {
      */
     public CombFilter(int halfWidth) {
         if (halfWidth < 1 || halfWidth > 8) {
-            throw new IllegalArgumentException("comb half-width out of range: " + halfWidth);
+            throw Messages.combHalfWidthOutOfRange(halfWidth);
         }
         this.halfWidth = halfWidth;
         hann = new float[2 * halfWidth + 1];

@@ -42,8 +42,7 @@ public final class ErbBands {
      */
     public ErbBands(int bins, double binHz) {
         if ((bins - 1) * binHz < TOP_HZ || MIN_SPACING_HZ < 2 * binHz - 1e-9) {
-            throw new IllegalArgumentException("FFT layout too coarse/short for the ERB bands: "
-                    + bins + " bins of " + binHz + " Hz");
+            throw Messages.bandLayoutTooCoarse(bins, binHz);
         }
         this.bins = bins;
         this.lowerBand = new int[bins];

@@ -85,8 +85,7 @@ public final class FrameChain {
      */
     public FrameChain(int lookahead, int combHalfWidth) {
         if (lookahead < 0 || lookahead > FrameFormat.MAX_LOOKAHEAD) {
-            throw new IllegalArgumentException("look-ahead must be 0.." + FrameFormat.MAX_LOOKAHEAD
-                    + " frames, got " + lookahead);
+            throw Messages.lookaheadOutOfRange(lookahead);
         }
         this.lookahead = lookahead;
         this.causalComb = new CombFilter(combHalfWidth);

@@ -39,7 +39,7 @@ public final class HighPass {
      */
     public HighPass(double sampleRate, double cutoffHz) {
         if (!(cutoffHz > 0 && sampleRate > 2 * cutoffHz)) {
-            throw new IllegalArgumentException("bad high-pass corner " + cutoffHz + " Hz at " + sampleRate + " Hz");
+            throw Messages.badHighPassCorner(cutoffHz, sampleRate);
         }
         double w0 = 2 * Math.PI * cutoffHz / sampleRate;
         double alpha = Math.sin(w0) / (2 * Math.sqrt(0.5));

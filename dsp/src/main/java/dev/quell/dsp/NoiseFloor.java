@@ -109,7 +109,7 @@ public final class NoiseFloor {
      */
     public static void extend(float[] raw, int from, int frames, float[] out, int to) {
         if (from + frames * Features.COUNT > raw.length || to + frames * EXTENDED_COUNT > out.length) {
-            throw new IllegalArgumentException("arrays too short for " + frames + " frames");
+            throw Messages.arraysTooShort(frames);
         }
         NoiseFloor tracker = new NoiseFloor();
         float[] frame = new float[Features.COUNT];

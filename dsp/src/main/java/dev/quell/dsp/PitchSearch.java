@@ -74,7 +74,7 @@ public final class PitchSearch {
      */
     public PitchSearch(int historyLength) {
         if (historyLength < MIN_HISTORY) {
-            throw new IllegalArgumentException("history too short for pitch search: " + historyLength);
+            throw Messages.pitchHistoryTooShort(historyLength);
         }
         this.historyLength = historyLength;
         this.energyPrefix = new double[historyLength + 1];

@@ -37,7 +37,7 @@ public final class PitchTracker {
      */
     public PitchTracker(int maxLag) {
         if (maxLag < 0 || maxLag > 8) {
-            throw new IllegalArgumentException("pitch tracker lag out of range: " + maxLag);
+            throw Messages.trackerLagOutOfRange(maxLag);
         }
         depth = maxLag + 2; // one more slot than the lag, so the previous frame survives the update
         periods = new int[depth][K];
@@ -130,7 +130,7 @@ public final class PitchTracker {
 
     private int slot(int lag) {
         if (lag < 0 || lag >= depth) {
-            throw new IllegalArgumentException("lag out of range: " + lag);
+            throw Messages.lagOutOfRange(lag);
         }
         return (newest - lag + depth) % depth;
     }

@@ -59,7 +59,7 @@ public final class RealFft {
             pp /= 2;
         }
         if (n < 4 || n % 2 != 0 || pp > 31 || n / pp < 2) {
-            throw new IllegalArgumentException("unsupported FFT size " + n + " (need p*2^m, p odd <= 31)");
+            throw Messages.unsupportedFftSize(n);
         }
         this.n = n;
         this.p = pp;

@@ -16,7 +16,7 @@ public final class SignalHistory {
      */
     public SignalHistory(int length) {
         if (length < FrameFormat.HOP) {
-            throw new IllegalArgumentException("history shorter than a hop: " + length);
+            throw Messages.historyShorterThanHop(length);
         }
         samples = new float[length];
     }

@@ -87,6 +87,6 @@ public enum Activation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + name + "'");
+        throw Messages.unknownActivation(name);
     }
 }

@@ -32,8 +32,7 @@ public final class ConvLayer implements Layer {
                      Activation activation, Precision precision) {
         int out = bias.length;
         if (kernel < 1 || future < 0 || future >= kernel || weightOik.length != out * in * kernel) {
-            throw new IllegalArgumentException(name + ": inconsistent convolution (k=" + kernel + ", future="
-                    + future + ", " + weightOik.length + " weights for " + out + "x" + in + "x" + kernel + ")");
+            throw Messages.inconsistentConvolution(name, kernel, future, weightOik.length, out, in);
         }
         // reorder to rows = out, cols = frame-major window (j*in + i), matching the state layout
         float[] w = new float[out * in * kernel];
@@ -74,8 +73,7 @@ public final class ConvLayer implements Layer {
     public static float[] foldFuture(float[] weightOik, int out, int in, int kernel, int future, int newFuture) {
         if (future < 0 || future >= kernel || newFuture < 0 || newFuture > future
                 || weightOik.length != out * in * kernel) {
-            throw new IllegalArgumentException("cannot fold future taps " + future + " -> " + newFuture
-                    + " of a kernel " + kernel);
+            throw Messages.cannotFold(future, newFuture, kernel);
         }
         int k2 = kernel - (future - newFuture);
         float[] w = new float[out * in * k2];

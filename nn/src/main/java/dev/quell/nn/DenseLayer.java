@@ -16,7 +16,7 @@ public final class DenseLayer implements Layer {
      */
     public DenseLayer(String name, WeightMatrix weight, float[] bias, Activation activation) {
         if (bias.length != weight.rows()) {
-            throw new IllegalArgumentException(name + ": bias has " + bias.length + " values for " + weight.rows() + " rows");
+            throw Messages.biasSize(name, bias.length, weight.rows());
         }
         this.name = name;
         this.weight = weight;

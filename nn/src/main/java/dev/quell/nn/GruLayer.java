@@ -33,7 +33,7 @@ public final class GruLayer implements Layer {
         int h3 = weightHh.rows();
         if (h3 % 3 != 0 || weightHh.cols() * 3 != h3 || weightIh.rows() != h3
                 || biasIh.length != h3 || biasHh.length != h3) {
-            throw new IllegalArgumentException(name + ": inconsistent GRU weight shapes");
+            throw Messages.inconsistentGru(name);
         }
         this.name = name;
         this.inputSize = weightIh.cols();

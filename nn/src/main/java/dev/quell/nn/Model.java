@@ -48,14 +48,14 @@ public final class Model {
     public Model(int inputSize, float[] featureMean, float[] featureStd, List<Layer> layers, int[][] sources,
                  Map<String, Object> provenance) {
         if (featureMean.length != inputSize || featureStd.length != inputSize) {
-            throw new IllegalArgumentException("feature normalisation needs " + inputSize + " values");
+            throw Messages.normalisationSize(inputSize);
         }
         this.inputSize = inputSize;
         this.featureMean = featureMean.clone();
         this.featureInvStd = new float[inputSize];
         for (int i = 0; i < inputSize; i++) {
             if (!(featureStd[i] > 0)) {
-                throw new IllegalArgumentException("feature_std[" + i + "] must be positive");
+                throw Messages.stdNotPositive(i);
             }
             featureInvStd[i] = 1f / featureStd[i];
         }
@@ -72,18 +72,17 @@ public final class Model {
             int d = -1;
             for (int s : sources[l]) {
                 if (s >= l || s < -1) {
-                    throw new IllegalArgumentException(layer.name() + ": a source must be an earlier layer");
+                    throw Messages.sourceNotEarlier(layer.name());
                 }
                 int sd = s < 0 ? 0 : delay[s];
                 if (d >= 0 && sd != d) {
-                    throw new IllegalArgumentException(layer.name() + ": sources differ in delay (" + d + " vs " + sd + ")");
+                    throw Messages.sourcesDifferInDelay(layer.name(), d, sd);
                 }
                 d = sd;
                 width += s < 0 ? inputSize : layers.get(s).outputSize();
             }
             if (width != layer.inputSize()) {
-                throw new IllegalArgumentException(layer.name() + ": inputs give " + width
-                        + " values, the layer takes " + layer.inputSize());
+                throw Messages.inputWidth(layer.name(), width, layer.inputSize());
             }
             inputDelay[l] = Math.max(d, 0);
             delay[l] = inputDelay[l] + layer.delay();
@@ -94,10 +93,10 @@ public final class Model {
             }
         }
         if (gains < 0 || strengths < 0) {
-            throw new IllegalArgumentException("the model needs layers named 'gains' and 'strengths'");
+            throw Messages.outputLayersMissing();
         }
         if (delay[gains] != delay[strengths]) {
-            throw new IllegalArgumentException("gains and strengths differ in look-ahead");
+            throw Messages.outputLookaheadsDiffer();
         }
         this.gainsLayer = gains;
         this.strengthsLayer = strengths;

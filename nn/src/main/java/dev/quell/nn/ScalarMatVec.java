@@ -29,6 +29,6 @@ public final class ScalarMatVec implements MatVec {
 
     @Override
     public String name() {
-        return "scalar";
+        return Messages.scalarKernel();
     }
 }

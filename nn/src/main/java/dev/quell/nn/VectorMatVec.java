@@ -60,6 +60,6 @@ final class VectorMatVec implements MatVec {
 
     @Override
     public String name() {
-        return "vector-" + SPECIES.length();
+        return Messages.vectorKernel(SPECIES.length());
     }
 }

@@ -33,7 +33,7 @@ public final class WeightMatrix {
      */
     public static WeightMatrix of(float[] rowMajor, int rows, int cols, Precision precision) {
         if (rowMajor.length != rows * cols) {
-            throw new IllegalArgumentException("expected " + rows + "x" + cols + " weights, got " + rowMajor.length);
+            throw Messages.weightCount(rows, cols, rowMajor.length);
         }
         if (precision == Precision.FLOAT32) {
             return new WeightMatrix(rows, cols, rowMajor.clone(), null, null);

@@ -52,7 +52,7 @@ public final class Resampler {
      */
     public Resampler(int inRate, int outRate) {
         if (inRate <= 0 || outRate <= 0) {
-            throw new IllegalArgumentException("sample rates must be positive: " + inRate + " -> " + outRate);
+            throw Messages.ratesNotPositive(inRate, outRate);
         }
         int g = gcd(inRate, outRate);
         this.inRate = inRate;
@@ -60,7 +60,7 @@ public final class Resampler {
         this.up = outRate / g;
         this.down = inRate / g;
         if (up > 1000 || down > 1000) {
-            throw new IllegalArgumentException("unsupported rate ratio " + inRate + " -> " + outRate);
+            throw Messages.unsupportedRatio(inRate, outRate);
         }
         if (up == 1 && down == 1) {
             delay = 0;

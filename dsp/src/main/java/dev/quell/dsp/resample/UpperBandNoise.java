@@ -90,7 +90,7 @@ public final class UpperBandNoise {
     public UpperBandNoise(double cutoffHz, double relativeDb) {
         int first = (int) Math.ceil(cutoffHz * PERIOD / RATE);
         if (cutoffHz <= 0 || first >= PERIOD / 2) {
-            throw new IllegalArgumentException("cutoff must lie between 0 and 24000 Hz, not " + cutoffHz);
+            throw Messages.cutoffOutOfRange(cutoffHz);
         }
         table = TABLES.computeIfAbsent(first, UpperBandNoise::buildTable);
         relative = Math.pow(10, relativeDb / 20);

@@ -57,7 +57,7 @@ final class HopProcessor {
         this.pitchLead = new int[la + 1];
         this.network = model.newState();
         if (!supportsInputs(model.inputSize())) {
-            throw new IllegalArgumentException("the model takes " + model.inputSize() + " features per frame");
+            throw Messages.featureCount(model.inputSize());
         }
         this.noiseFloor = model.inputSize() == NoiseFloor.EXTENDED_COUNT ? new NoiseFloor() : null;
         this.inputs = noiseFloor != null ? new float[NoiseFloor.EXTENDED_COUNT] : null;

@@ -134,15 +134,13 @@ public final class QuellEngine {
         prepared = false;
         int fs = (int) Math.round(sampleRateHz);
         if (Math.abs(sampleRateHz - fs) >= 1e-6 || !supportsRate(fs)) {
-            throw new IllegalArgumentException("unsupported sample rate " + sampleRateHz + " Hz (Quell runs at whole rates from "
-                    + MIN_RATE + " to " + MAX_RATE + " Hz whose ratio to 48000 Hz reduces to terms of at most 1000, e.g. "
-                    + java.util.Arrays.toString(SUPPORTED_RATES) + " Hz)");
+            throw Messages.unsupportedRate(sampleRateHz);
         }
         if (channelCount != 1 && channelCount != 2) {
-            throw new IllegalArgumentException("Quell processes mono or stereo, not " + channelCount + " channels");
+            throw Messages.unsupportedChannels(channelCount);
         }
         if (maxBlockSize < 1) {
-            throw new IllegalArgumentException("maximum block size must be at least 1, not " + maxBlockSize);
+            throw Messages.blockSizeBelowOne(maxBlockSize);
         }
         sampleRate = fs;
         channels = channelCount;
@@ -200,7 +198,7 @@ public final class QuellEngine {
         }
         crossfader.prepare(fs);
         prepared = true;
-        JitStringConstants.ensureInterned();
+        dev.quell.plugin.runtime.JitStringConstants.ensureInterned();
         warmUp();
         reset();
     }
@@ -363,7 +361,7 @@ public final class QuellEngine {
         try {
             values = EngineState.read(state);
         } catch (EngineState.StateException e) {
-            return e.getMessage() + "; parameters unchanged";
+            return Messages.stateRefused(e.getMessage());
         }
         for (Parameter p : Parameter.values()) {
             setParameter(p, values[p.ordinal()]);

@@ -44,7 +44,7 @@ public final class ResampledStreamRenderer implements AlignedStream {
      */
     public ResampledStreamRenderer(QuellEngine[] engines, int channels, int blockSize, int rate, int maxChunk) {
         if (rate <= 0 || maxChunk <= 0) {
-            throw new IllegalArgumentException("rate " + rate + " and chunk " + maxChunk + " must be positive");
+            throw Messages.rateAndChunk(rate, maxChunk);
         }
         inner = new StreamRenderer(engines, channels, blockSize);
         int at = engines[0].sampleRate();
@@ -77,7 +77,7 @@ public final class ResampledStreamRenderer implements AlignedStream {
     @Override
     public int process(float[][] in, int offset, int count, float[][] out) {
         if (count > maxChunk) {
-            throw new IllegalArgumentException(count + " frames in one call; at most " + maxChunk);
+            throw Messages.tooManyFrames(count, maxChunk);
         }
         inFrames += count;
         return convertAndRender(in, offset, count, out, Long.MAX_VALUE, 0);

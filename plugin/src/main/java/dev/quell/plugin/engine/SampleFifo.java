@@ -29,7 +29,7 @@ final class SampleFifo {
     /** Appends n samples. @throws IllegalStateException on overflow (a sizing bug) */
     void write(float[] src, int off, int n) {
         if (size + n > buf.length) {
-            throw new IllegalStateException("FIFO overflow: " + (size + n) + " > " + buf.length);
+            throw Messages.fifoOverflow(size + n, buf.length);
         }
         int w = (read + size) % buf.length;
         int first = Math.min(n, buf.length - w);
@@ -41,7 +41,7 @@ final class SampleFifo {
     /** Appends n zeros. */
     void writeZeros(int n) {
         if (size + n > buf.length) {
-            throw new IllegalStateException("FIFO overflow: " + (size + n) + " > " + buf.length);
+            throw Messages.fifoOverflow(size + n, buf.length);
         }
         int w = (read + size) % buf.length;
         for (int i = 0; i < n; i++) {
@@ -54,7 +54,7 @@ final class SampleFifo {
     /** Removes n samples into dst. @throws IllegalStateException on underflow (a sizing bug) */
     void read(float[] dst, int off, int n) {
         if (n > size) {
-            throw new IllegalStateException("FIFO underflow: " + n + " > " + size);
+            throw Messages.fifoUnderflow(n, size);
         }
         int first = Math.min(n, buf.length - read);
         System.arraycopy(buf, read, dst, off, first);

@@ -39,14 +39,14 @@ public final class StreamRenderer implements AlignedStream {
         for (QuellEngine e : engines) {
             if (!e.isPrepared() || (separate && !linked && e.channels() != 1)
                     || e.latencySamples() != engines[0].latencySamples() || e.sampleRate() != engines[0].sampleRate()) {
-                throw new IllegalArgumentException("engines not prepared alike for " + channels + " channel(s)");
+                throw Messages.enginesNotAlike(channels);
             }
         }
         if (!linked && !separate) {
-            throw new IllegalArgumentException(engines.length + " engine(s) for " + channels + " channel(s)");
+            throw Messages.engineCount(engines.length, channels);
         }
         if (blockSize < 1 || blockSize > QuellEngine.MAX_CHUNK) {
-            throw new IllegalArgumentException("block size " + blockSize + " not in 1.." + QuellEngine.MAX_CHUNK);
+            throw Messages.blockSizeRange(blockSize);
         }
         this.engines = engines;
         this.channels = channels;

@@ -1,6 +1,6 @@
 package dev.quell.plugin.nativebridge;
 
-import dev.quell.plugin.engine.JitStringConstants;
+import dev.quell.plugin.runtime.JitStringConstants;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;
 import java.nio.ByteBuffer;
@@ -40,7 +40,7 @@ public final class NativeBridge {
      */
     public NativeBridge(ByteBuffer buffer, double sampleRate, int maxBlock, int channels, byte[] state) {
         if (!buffer.isDirect() || buffer.capacity() < 8L * channels * maxBlock) {
-            throw new IllegalArgumentException("audio buffer must be direct and hold 2 x " + channels + " x " + maxBlock + " floats");
+            throw Messages.bufferShape(channels, maxBlock);
         }
         this.audio = buffer.order(ByteOrder.nativeOrder()).asFloatBuffer();
         this.channels = channels;
@@ -115,8 +115,7 @@ public final class NativeBridge {
 
     /** @return "vector" or "scalar" network kernel and the model name, for the shim's log */
     public String describe() {
-        return "Quell engine (" + engine.models().name() + ", " + dev.quell.nn.MatVec.get().name()
-                + " kernel) at " + engine.sampleRate() + " Hz, " + channels + " channel(s), latency "
-                + engine.latencySamples() + " samples";
+        return Messages.description(engine.models().name(), dev.quell.nn.MatVec.get().name(), engine.sampleRate(),
+                channels, engine.latencySamples());
     }
 }
