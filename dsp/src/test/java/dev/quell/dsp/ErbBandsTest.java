@@ -42,6 +42,34 @@ class ErbBandsTest {
     }
 
     @Test
+    void bandSumsEqualTheBinByBinDefinitionExactly() {
+        float[] xr = TestSignals.whiteNoise(FrameFormat.BINS, 1, 15);
+        float[] xi = TestSignals.whiteNoise(FrameFormat.BINS, 1, 16);
+        float[] pr = TestSignals.whiteNoise(FrameFormat.BINS, 1, 17);
+        float[] pi = TestSignals.whiteNoise(FrameFormat.BINS, 1, 18);
+        float[] energy = new float[FrameFormat.BANDS];
+        float[] corr = new float[FrameFormat.BANDS];
+        bands.energy(xr, xi, energy);
+        bands.crossCorrelation(xr, xi, pr, pi, corr);
+        // bin by bin, each band's terms added in increasing bin order (the order the sums keep)
+        float[] wantEnergy = new float[FrameFormat.BANDS];
+        float[] wantCorr = new float[FrameFormat.BANDS];
+        for (int k = 0; k < FrameFormat.BINS; k++) {
+            float e = xr[k] * xr[k] + xi[k] * xi[k];
+            float c = xr[k] * pr[k] + xi[k] * pi[k];
+            for (int b = 0; b < FrameFormat.BANDS; b++) {
+                float w = bands.weight(b, k);
+                if (w != 0f) {
+                    wantEnergy[b] += w * e;
+                    wantCorr[b] += w * c;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(wantEnergy, energy, 0f);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(wantCorr, corr, 0f);
+    }
+
+    @Test
     void interpolationIsTheTransposeOfBandEnergy() {
         float[] re = TestSignals.whiteNoise(FrameFormat.BINS, 1, 5);
         float[] im = TestSignals.whiteNoise(FrameFormat.BINS, 1, 6);

@@ -84,6 +84,24 @@ class FrameChainTest {
         assertEquals(-12.0, ratio, 0.5);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void outputEnergyIsTheBandEnergyOfTheDelayedSpectrum(int lookahead) {
+        FrameChain chain = new FrameChain(lookahead);
+        float[] x = TestSignals.whiteNoise(40 * FrameFormat.HOP, 0.3, 12);
+        float[][] newest = new float[40][];
+        for (int f = 0; f < 40; f++) {
+            chain.analyze(x, f * FrameFormat.HOP);
+            newest[f] = chain.newestEnergy().clone();
+            chain.prepareOutputFrame();
+            if (f >= lookahead) {
+                // computed once when that frame was the newest, reused for the output frame
+                org.junit.jupiter.api.Assertions.assertArrayEquals(newest[f - lookahead], chain.outputEnergy(), 0f,
+                        "frame " + f);
+            }
+        }
+    }
+
     @Test
     void badSamplesNeverPoisonTheState() {
         FrameChain chain = new FrameChain(2);

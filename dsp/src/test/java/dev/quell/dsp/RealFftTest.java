@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 class RealFftTest {
     @Test
     void forwardMatchesDirectDft() {
-        for (int n : new int[] {960, 64, 12}) {
+        // 960, 480, 30: the prime-factor stage (p = 15) with q = 64, 32, 2; 12 and 20: the direct
+        // stage (p = 3, 5); 64: one transform; every odd p leaves one unpaired sub-sequence
+        for (int n : new int[] {960, 480, 30, 64, 12, 20}) {
             RealFft fft = new RealFft(n);
             float[] x = TestSignals.whiteNoise(n, 1, n);
             float[] re = new float[n / 2 + 1];
@@ -84,15 +86,17 @@ class RealFftTest {
 
     @Test
     void inverseRestoresInput() {
-        RealFft fft = new RealFft(960);
-        float[] x = TestSignals.whiteNoise(960, 1, 7);
-        float[] re = new float[481];
-        float[] im = new float[481];
-        float[] y = new float[960];
-        fft.forward(x, 0, re, im);
-        fft.inverse(re, im, y, 0);
-        for (int i = 0; i < 960; i++) {
-            assertEquals(x[i], y[i], 1e-5);
+        for (int n : new int[] {960, 480, 30, 64, 12, 20}) {
+            RealFft fft = new RealFft(n);
+            float[] x = TestSignals.whiteNoise(n, 1, 7);
+            float[] re = new float[n / 2 + 1];
+            float[] im = new float[n / 2 + 1];
+            float[] y = new float[n];
+            fft.forward(x, 0, re, im);
+            fft.inverse(re, im, y, 0);
+            for (int i = 0; i < n; i++) {
+                assertEquals(x[i], y[i], 1e-5, "n=" + n + " sample " + i);
+            }
         }
     }
 
