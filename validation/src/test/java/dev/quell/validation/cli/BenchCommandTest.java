@@ -1,0 +1,57 @@
+package dev.quell.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quell.cli.QuellCli;
+import dev.quell.dsp.io.AudioData;
+import dev.quell.dsp.io.SampleFormat;
+import dev.quell.dsp.io.WavWriter;
+import dev.quell.validation.demo.DemoSignals;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String run(String... args) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            assertEquals(0, QuellCli.execute(args));
+        } finally {
+            System.setOut(old);
+        }
+        return buf.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void measuresAGivenFileAtItsOwnRateMonoAndStereo() throws IOException {
+        // one second of speech in noise at 44.1 kHz, looped to two seconds of measurement
+        float[] clean = DemoSignals.clean(1.0, 7);
+        float[] noisy = DemoSignals.mix(clean, DemoSignals.noise(clean.length, 8), 5);
+        float[] at441 = new float[44_100];
+        for (int i = 0; i < at441.length; i++) {
+            at441[i] = noisy[(int) ((long) i * 48_000 / 44_100)];
+        }
+        Path wav = dir.resolve("speech.wav");
+        WavWriter.write(wav, new AudioData(44_100, new float[][] {at441}, SampleFormat.PCM_16), SampleFormat.PCM_16);
+        String out = run("bench", "--input", wav.toString(), "--seconds", "2", "--block", "256");
+        assertTrue(out.contains("44100 Hz, 256-frame blocks"), out);
+        assertTrue(out.contains("(speech.wav)"), out);
+        assertTrue(out.contains("\n| 1 | ") && out.contains("\n| 2 | "), "a row for mono and one for stereo: " + out);
+    }
+
+    @Test
+    void aMissingInputIsAnErrorNotAMeasurement() {
+        assertNotEquals(0, QuellCli.execute("bench", "--input", dir.resolve("missing.wav").toString(), "--seconds", "1"));
+    }
+}
