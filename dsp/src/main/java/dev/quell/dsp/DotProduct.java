@@ -24,21 +24,10 @@ interface DotProduct {
 
     /** Lazily chosen kernel. */
     final class Holder {
-        static final DotProduct INSTANCE = choose();
+        static final DotProduct INSTANCE = dev.quell.jvm.VectorSupport.kernel(DotProduct.class,
+                "dev.quell.dsp.VectorDotProduct", ScalarDotProduct::new);
 
         private Holder() {
-        }
-
-        private static DotProduct choose() {
-            if (dev.quell.jvm.VectorSupport.usable()) {
-                try {
-                    return (DotProduct) Class.forName("dev.quell.dsp.VectorDotProduct")
-                            .getDeclaredConstructor().newInstance();
-                } catch (ReflectiveOperationException | LinkageError e) {
-                    return new ScalarDotProduct();
-                }
-            }
-            return new ScalarDotProduct();
         }
     }
 }

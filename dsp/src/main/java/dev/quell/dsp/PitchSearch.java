@@ -48,9 +48,8 @@ public final class PitchSearch {
     private static final int MAX_SUBMULTIPLE = 8;
 
     private final float[] decimated = new float[DEC_LENGTH];
-    private final float[] whitened = new float[DEC_LENGTH];
-    /** {@link #whitened} widened to double, for the correlation kernel. */
-    private final double[] whitenedWide = new double[DEC_LENGTH];
+    /** The whitened decimated signal: the filter's float outputs, held as double for the kernel. */
+    private final double[] whitened = new double[DEC_LENGTH];
     private final double[] autocorr = new double[LPC_ORDER + 1];
     private final double[] lpc = new double[LPC_ORDER];
     private final double[] lpcTmp = new double[LPC_ORDER];
@@ -117,7 +116,6 @@ public final class PitchSearch {
         decEnergyPrefix[0] = 0;
         for (int i = 0; i < DEC_LENGTH; i++) {
             double v = whitened[i];
-            whitenedWide[i] = v;
             decEnergyPrefix[i + 1] = decEnergyPrefix[i] + v * v;
         }
         energyPrefix[0] = 0;
@@ -130,7 +128,7 @@ public final class PitchSearch {
         int start = DEC_LENGTH - DEC_WINDOW;
         double e0 = decEnergyPrefix[DEC_LENGTH] - decEnergyPrefix[start];
         for (int lag = DEC_MIN_LAG - 1; lag <= DEC_MAX_LAG + 1; lag++) {
-            double num = kernel.dot(whitenedWide, start, start - lag, DEC_WINDOW);
+            double num = kernel.dot(whitened, start, start - lag, DEC_WINDOW);
             double el = decEnergyPrefix[DEC_LENGTH - lag] - decEnergyPrefix[start - lag];
             coarse[lag] = (float) normalise(num, e0, el);
         }

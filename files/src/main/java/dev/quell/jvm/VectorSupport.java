@@ -23,6 +23,32 @@ public final class VectorSupport {
         return USABLE;
     }
 
+    /**
+     * The kernel for this JVM: an instance of {@code vectorClass} (a class written on the Vector
+     * API with a no-argument constructor, package-private allowed, loaded by name so that nothing links against
+     * {@code jdk.incubator.vector} when it is absent) when {@link #usable()}, else the scalar one.
+     * A vector class that cannot be loaded or built also gives the scalar kernel.
+     *
+     * @param type the kernel interface
+     * @param vectorClass binary name of the Vector API implementation
+     * @param scalar makes the plain-Java implementation
+     * @param <T> the kernel interface
+     * @return a new kernel instance
+     */
+    public static <T> T kernel(Class<T> type, String vectorClass, java.util.function.Supplier<? extends T> scalar) {
+        if (usable()) {
+            try {
+                java.lang.reflect.Constructor<?> c = Class.forName(vectorClass, true, type.getClassLoader())
+                        .getDeclaredConstructor();
+                c.setAccessible(true); // the kernels are package-private classes
+                return type.cast(c.newInstance());
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException | SecurityException e) {
+                return scalar.get();
+            }
+        }
+        return scalar.get();
+    }
+
     private static boolean decide() {
         return !"false".equals(System.getProperty("quell.vector"))
                 && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()

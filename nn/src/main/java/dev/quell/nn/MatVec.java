@@ -44,20 +44,10 @@ public interface MatVec {
 
     /** Lazily chosen kernel. */
     final class Holder {
-        static final MatVec INSTANCE = choose();
+        static final MatVec INSTANCE = dev.quell.jvm.VectorSupport.kernel(MatVec.class,
+                "dev.quell.nn.VectorMatVec", ScalarMatVec::new);
 
         private Holder() {
-        }
-
-        private static MatVec choose() {
-            if (dev.quell.jvm.VectorSupport.usable()) {
-                try {
-                    return (MatVec) Class.forName("dev.quell.nn.VectorMatVec").getDeclaredConstructor().newInstance();
-                } catch (ReflectiveOperationException | LinkageError e) {
-                    return new ScalarMatVec();
-                }
-            }
-            return new ScalarMatVec();
         }
     }
 }

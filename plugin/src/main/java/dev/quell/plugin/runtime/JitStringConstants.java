@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Interns, once per JVM, every string literal of the classes on the audio path, so that the JIT
+ * Interns, once per JVM, the string literals that classes on the audio path still hold, so that the JIT
  * allocates nothing on the audio thread.
  *
  * <p>Why: when HotSpot submits a method to its optimising compiler (C2), the thread whose call or
