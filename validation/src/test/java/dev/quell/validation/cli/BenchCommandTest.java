@@ -8,6 +8,7 @@ import dev.quell.cli.QuellCli;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.SampleFormat;
 import dev.quell.dsp.io.WavWriter;
+import dev.quell.dsp.resample.Resampler;
 import dev.quell.validation.demo.DemoSignals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,10 +39,7 @@ class BenchCommandTest {
         // one second of speech in noise at 44.1 kHz, looped to two seconds of measurement
         float[] clean = DemoSignals.clean(1.0, 7);
         float[] noisy = DemoSignals.mix(clean, DemoSignals.noise(clean.length, 8), 5);
-        float[] at441 = new float[44_100];
-        for (int i = 0; i < at441.length; i++) {
-            at441[i] = noisy[(int) ((long) i * 48_000 / 44_100)];
-        }
+        float[] at441 = Resampler.resample(noisy, 48_000, 44_100);
         Path wav = dir.resolve("speech.wav");
         WavWriter.write(wav, new AudioData(44_100, new float[][] {at441}, SampleFormat.PCM_16), SampleFormat.PCM_16);
         String out = run("bench", "--input", wav.toString(), "--seconds", "2", "--block", "256");
