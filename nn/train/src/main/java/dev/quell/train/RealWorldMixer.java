@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Recipes 3 and 4 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2 issue,
- * items 1-4). Recipe 4 differs from 3 only in how a speech clip and a recorded-noise clip are
+ * Recipes 3, 4 and 5 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
+ * issue, items 1-4). Recipe 4 differs from 3 only in how a speech clip and a recorded-noise clip are
  * drawn: a data folder first, then a clip of it (with the pack and the Debian catalogue, half of
  * the speech and half of the recorded noise come from the pack; in recipe 3, drawn over clips, the
  * short 0 A.D. clips were 63 % of recorded-noise draws and the Debian voices 70 % of speech).
+ * Recipe 5 is recipe 4 with one more noise class made on the fly, high tonal events
+ * ({@link SyntheticNoise#tonalEvents}: beeps, alarms, insect trills, chirps) at 10 %, taken from
+ * the other made classes: pitched tones 10 %, hum 5 %, clicks and knocks 9 %, typing 13 %, music 8 %.
  * Against recipe 2:
  *
  * <ul>
@@ -41,19 +44,25 @@ final class RealWorldMixer {
     private final List<List<TrainingCorpus.Clip>> speechBySource;
     private final List<List<TrainingCorpus.Clip>> noiseBySource;
     private final boolean balanced;
+    private final boolean tonalEvents;
     private List<float[]> keyClicks;
 
     /**
      * @param corpus the training corpus
-     * @param balanced false: recipe 3 (speech and recorded noise drawn uniformly over clips);
-     *     true: recipe 4 (first a data folder, uniformly over the folders that have such clips,
-     *     then a clip of it), so a folder of many short clips (0 A.D. foley, Tux Paint stamps)
-     *     does not outweigh the pack
+     * @param recipe 3 (speech and recorded noise drawn uniformly over clips), 4 (first a data
+     *     folder, uniformly over the folders that have such clips, then a clip of it, so a folder
+     *     of many short clips such as 0 A.D. foley or Tux Paint stamps does not outweigh the pack)
+     *     or 5 (recipe 4 with the high tonal events)
+     * @throws IllegalArgumentException for another recipe, or a corpus without training speech
      */
-    RealWorldMixer(TrainingCorpus corpus, boolean balanced) {
+    RealWorldMixer(TrainingCorpus corpus, int recipe) {
+        if (recipe < 3 || recipe > 5) {
+            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..5)");
+        }
         this.corpus = corpus;
         this.speech = corpus.trainingSpeech();
-        this.balanced = balanced;
+        this.balanced = recipe >= 4;
+        this.tonalEvents = recipe >= 5;
         if (speech.isEmpty()) {
             throw new IllegalArgumentException("no training speech in the corpus");
         }
@@ -176,22 +185,33 @@ final class RealWorldMixer {
         return out;
     }
 
-    /** One noise of a drawn class. */
+    /**
+     * Upper bounds of the made noise classes on a uniform draw, in the order pitched tones, tonal
+     * events, hum, clicks and knocks, typing, music; the rest is recorded noise (45 %).
+     */
+    private static final double[] RECIPE_4_CLASSES = {0.14, 0.14, 0.20, 0.30, 0.45, 0.55};
+    private static final double[] RECIPE_5_CLASSES = {0.10, 0.20, 0.25, 0.34, 0.47, 0.55};
+
+    /** One noise of a drawn class (recipes 3 and 4 have no tonal events; without clicks or music their shares go to recorded noise). */
     private float[] oneNoise(Random r, int n) throws IOException {
+        double[] bound = tonalEvents ? RECIPE_5_CLASSES : RECIPE_4_CLASSES;
         double u = r.nextDouble();
-        if (u < 0.14) {
+        if (u < bound[0]) {
             return SyntheticNoise.pitched(r, n);
         }
-        if (u < 0.20) {
+        if (u < bound[1]) {
+            return SyntheticNoise.tonalEvents(r, n);
+        }
+        if (u < bound[2]) {
             return SyntheticNoise.hum(r, n);
         }
-        if (u < 0.30) {
+        if (u < bound[3]) {
             return SyntheticNoise.impulses(r, n);
         }
-        if (u < 0.45 && !corpus.keyClicks().isEmpty()) {
+        if (u < bound[4] && !corpus.keyClicks().isEmpty()) {
             return SyntheticNoise.typing(r, n, keyClicks());
         }
-        if (u < 0.55 && !corpus.music().isEmpty()) {
+        if (u < bound[5] && !corpus.music().isEmpty()) {
             return recorded(corpus.music(), List.of(), r, n);
         }
         return recorded(corpus.noise(), noiseBySource, r, n);

@@ -47,8 +47,8 @@ class RealWorldMixerTest {
         assertEquals(2, corpus.sourceCount());
         assertEquals(10, TrainingCorpus.fromSource(corpus.trainingSpeech(), 0).size());
         assertEquals(1, TrainingCorpus.fromSource(corpus.noise(), 1).size());
-        double perClip = shareOfFirstFolder(new RealWorldMixer(corpus, false));
-        double perFolder = shareOfFirstFolder(new RealWorldMixer(corpus, true));
+        double perClip = shareOfFirstFolder(new RealWorldMixer(corpus, 3));
+        double perFolder = shareOfFirstFolder(new RealWorldMixer(corpus, 4));
         assertEquals(0.10, perClip, 0.02, "recipe 3: a folder's share follows its clip count");
         assertEquals(0.50, perFolder, 0.03, "recipe 4: each folder half of the draws");
         assertTrue(perFolder > 3 * perClip);

@@ -17,9 +17,11 @@ class SyntheticNoiseTest {
         for (long seed = 0; seed < 8; seed++) {
             List<float[]> clicks = List.of(new float[] {0.5f, -0.25f, 0.1f});
             float[][] all = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
-                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks)};
+                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
+                SyntheticNoise.tonalEvents(new Random(seed), N)};
             float[][] again = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
-                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks)};
+                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
+                SyntheticNoise.tonalEvents(new Random(seed), N)};
             for (int k = 0; k < all.length; k++) {
                 assertArrayEquals(all[k], again[k]);
                 double e = 0;
@@ -50,6 +52,44 @@ class SyntheticNoiseTest {
             }
         }
         assertTrue(Math.abs(bestF - 50) <= 1 || Math.abs(bestF - 60) <= 1, "strongest line at " + bestF + " Hz");
+    }
+
+    @Test
+    void tonalEventsAreHighAndComeAndGo() {
+        int withGaps = 0;
+        for (long seed = 0; seed < 12; seed++) {
+            float[] x = SyntheticNoise.tonalEvents(new Random(seed), N);
+            // four one-pole low-passes at 300 Hz: -23 dB at the lowest carrier, 500 Hz
+            double a = Math.exp(-2 * Math.PI * 300.0 / N);
+            double[] y = new double[4];
+            double low = 0;
+            double all = 0;
+            for (float v : x) {
+                double in = v;
+                for (int k = 0; k < 4; k++) {
+                    y[k] = (1 - a) * in + a * y[k];
+                    in = y[k];
+                }
+                low += in * in;
+                all += v * v;
+            }
+            assertTrue(low < 0.05 * all, "seed " + seed + ": " + 100 * low / all + " % of the energy below 300 Hz");
+            double[] frame = new double[N / 480];
+            double loudest = 0;
+            for (int f = 0; f < frame.length; f++) {
+                for (int i = 0; i < 480; i++) {
+                    frame[f] += x[f * 480 + i] * x[f * 480 + i];
+                }
+                loudest = Math.max(loudest, frame[f]);
+            }
+            int silent = 0;
+            for (double e : frame) {
+                silent += e < 1e-6 * loudest ? 1 : 0;
+            }
+            withGaps += silent >= frame.length / 10 ? 1 : 0;
+        }
+        // only the continuous insect trills (30 % of one kind in three) have no silent 10 ms frames
+        assertTrue(withGaps >= 8, withGaps + " of 12 have gaps");
     }
 
     @Test
