@@ -10,10 +10,7 @@ import dev.quell.dsp.io.SampleFormat;
 import dev.quell.dsp.io.WavWriter;
 import dev.quell.dsp.resample.Resampler;
 import dev.quell.validation.demo.DemoSignals;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,15 +20,9 @@ class BenchCommandTest {
     Path dir;
 
     private static String run(String... args) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-            assertEquals(0, QuellCli.execute(args));
-        } finally {
-            System.setOut(old);
-        }
-        return buf.toString(StandardCharsets.UTF_8);
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.exitCode(), r.stdout());
+        return r.stdout();
     }
 
     @Test

@@ -3,16 +3,13 @@ package dev.quell.validation.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quell.cli.QuellCli;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.validation.demo.DemoRecordings;
 import dev.quell.validation.metrics.SiSdr;
 import dev.quell.validation.metrics.Stoi;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -48,17 +45,9 @@ class DemoCommandTest {
     @Test
     void enhancesTheBundledMixturePrintsScoresAndDrawsSpectrograms() throws IOException {
         Path out = dir.resolve("demo");
-        PrintStream old = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int rc;
-        try {
-            System.setOut(new PrintStream(buf, true, "UTF-8"));
-            rc = QuellCli.execute("demo", "-o", out.toString(), "--no-dnsmos");
-        } finally {
-            System.setOut(old);
-        }
-        String printed = buf.toString("UTF-8");
-        assertEquals(0, rc, printed);
+        CliRun run = CliRun.of("demo", "-o", out.toString(), "--no-dnsmos");
+        String printed = run.stdout();
+        assertEquals(0, run.exitCode(), printed);
         for (String s : new String[] {"SI-SDR (dB)", "STOI", "ESTOI", "| noisy |", "| Quell |", "spectrograms: "}) {
             assertTrue(printed.contains(s), "demo output lacks " + s + ":\n" + printed);
         }
