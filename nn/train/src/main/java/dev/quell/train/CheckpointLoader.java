@@ -37,16 +37,19 @@ final class CheckpointLoader {
      * @param inputShape (batch, frames, inputs of the checkpoints)
      * @param resumeInputs input count of the checkpoints
      * @param resumeGru GRU size of the checkpoints
+     * @param resumeSnr whether the checkpoints have the SNR head ({@link FrameSnr}); its parameters
+     *     come last, so a network with the head keeps its initial head when the checkpoints have
+     *     none, and a network without it ignores theirs
      * @throws IOException if a source cannot be read or does not match the architecture
      */
-    static void load(QuellNet net, Model model, List<Path> sources, Shape inputShape, int resumeInputs, int resumeGru)
-            throws IOException {
+    static void load(QuellNet net, Model model, List<Path> sources, Shape inputShape, int resumeInputs, int resumeGru,
+                     boolean resumeSnr) throws IOException {
         var target = net.getParameters();
         float[][] sum = new float[target.size()][];
         for (Path source : sources) {
             try (NDManager scratch = model.getNDManager().newSubManager();
                  DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(source)))) {
-                QuellNet loaded = new QuellNet(net.lookahead(), resumeInputs, resumeGru);
+                QuellNet loaded = new QuellNet(net.lookahead(), resumeInputs, resumeGru, resumeSnr);
                 Widening widening = new Widening(resumeGru, net.gruSize(), WIDENING_SEED);
                 loaded.initialize(scratch, DataType.FLOAT32, inputShape);
                 try {
@@ -55,7 +58,7 @@ final class CheckpointLoader {
                     throw new IOException(source + ": not a checkpoint of this network (" + e.getMessage() + ")", e);
                 }
                 var values = loaded.getParameters();
-                for (int i = 0; i < target.size(); i++) {
+                for (int i = 0; i < Math.min(target.size(), values.size()); i++) {
                     if (!target.keyAt(i).equals(values.keyAt(i))) {
                         throw new IOException(source + ": parameter " + values.keyAt(i) + " where "
                                 + target.keyAt(i) + " was expected");
@@ -73,6 +76,9 @@ final class CheckpointLoader {
             }
         }
         for (int i = 0; i < target.size(); i++) {
+            if (sum[i] == null) {
+                continue; // the SNR head of a network resumed from checkpoints without one
+            }
             for (int j = 0; j < sum[i].length; j++) {
                 sum[i][j] /= sources.size();
             }

@@ -29,8 +29,14 @@ import ai.djl.training.loss.Loss;
  * symmetric terms above weigh a weak syllable cut by 14 dB no more than the same error upward;
  * this term makes cutting speech cost more than leaving noise.
  *
- * <p>Labels: (gains, strengths, mask[, energies]); predictions: (gains, strengths); all
- * (batch, frames, 34).
+ * <p>SNR part (weight ν = {@code snrWeight}, model-v2 issue item 5, PercepNet+'s SNR estimator as
+ * an extra objective): L_n = mean over frames of (t - ŝ)², t the frame SNR target of
+ * {@link FrameSnr} (needs the energies), ŝ the network's third output.
+ *
+ * <p>Labels: (gains, strengths, mask[, energies]); predictions: (gains, strengths[, snr]); all
+ * (batch, frames, 34) except snr, (batch, frames, 1). A term whose inputs are absent (no
+ * energies, no SNR output) is left out, so the dev loss, whose labels carry no energies, stays
+ * the perceptual and over-attenuation part alone.
  */
 public final class EnhancerLoss extends Loss {
     /** Compression exponent. */
@@ -44,6 +50,7 @@ public final class EnhancerLoss extends Loss {
     private static final float EPS = 1e-6f;
     private final float sdrWeight;
     private final float overAttenuationWeight;
+    private final float snrWeight;
 
     /** Creates the perceptual loss alone. */
     public EnhancerLoss() {
@@ -56,14 +63,25 @@ public final class EnhancerLoss extends Loss {
      * @throws IllegalArgumentException if a weight is negative or not finite
      */
     public EnhancerLoss(float sdrWeight, float overAttenuationWeight) {
+        this(sdrWeight, overAttenuationWeight, 0f);
+    }
+
+    /**
+     * @param sdrWeight weight λ ≥ 0 of the signal-domain term (0 = none)
+     * @param overAttenuationWeight weight μ ≥ 0 of the over-attenuation term (0 = none)
+     * @param snrWeight weight ν ≥ 0 of the SNR-head term (0 = none)
+     * @throws IllegalArgumentException if a weight is negative or not finite
+     */
+    public EnhancerLoss(float sdrWeight, float overAttenuationWeight, float snrWeight) {
         super("enhancer");
-        for (float w : new float[] {sdrWeight, overAttenuationWeight}) {
+        for (float w : new float[] {sdrWeight, overAttenuationWeight, snrWeight}) {
             if (!(w >= 0f) || Float.isInfinite(w)) {
                 throw new IllegalArgumentException("loss weights must be >= 0: " + w);
             }
         }
         this.sdrWeight = sdrWeight;
         this.overAttenuationWeight = overAttenuationWeight;
+        this.snrWeight = snrWeight;
     }
 
     /**
@@ -85,21 +103,29 @@ public final class EnhancerLoss extends Loss {
         NDArray dg2 = dg.square();
         NDArray lg = dg2.add(dg2.square().mul(C4));
         NDArray lr = r.sub(rp).square();
-        NDArray perceptual = lg.add(lr).mul(mask).sum().div(mask.sum().add(1f));
+        NDArray loss = lg.add(lr).mul(mask).sum().div(mask.sum().add(1f));
         if (overAttenuationWeight > 0f) {
             NDArray under = dg.maximum(0f).square().mul(mask).sum().div(mask.sum().add(1f));
-            perceptual = perceptual.add(under.mul(overAttenuationWeight));
+            loss = loss.add(under.mul(overAttenuationWeight));
         }
-        if (sdrWeight == 0f || labels.size() < 4) {
-            return perceptual;
+        if (labels.size() < 4) {
+            return loss;
         }
+        if (snrWeight > 0f && predictions.size() > 2) {
+            NDArray t = FrameSnr.target(labels.get(0), mask, labels.get(3));
+            loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(snrWeight));
+        }
+        return sdrWeight == 0f ? loss : loss.add(signalTerm(labels, predictions).mul(sdrWeight));
+    }
+
+    /** The signal-domain term's batch mean of log10(D_i / N_i + floor) (class comment). */
+    private static NDArray signalTerm(NDList labels, NDList predictions) {
         NDArray target = labels.get(0);
-        NDArray weight = labels.get(3).mul(mask);
+        NDArray weight = labels.get(3).mul(labels.get(2));
         int[] perExample = {1, 2};
         NDArray error = target.sub(predictions.get(0)).square().mul(weight).sum(perExample);
         NDArray input = target.neg().add(1f).square().mul(weight).sum(perExample)
                 .add(target.square().mul(weight).sum(perExample).mul(SPEECH_FLOOR));
-        NDArray signal = error.div(input.add(1e-20f)).add(RATIO_FLOOR).log10().mean();
-        return perceptual.add(signal.mul(sdrWeight));
+        return error.div(input.add(1e-20f)).add(RATIO_FLOOR).log10().mean();
     }
 }

@@ -24,8 +24,11 @@ import ai.djl.util.PairList;
  *   -> gru1 H -> gru2 H          (H = 256 by default; wider with {@link #QuellNet(int, int, int)})
  *   gains:      dense 34, sigmoid, on [conv2, gru1, gru2]
  *   gru_r 128 on [conv2, gru2] -> strengths: dense 34, sigmoid
+ *   optional SNR head: dense 1, sigmoid, on [conv2, gru1, gru2] (training only, {@link FrameSnr})
  * </pre>
- * Input (batch, frames, 70 or 104) of normalised features; outputs (batch, frames, 34) twice. The
+ * Input (batch, frames, 70 or 104) of normalised features; outputs (batch, frames, 34) twice, then
+ * (batch, frames, 1) with the SNR head. The head is an extra training objective (PercepNet+); the
+ * runtime model file has no place for it and the exporter leaves it out. The
  * convolutions are padded with k-1-f zero frames before and f after, exactly what the streaming
  * runtime's delay-f convolution computes. Layer names match the runtime model file.
  */
@@ -54,6 +57,7 @@ public final class QuellNet extends AbstractBlock {
     private final GRU gruR;
     private final Linear gains;
     private final Linear strengths;
+    private final Linear snr;
 
     /** @param lookahead total look-ahead in frames, 0..2; the plain 70 input features */
     public QuellNet(int lookahead) {
@@ -77,6 +81,18 @@ public final class QuellNet extends AbstractBlock {
      * @throws IllegalArgumentException for another look-ahead or feature count, or H out of range
      */
     public QuellNet(int lookahead, int features, int gruSize) {
+        this(lookahead, features, gruSize, false);
+    }
+
+    /**
+     * @param lookahead total look-ahead in frames, 0..2
+     * @param features input features per frame: 70 or 104 (see {@link #QuellNet(int, int)})
+     * @param gruSize state size H of gru1 and gru2 (see {@link #QuellNet(int, int, int)})
+     * @param snrHead whether the network has the SNR head, a third output ({@link FrameSnr}); its
+     *     parameters come after all others, so a checkpoint without it is a prefix of one with it
+     * @throws IllegalArgumentException as {@link #QuellNet(int, int, int)}
+     */
+    public QuellNet(int lookahead, int features, int gruSize, boolean snrHead) {
         if (gruSize < GRU_SIZE || gruSize > 1024) {
             throw new IllegalArgumentException("GRU size must be " + GRU_SIZE + "..1024: " + gruSize);
         }
@@ -101,6 +117,7 @@ public final class QuellNet extends AbstractBlock {
         gruR = addChildBlock("gru_r", gru(GRU_R));
         gains = addChildBlock("gains", Linear.builder().setUnits(BANDS).build());
         strengths = addChildBlock("strengths", Linear.builder().setUnits(BANDS).build());
+        snr = snrHead ? addChildBlock("snr", Linear.builder().setUnits(1).build()) : null;
     }
 
     private static GRU gru(int size) {
@@ -115,6 +132,11 @@ public final class QuellNet extends AbstractBlock {
     /** @return state size H of gru1 and gru2 */
     public int gruSize() {
         return gruSize;
+    }
+
+    /** @return whether the network has the SNR head */
+    public boolean hasSnrHead() {
+        return snr != null;
     }
 
     /** @return total look-ahead the network was built for, frames (0..2) */
@@ -183,15 +205,21 @@ public final class QuellNet extends AbstractBlock {
         NDArray g1 = gru1.forward(ps, new NDList(c2), training).head();
         NDArray g2 = gru2.forward(ps, new NDList(g1), training).head();
         NDArray gr = gruR.forward(ps, new NDList(c2.concat(g2, 2)), training).head();
-        NDArray gain = gains.forward(ps, new NDList(NDArrays.concat(new NDList(c2, g1, g2), 2)), training).head();
+        NDArray joint = NDArrays.concat(new NDList(c2, g1, g2), 2);
+        NDArray gain = gains.forward(ps, new NDList(joint), training).head();
         NDArray strength = strengths.forward(ps, new NDList(gr), training).head();
-        return new NDList(ai.djl.nn.Activation.sigmoid(gain), ai.djl.nn.Activation.sigmoid(strength));
+        NDList out = new NDList(ai.djl.nn.Activation.sigmoid(gain), ai.djl.nn.Activation.sigmoid(strength));
+        if (snr != null) {
+            out.add(ai.djl.nn.Activation.sigmoid(snr.forward(ps, new NDList(joint), training).head()));
+        }
+        return out;
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), s.get(1), BANDS), new Shape(s.get(0), s.get(1), BANDS)};
+        Shape bands = new Shape(s.get(0), s.get(1), BANDS);
+        return snr == null ? new Shape[] {bands, bands} : new Shape[] {bands, bands, new Shape(s.get(0), s.get(1), 1)};
     }
 
     @Override
@@ -207,6 +235,9 @@ public final class QuellNet extends AbstractBlock {
         gruR.initialize(manager, dataType, new Shape(b, t, CONV + gruSize));
         gains.initialize(manager, dataType, new Shape(b, t, CONV + 2 * gruSize));
         strengths.initialize(manager, dataType, new Shape(b, t, GRU_R));
+        if (snr != null) {
+            snr.initialize(manager, dataType, new Shape(b, t, CONV + 2 * gruSize));
+        }
     }
 
     /**
@@ -223,6 +254,11 @@ public final class QuellNet extends AbstractBlock {
             case "gru_r": return gruR;
             case "gains": return gains;
             case "strengths": return strengths;
+            case "snr":
+                if (snr != null) {
+                    return snr;
+                }
+                throw new IllegalArgumentException("no SNR head");
             default: throw new IllegalArgumentException("no block " + name);
         }
     }

@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  * averaging as in stochastic weight averaging, Izmailov et al. 2018; with TOTAL_STEPS equal to the
  * step count this just writes the averaged checkpoint, export and golden files), {@code sdr} (weight of
  * the signal-domain term of {@link EnhancerLoss}, default 0 = the perceptual loss alone), {@code overatt}
- * (weight of its over-attenuation term, default 0), {@code keep}
+ * (weight of its over-attenuation term, default 0), {@code snr} (weight of its SNR-head term,
+ * default 0; above 0 the network gets the SNR head of {@link FrameSnr}, which a checkpoint without
+ * it gains at its initial values and which the export leaves out), {@code keep}
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
@@ -50,7 +52,7 @@ import java.util.stream.Stream;
  * checkpoint's widens it so that it starts out computing the same outputs, see {@link Widening}).
  *
  * <p>WORK_DIR holds {@code norm.bin} (feature mean/std, computed once from the first shards),
- * {@code checkpoint.params} + {@code state.properties} (step count, input count, GRU size), {@code loss.csv} and
+ * {@code checkpoint.params} + {@code state.properties} (step count, input count, GRU size, SNR head), {@code loss.csv} and
  * {@code model.qnn} (the runtime export of the last checkpoint). Re-running the same command
  * continues from the last checkpoint (Adam's moment estimates restart; the step count and the
  * data order do not). The shard folder is listed again at every checkpoint: shards that a
@@ -69,7 +71,7 @@ public final class Train {
         if (args.length < 3) {
             System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
                     + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]"
-                    + " [sdr=WEIGHT] [overatt=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
+                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();
@@ -110,11 +112,12 @@ public final class Train {
         // predates noise-floor inputs and wider GRUs)
         int resumeInputs = Integer.parseInt(state.getProperty("features", String.valueOf(Features.COUNT)));
         int resumeGru = Integer.parseInt(state.getProperty("gru", String.valueOf(QuellNet.GRU_SIZE)));
+        boolean resumeSnr = Boolean.parseBoolean(state.getProperty("snr", "false"));
         int gru = o.gru() > 0 ? o.gru() : resumeGru;
-        QuellNet net = new QuellNet(o.lookahead(), o.inputs(), gru);
+        QuellNet net = new QuellNet(o.lookahead(), o.inputs(), gru, o.snrWeight() > 0f);
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
-            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.sdrWeight(), o.overAttenuation()))
+            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.sdrWeight(), o.overAttenuation(), o.snrWeight()))
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr())).optClipGrad(1f).build());
             ShardReader.Shard first = ShardReader.read(shards.get(0));
             int frames = first.frames();
@@ -126,7 +129,7 @@ public final class Train {
                 int averaged = sources.size() > 1 ? sources.size() : 0;
                 if (!sources.isEmpty()) {
                     CheckpointLoader.load(net, model, sources, new Shape(o.batch(), frames, resumeInputs), resumeInputs,
-                            resumeGru);
+                            resumeGru, resumeSnr);
                     System.out.println((averaged > 0 ? "averaged " + averaged + " checkpoints" : "resumed")
                             + " at step " + step + (resumeInputs != o.inputs()
                             ? ", input widened from " + resumeInputs + " to " + o.inputs() + " features" : "")
@@ -262,7 +265,8 @@ public final class Train {
             out.flush();
         });
         AtomicFiles.write(work.resolve("state.properties"),
-                ("step=" + step + "\nfeatures=" + net.featureCount() + "\ngru=" + net.gruSize() + "\n").getBytes(StandardCharsets.US_ASCII));
+                ("step=" + step + "\nfeatures=" + net.featureCount() + "\ngru=" + net.gruSize()
+                        + "\nsnr=" + net.hasSnrHead() + "\n").getBytes(StandardCharsets.US_ASCII));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("trainer", "dev.quell.train.Train (DJL 0.32.0, PyTorch 2.5.1)");
         prov.put("steps", step);

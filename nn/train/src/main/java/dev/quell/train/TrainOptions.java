@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * @param mixLookahead whether a quarter of the batches each run at 1 and 0 frames of look-ahead
  * @param sdrWeight weight of the signal-domain loss term
  * @param overAttenuation weight of the over-attenuation loss term
+ * @param snrWeight weight of the SNR-head loss term; above 0 the network gets the SNR head
  * @param keepFrom from this step on every checkpoint is also kept as {@code ckpt-STEP.params}
  * @param maxSnr examples above this estimated SNR (dB) are drawn a quarter as often
  * @param level level augmentation, or null
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * @param golden file for golden sequences at the end, or null
  */
 record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
-                    float sdrWeight, float overAttenuation, int keepFrom, double maxSnr, LevelShift level, int inputs,
+                    float sdrWeight, float overAttenuation, float snrWeight, int keepFrom, double maxSnr, LevelShift level, int inputs,
                     int gru, List<Path> average, Path dev, String golden) {
 
     /**
@@ -48,6 +49,7 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
                 Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false")),
                 Float.parseFloat(opt.getOrDefault("sdr", "0")),
                 Float.parseFloat(opt.getOrDefault("overatt", "0")),
+                Float.parseFloat(opt.getOrDefault("snr", "0")),
                 Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE))),
                 Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity")),
                 opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null,
@@ -58,8 +60,13 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
                 opt.get("golden"));
     }
 
-    /** @return whether batches need the noisy band energies (signal-domain term or SNR filter) */
+    /** @return whether batches need the noisy band energies (signal-domain term, SNR head or SNR filter) */
     boolean needsEnergies() {
-        return sdrWeight > 0f || maxSnr < Double.POSITIVE_INFINITY;
+        return needsEnergyLabels() || maxSnr < Double.POSITIVE_INFINITY;
+    }
+
+    /** @return whether the loss needs the noisy band energies as labels (signal-domain term or SNR head) */
+    boolean needsEnergyLabels() {
+        return sdrWeight > 0f || snrWeight > 0f;
     }
 }

@@ -98,7 +98,7 @@ final class TrainingLoop {
         }
         try (NDManager m = trainer.getManager().newSubManager()) {
             Random levelRng = o.level() == null ? null : new Random(7_000_003L * step + 29);
-            NDList[] xy = Train.batch(m, shard, o.batch(), rng, norm, o.sdrWeight() > 0f ? energies : null, snr,
+            NDList[] xy = Train.batch(m, shard, o.batch(), rng, norm, o.needsEnergyLabels() ? energies : null, snr,
                     o.maxSnr(), o.level(), levelRng);
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList pred = trainer.forward(xy[0]);

@@ -118,4 +118,46 @@ class EnhancerLossTest {
         assertEquals(evaluate(plain, g, low, none, null), evaluate(weighted, g, low, none, null), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, -1f));
     }
+
+    /** As {@link #evaluate} with the SNR head's output snr (two frames) among the predictions. */
+    private static float evaluateWithSnr(EnhancerLoss loss, float[] g, float[] mask, float[] energy, float[] snr) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape s = new Shape(1, 2, BANDS);
+            float[] r = new float[2 * BANDS];
+            NDList labels = new NDList(m.create(g, s), m.create(r, s), m.create(mask, s), m.create(energy, s));
+            NDList predictions = new NDList(m.create(g, s), m.create(r, s), m.create(snr, new Shape(1, 2, 1)));
+            return loss.evaluate(labels, predictions).getFloat();
+        }
+    }
+
+    @Test
+    void snrTermComparesTheHeadWithTheFrameSnrOfTheLabels() {
+        // frame 0: g^2 = 0.5 in every band, speech and noise equal: 0 dB, mapped to 15/50 = 0.3;
+        // frame 1: g^2 = 0.9 in the one loud band, g = 0 elsewhere (a thousandth of its energy):
+        // 10 log10(0.9 / (0.1 + 32e-3)) = 8.34 dB (32 quiet bands: one more is masked, so its loud
+        // speech does not count), mapped to 0.467
+        float[] g = new float[2 * BANDS];
+        float[] energy = filled(1f);
+        float[] mask = filled(1f);
+        for (int b = 0; b < BANDS; b++) {
+            g[b] = (float) Math.sqrt(0.5);
+            energy[BANDS + b] = 1e-3f;
+        }
+        g[BANDS + 4] = (float) Math.sqrt(0.9);
+        energy[BANDS + 4] = 1f;
+        g[BANDS + 9] = 1f;
+        energy[BANDS + 9] = 50f;
+        mask[BANDS + 9] = 0f;
+        double t1 = (10 * Math.log10(0.9 / (0.1 + 32e-3)) - FrameSnr.LOW_DB) / (FrameSnr.HIGH_DB - FrameSnr.LOW_DB);
+        float nu = 0.5f;
+        EnhancerLoss none = new EnhancerLoss(0f, 0f);
+        EnhancerLoss withSnr = new EnhancerLoss(0f, 0f, nu);
+        float[] right = {0.3f, (float) t1};
+        float[] wrong = {0.5f, 0.1f};
+        assertEquals(evaluateWithSnr(none, g, mask, energy, right), evaluateWithSnr(withSnr, g, mask, energy, right), 1e-5);
+        double expected = nu * ((0.3 - 0.5) * (0.3 - 0.5) + (t1 - 0.1) * (t1 - 0.1)) / 2;
+        assertEquals(expected, evaluateWithSnr(withSnr, g, mask, energy, wrong) - evaluateWithSnr(none, g, mask, energy, wrong), 1e-5);
+        assertEquals(-15 + 0.3 * 50, FrameSnr.decibels(0.3), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, -1f));
+    }
 }

@@ -133,6 +133,25 @@ class TrainingSmokeTest {
             assertTrue(worst < 1e-4, "runtime vs DJL at look-ahead " + la + ": " + worst);
         }
 
+        // the SNR head (an extra objective): a checkpoint without it resumes with it, the head's
+        // checkpoint resumes again, and the export is the runtime network without the head
+        Path withSnr = Files.createDirectories(dir.resolve("snr"));
+        for (String f : new String[] {"checkpoint.params", "norm.bin", "state.properties"}) {
+            Files.copy(work.resolve(f), withSnr.resolve(f));
+        }
+        java.util.HashMap<String, String> optSnr = new java.util.HashMap<>(opt);
+        optSnr.remove("dev");
+        optSnr.put("sdr", "0.05");
+        optSnr.put("snr", "0.5");
+        assertEquals(8, Train.run(shards, withSnr, 8, optSnr));
+        assertTrue(Files.readString(withSnr.resolve("state.properties")).contains("snr=true"));
+        assertEquals(9, Train.run(shards, withSnr, 9, optSnr));
+        Model headless = ModelFile.read(withSnr.resolve("model.qnn"), Precision.FLOAT32);
+        assertEquals(model.parameterCount(), headless.parameterCount(), "the export leaves the SNR head out");
+        optSnr.remove("snr"); // and a run without the head resumes from the head's checkpoint
+        assertEquals(10, Train.run(shards, withSnr, 10, optSnr));
+        assertTrue(Files.readString(withSnr.resolve("state.properties")).contains("snr=false"));
+
         // noise-floor inputs: widening the step-7 checkpoint to 104 inputs changes nothing until
         // training moves the new weights; then it trains, resumes and matches the runtime
         Path wide = Files.createDirectories(dir.resolve("wide"));
