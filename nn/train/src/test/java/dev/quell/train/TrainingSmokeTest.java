@@ -135,10 +135,7 @@ class TrainingSmokeTest {
 
         // the SNR head (an extra objective): a checkpoint without it resumes with it, the head's
         // checkpoint resumes again, and the export is the runtime network without the head
-        Path withSnr = Files.createDirectories(dir.resolve("snr"));
-        for (String f : new String[] {"checkpoint.params", "norm.bin", "state.properties"}) {
-            Files.copy(work.resolve(f), withSnr.resolve(f));
-        }
+        Path withSnr = runFolderFrom(work, "snr");
         java.util.HashMap<String, String> optSnr = new java.util.HashMap<>(opt);
         optSnr.remove("dev");
         optSnr.put("sdr", "0.05");
@@ -154,10 +151,7 @@ class TrainingSmokeTest {
 
         // noise-floor inputs: widening the step-7 checkpoint to 104 inputs changes nothing until
         // training moves the new weights; then it trains, resumes and matches the runtime
-        Path wide = Files.createDirectories(dir.resolve("wide"));
-        for (String f : new String[] {"checkpoint.params", "norm.bin", "state.properties"}) {
-            Files.copy(work.resolve(f), wide.resolve(f));
-        }
+        Path wide = runFolderFrom(work, "wide");
         java.util.HashMap<String, String> opt4 = new java.util.HashMap<>(opt);
         opt4.remove("dev");
         opt4.put("noisefloor", "true");
@@ -183,10 +177,7 @@ class TrainingSmokeTest {
         // wider GRUs: the step-10 checkpoint (104 inputs, H 256) widened to H 288 computes the same
         // outputs; one step later it has learnt, resumes with its recorded size, and the runtime
         // matches DJL
-        Path wider = Files.createDirectories(dir.resolve("wider"));
-        for (String f : new String[] {"checkpoint.params", "norm.bin", "state.properties"}) {
-            Files.copy(wide.resolve(f), wider.resolve(f));
-        }
+        Path wider = runFolderFrom(wide, "wider");
         java.util.HashMap<String, String> opt5 = new java.util.HashMap<>(opt4);
         opt5.put("gru", "288");
         opt5.remove("golden");
@@ -206,6 +197,15 @@ class TrainingSmokeTest {
         assertTrue(worstGrown < 1e-4, "runtime vs DJL with wider GRUs: " + worstGrown);
         double movedGrown = worstDifference(ModelFile.read(wider.resolve("model.qnn"), Precision.FLOAT32), wideGolden, false);
         assertTrue(movedGrown > 1e-6, "training must change the widened model's outputs: " + movedGrown);
+    }
+
+    /** @return a new run folder named name holding a copy of run's checkpoint, normalisation and state */
+    private Path runFolderFrom(Path run, String name) throws java.io.IOException {
+        Path to = Files.createDirectories(dir.resolve(name));
+        for (String f : new String[] {"checkpoint.params", "norm.bin", "state.properties"}) {
+            Files.copy(run.resolve(f), to.resolve(f));
+        }
+        return to;
     }
 
     /** @return every tensor value of a model file (the float32 data between header and checksum) */
