@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Every other parameter must keep its shape.
  */
 final class Widening {
-    private static final Pattern KEY = Pattern.compile("^\\d*(input|conv1|conv2|gru1|gru2|gru_r|gains|strengths)_(.+)$");
+    private static final Pattern KEY = Pattern.compile("^\\d*(input|conv1|conv2|gru1|gru2|gru_r|gains|strengths|snr)_(.+)$");
     private final int fromGru;
     private final int toGru;
     private final Random random;
@@ -74,8 +74,8 @@ final class Widening {
         IntUnaryOperator cols;
         if (bias) {
             cols = j -> j;
-        } else if (block.equals("gains")) {
-            // input [conv2, gru1, gru2]: the old gru2 units move up by H' - H
+        } else if (block.equals("gains") || block.equals("snr")) {
+            // input [conv2, gru1, gru2] (the gain head and the SNR head): the old gru2 units move up by H' - H
             int conv = QuellNet.CONV;
             if (oldCols != conv + 2 * fromGru || newCols != conv + 2 * toGru) {
                 throw mismatch(source, key, from, to);

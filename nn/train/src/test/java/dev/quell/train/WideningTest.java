@@ -55,14 +55,24 @@ class WideningTest {
 
     @Test
     void gainHeadMovesTheOldSecondGruColumnsPastTheNewFirstGruUnits() throws IOException {
+        assertHeadWidened("07gains_weight", 34);
+    }
+
+    @Test
+    void snrHeadIsWidenedAsTheGainHead() throws IOException {
+        assertHeadWidened("09snr_weight", 1);
+    }
+
+    /** A dense head on [conv2, gru1, gru2] with the given rows, widened from H = 2 to 4. */
+    private static void assertHeadWidened(String key, int rows) throws IOException {
         int conv = QuellNet.CONV;
         int h = 2;
         int w = 4;
         int oldCols = conv + 2 * h;
         int newCols = conv + 2 * w;
-        float[] old = ramp(34 * oldCols);
-        float[] out = new Widening(h, w, 1).apply("07gains_weight", old, new Shape(34, oldCols), new Shape(34, newCols), FILE);
-        for (int r = 0; r < 34; r++) {
+        float[] old = ramp(rows * oldCols);
+        float[] out = new Widening(h, w, 1).apply(key, old, new Shape(rows, oldCols), new Shape(rows, newCols), FILE);
+        for (int r = 0; r < rows; r++) {
             for (int j = 0; j < conv + h; j++) { // conv2 and the old gru1 units stay in place
                 assertEquals(old[r * oldCols + j], out[r * newCols + j]);
             }
