@@ -12,7 +12,8 @@ import ai.djl.ndarray.NDArray;
  * g_b² E_y,b and noise energy (1 - g_b²) E_y,b (speech and noise uncorrelated). The frame's SNR is
  * 10 log10(Σ m_b g_b² E_y,b / Σ m_b (1 - g_b²) E_y,b) over the bands the mask keeps, clipped to
  * {@value #LOW_DB}..{@value #HIGH_DB} dB and mapped linearly to 0..1, the range of the head's
- * sigmoid.
+ * sigmoid. It is the per-frame, autograd-side form of the per-example estimate with which
+ * {@code Train.estimatedSnrDb} thins out high-SNR examples ({@code maxsnr=}).
  */
 public final class FrameSnr {
     /** SNR that maps to 0, dB. */
