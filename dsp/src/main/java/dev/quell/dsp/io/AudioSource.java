@@ -48,7 +48,7 @@ public interface AudioSource extends AutoCloseable {
     void close() throws IOException;
 
     /**
-     * Opens a WAV (RIFF or RF64) or FLAC file by its content, whatever its name.
+     * Opens a WAV (RIFF or RF64) or FLAC file (also after an ID3v2 tag) by its content, whatever its name.
      *
      * @param file the file
      * @return a source positioned at the first frame
@@ -71,7 +71,7 @@ public interface AudioSource extends AutoCloseable {
         if (m.equals("RIFF") || m.equals("RF64")) {
             return new WavSource(file);
         }
-        if (m.equals("fLaC")) {
+        if (m.equals("fLaC") || m.startsWith("ID3")) { // FLAC may follow an ID3v2 tag (FlacMetadata)
             return new FlacSource(file);
         }
         throw new AudioFormatException(file, "not a WAV or FLAC file (unrecognised header)");

@@ -3,7 +3,6 @@ package dev.quell.dsp.io;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
@@ -40,8 +39,8 @@ public final class FlacSource implements AudioSource {
      */
     public FlacSource(Path file) throws IOException {
         this.file = file;
-        FlacMetadataCheck.check(file); // before jflac sizes arrays by the counts the blocks declare
-        in = new EndOfStreamGuard(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        FlacMetadata metadata = FlacMetadata.read(file); // jflac sees STREAMINFO and the frames only
+        in = new EndOfStreamGuard(new BufferedInputStream(metadata.decoderInput(file), 1 << 16));
         try {
             decoder = new FLACDecoder(in);
             decoder.addFrameListener(new FlacStallGuard(decoder));
