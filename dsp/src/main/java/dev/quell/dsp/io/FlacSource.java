@@ -10,9 +10,10 @@ import org.jflac.frame.Frame;
 import org.jflac.metadata.StreamInfo;
 
 /**
- * Reads a FLAC file frame by frame with jflac-codec, in constant memory. A file that ends early
- * (fewer samples than STREAMINFO declares, or a frame cut off) is read to its last whole frame
- * with a {@link #warning()}. Samples are scaled by 2^-(bits-1); the format reported is the
+ * Reads a FLAC file frame by frame with jflac-codec, in constant memory. The decoder is given only
+ * the STREAMINFO block and the frames ({@link FlacMetadata}); tags, pictures and cue sheets are
+ * skipped unread. A file that ends early (fewer samples than STREAMINFO declares, or a frame cut
+ * off) is read to its last whole frame with a {@link #warning()}. Samples are scaled by 2^-(bits-1); the format reported is the
  * nearest {@link SampleFormat} of the same depth (8-bit FLAC as {@link SampleFormat#PCM_U8}, the
  * WAV encoding of 8 bits).
  */
