@@ -11,12 +11,16 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Recipe 4 draws speech per data folder; recipe 3 per clip. No audio is read. */
+/** Recipe 4 draws speech per data folder, recipe 3 per clip; the noise classes per recipe. No audio is read. */
 class RealWorldMixerTest {
     @TempDir
     Path dir;
 
     private Path folder(String name, int speechClips) throws IOException {
+        return folder(name, speechClips, "");
+    }
+
+    private Path folder(String name, int speechClips, String extraRows) throws IOException {
         Path f = Files.createDirectories(dir.resolve(name));
         StringBuilder m = new StringBuilder(
                 "path,split,kind,corpus,speaker_or_class,original_rate_hz,bandwidth_hz,source_limit_hz,duration_s,licence\n");
@@ -24,7 +28,7 @@ class RealWorldMixerTest {
             m.append("s").append(i).append(".flac,train,speech,").append(name).append(",v").append(i % 3)
                     .append(",48000,20000,24000,2.0,CC0\n");
         }
-        m.append("n.flac,train,noise,").append(name).append(",rain,48000,20000,24000,5.0,CC0\n");
+        m.append("n.flac,train,noise,").append(name).append(",rain,48000,20000,24000,5.0,CC0\n").append(extraRows);
         Files.writeString(f.resolve("manifest.csv"), m);
         return f;
     }
@@ -52,5 +56,40 @@ class RealWorldMixerTest {
         assertEquals(0.10, perClip, 0.02, "recipe 3: a folder's share follows its clip count");
         assertEquals(0.50, perFolder, 0.03, "recipe 4: each folder half of the draws");
         assertTrue(perFolder > 3 * perClip);
+    }
+
+    private static java.util.Map<RealWorldMixer.NoiseClass, Double> classShares(RealWorldMixer mixer) {
+        java.util.Map<RealWorldMixer.NoiseClass, Double> shares = new java.util.EnumMap<>(RealWorldMixer.NoiseClass.class);
+        Random r = new Random(11);
+        int draws = 20_000;
+        for (int i = 0; i < draws; i++) {
+            shares.merge(mixer.noiseClass(r), 1.0 / draws, Double::sum);
+        }
+        return shares;
+    }
+
+    /** Music is 10 % of the noises in recipe 4, 8 % in recipe 5 and 25 % in recipe 6; the other shares as documented. */
+    @Test
+    void eachRecipeDrawsTheNoiseClassesInItsShares() throws IOException {
+        String extra = "m.flac,train,noise,pack,music,48000,20000,24000,60.0,CC0\n"
+                + "k.flac,train,noise,pack,keyboard,48000,20000,24000,1.0,CC0\n";
+        TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10, extra)));
+        assertEquals(1, corpus.music().size());
+        assertEquals(1, corpus.keyClicks().size());
+        double[][] expected = { // pitched, tonal events, hum, impulses, typing, music, recorded
+            {0.14, 0, 0.06, 0.10, 0.15, 0.10, 0.45},
+            {0.10, 0.10, 0.05, 0.09, 0.13, 0.08, 0.45},
+            {0.08, 0.08, 0.04, 0.07, 0.10, 0.25, 0.38}};
+        for (int recipe = 4; recipe <= 6; recipe++) {
+            var shares = classShares(new RealWorldMixer(corpus, recipe));
+            for (RealWorldMixer.NoiseClass c : RealWorldMixer.NoiseClass.values()) {
+                assertEquals(expected[recipe - 4][c.ordinal()], shares.getOrDefault(c, 0.0), 0.01, "recipe " + recipe + ", " + c);
+            }
+        }
+        TrainingCorpus noMusic = new TrainingCorpus(List.of(folder("plain", 10)));
+        var shares = classShares(new RealWorldMixer(noMusic, 6));
+        assertEquals(0.0, shares.getOrDefault(RealWorldMixer.NoiseClass.MUSIC, 0.0));
+        assertEquals(0.0, shares.getOrDefault(RealWorldMixer.NoiseClass.TYPING, 0.0));
+        assertEquals(0.38 + 0.25 + 0.10, shares.get(RealWorldMixer.NoiseClass.RECORDED), 0.01, "their shares go to recorded noise");
     }
 }
