@@ -192,7 +192,7 @@ final class RealWorldMixer {
 
     /**
      * Upper bounds of the made noise classes on a uniform draw, in the order pitched tones, tonal
-     * events, hum, clicks and knocks, typing, music; the rest is recorded noise (45 %).
+     * events, hum, clicks and knocks, typing, music; the rest is recorded noise (45 %; recipe 6: 38 %).
      */
     private static final double[] RECIPE_4_CLASSES = {0.14, 0.14, 0.20, 0.30, 0.45, 0.55};
     private static final double[] RECIPE_5_CLASSES = {0.10, 0.20, 0.25, 0.34, 0.47, 0.55};
