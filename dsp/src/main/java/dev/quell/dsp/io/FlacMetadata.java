@@ -15,11 +15,11 @@ import java.nio.file.StandardOpenOption;
  * STREAMINFO block and the byte offset where the audio frames start. {@link FlacSource} hands the
  * decoder (jflac) a stream made of the "fLaC" marker, the STREAMINFO block marked as the last one,
  * and the file from the first frame on ({@link #decoderInput}), so jflac never parses the other
- * metadata blocks. It sizes arrays by the counts those blocks declare and parses some of them
- * (CUESHEET, SEEKTABLE) by their contents rather than by their declared length, so a corrupt tag
- * block could make it allocate until the heap ran out: found twice by {@code AudioReaderFuzzTest},
- * once by a VORBIS_COMMENT declaring two billion comments, once by a block that jflac read past a
- * consistent block structure. Tags, pictures and cue sheets do not change the audio, so a file whose
+ * metadata blocks. It sizes arrays by the counts those blocks declare and parses a CUESHEET by
+ * its contents rather than by its declared length, so a corrupt tag block could make it allocate
+ * until the heap ran out: found twice by {@code AudioReaderFuzzTest}, once by a VORBIS_COMMENT
+ * declaring two billion comments, once by a CUESHEET shorter than it declared, behind which jflac
+ * read the next block header from the middle of the block. Tags, pictures and cue sheets do not change the audio, so a file whose
  * tags are corrupt still decodes.
  *
  * <p>Checked (FLAC format specification, "METADATA_BLOCK" and "METADATA_BLOCK_STREAMINFO"): the
