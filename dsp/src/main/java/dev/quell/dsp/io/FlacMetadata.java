@@ -41,11 +41,6 @@ final class FlacMetadata {
         this.audioOffset = audioOffset;
     }
 
-    /** @return the byte offset of the first audio frame (the first byte after the metadata) */
-    long audioOffset() {
-        return audioOffset;
-    }
-
     /**
      * @param file a FLAC file
      * @return its STREAMINFO block and audio offset
@@ -97,7 +92,7 @@ final class FlacMetadata {
 
     /**
      * The stream the decoder reads: "fLaC", the STREAMINFO block flagged as the last metadata
-     * block, then the file's bytes from {@link #audioOffset()} on.
+     * block, then the file's bytes from the first audio frame (the first byte after the metadata) on.
      *
      * @param file the file this metadata was read from
      * @return a new stream; the caller closes it
