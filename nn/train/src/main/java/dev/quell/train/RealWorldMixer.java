@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Recipes 3, 4 and 5 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
@@ -22,6 +23,14 @@ import java.util.Random;
  * Why: music on hold is 20 of the 72 dev pairs and carries about half of the distance in DNSMOS
  * OVRL between the v2 runs and the oracle (2.06 against 2.81 at 48 kHz; the other pairs 2.63
  * against 2.95; {@code docs/training-log.md}, session 17), while recipe 5 draws music for 8 %.
+ * Recipe 7 is recipe 5 with a lead-in: in half of the mixtures the voice starts only after
+ * {@value #LEAD_IN_MIN_S}-{@value #LEAD_IN_MAX_S} s of noise alone (uniform). The lead-in is drawn
+ * from its own random source, so recipe 7's mixture k is recipe 5's mixture k with the voice
+ * delayed (and its end cut off): the two recipes make a controlled comparison.
+ * Why: in recipes 3-6 the voice starts at the example's first sample, so the network learned
+ * to pass the first frames after a start or reset; on the dev pairs, which open with about
+ * 0.2 s of noise alone, run v9s attenuated those frames by a median of 22 dB against model v1's
+ * 37 dB, and a tenth of them by less than 0.2 dB ({@code docs/training-log.md}, session 18).
  * Against recipe 2:
  *
  * <ul>
@@ -48,7 +57,13 @@ final class RealWorldMixer {
     private final List<TrainingCorpus.Clip> speech;
     private final List<List<TrainingCorpus.Clip>> speechBySource;
     private final List<List<TrainingCorpus.Clip>> noiseBySource;
+    /** Shortest lead-in of recipe 7, seconds. */
+    static final double LEAD_IN_MIN_S = 0.1;
+    /** Longest lead-in of recipe 7, seconds. */
+    static final double LEAD_IN_MAX_S = 1.5;
+    private static final long LEAD_IN_SEED = 0x1EAD_1A5EL;
     private final boolean balanced;
+    private final boolean leadIn;
     private final double[] classes;
     private List<float[]> keyClicks;
 
@@ -57,17 +72,19 @@ final class RealWorldMixer {
      * @param recipe 3 (speech and recorded noise drawn uniformly over clips), 4 (first a data
      *     folder, uniformly over the folders that have such clips, then a clip of it, so a folder
      *     of many short clips such as 0 A.D. foley or Tux Paint stamps does not outweigh the pack)
-     *     or 5 (recipe 4 with the high tonal events) or 6 (recipe 5 with music at 25 %)
+     *     or 5 (recipe 4 with the high tonal events) or 6 (recipe 5 with music at 25 %) or 7
+     *     (recipe 5 with a lead-in of noise alone in half of the mixtures)
      * @throws IllegalArgumentException for another recipe, or a corpus without training speech
      */
     RealWorldMixer(TrainingCorpus corpus, int recipe) {
-        if (recipe < 3 || recipe > 6) {
-            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..6)");
+        if (recipe < 3 || recipe > 7) {
+            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..7)");
         }
         this.corpus = corpus;
         this.speech = corpus.trainingSpeech();
         this.balanced = recipe >= 4;
-        this.classes = recipe >= 6 ? RECIPE_6_CLASSES : recipe == 5 ? RECIPE_5_CLASSES : RECIPE_4_CLASSES;
+        this.leadIn = recipe == 7;
+        this.classes = recipe == 6 ? RECIPE_6_CLASSES : recipe >= 5 ? RECIPE_5_CLASSES : RECIPE_4_CLASSES;
         if (speech.isEmpty()) {
             throw new IllegalArgumentException("no training speech in the corpus");
         }
@@ -105,6 +122,7 @@ final class RealWorldMixer {
         int n = (int) (seconds * RATE);
         double[] limit = {Double.MAX_VALUE};
         float[] clean = runningSpeech(r, n, true, limit);
+        delay(clean, leadInSamples(seed));
         MixtureGenerator.normalise(clean, -25);
         float[] noise;
         if (r.nextDouble() < 0.15) {
@@ -160,6 +178,37 @@ final class RealWorldMixer {
             MixtureGenerator.scale(target, 0.99 / peak);
         }
         return new MixtureGenerator.Mixture(target, noisy, Math.min(limit[0], channel.limitHz()));
+    }
+
+    /**
+     * The lead-in of recipe 7 before the voice starts: 0 in half of the mixtures, otherwise
+     * uniform in {@value #LEAD_IN_MIN_S}..{@value #LEAD_IN_MAX_S} s; drawn from its own random
+     * source, so that the rest of the mixture is recipe 5's. Recipes 3-6 have none.
+     *
+     * @param seed the mixture's seed
+     * @return samples at 48 kHz, 0..{@value #LEAD_IN_MAX_S} s
+     */
+    int leadInSamples(long seed) {
+        if (!leadIn) {
+            return 0;
+        }
+        // SplittableRandom mixes its seed: java.util.Random's first draws for neighbouring seeds
+        // (the examples of a shard) are nearly the same
+        SplittableRandom r = new SplittableRandom(seed ^ LEAD_IN_SEED);
+        if (r.nextBoolean()) {
+            return 0;
+        }
+        return (int) ((LEAD_IN_MIN_S + (LEAD_IN_MAX_S - LEAD_IN_MIN_S) * r.nextDouble()) * RATE);
+    }
+
+    /** Shifts x later by d samples in place: d zeros first, the end falls off. */
+    static void delay(float[] x, int d) {
+        if (d <= 0) {
+            return;
+        }
+        int keep = Math.max(0, x.length - d);
+        System.arraycopy(x, 0, x, x.length - keep, keep);
+        Arrays.fill(x, 0, Math.min(d, x.length), 0f);
     }
 
     /**

@@ -144,6 +144,42 @@ class PipelineTest {
         assertThrows(IllegalArgumentException.class, () -> new MixtureGenerator(corpus, MixtureGenerator.LATEST_RECIPE + 1));
     }
 
+    /** Recipe 7's mixture k is recipe 5's with the voice delayed: identical without a lead-in, silent target during it. */
+    @Test
+    void recipeSevenIsRecipeFiveWithTheVoiceDelayed() throws IOException {
+        Path data = SharedData.dataDir();
+        assumeTrue(data != null, "../shared/data not present");
+        TrainingCorpus corpus = new TrainingCorpus(data);
+        MixtureGenerator five = new MixtureGenerator(corpus, 5);
+        MixtureGenerator seven = new MixtureGenerator(corpus, 7);
+        RealWorldMixer mixer = new RealWorldMixer(corpus, 7);
+        int leadIns = 0;
+        for (long seed = 0; seed < 12; seed++) {
+            MixtureGenerator.Mixture a = five.generate(seed, 2.0);
+            MixtureGenerator.Mixture b = seven.generate(seed, 2.0);
+            int d = mixer.leadInSamples(seed);
+            if (d == 0) {
+                assertArrayEquals(a.noisy(), b.noisy(), "seed " + seed);
+                assertArrayEquals(a.clean(), b.clean(), "seed " + seed);
+                continue;
+            }
+            leadIns++;
+            double before = 0;
+            double all = 0;
+            int quiet = Math.min(b.clean().length, d - 480); // 10 ms for the converters' pre-ringing
+            for (int i = 0; i < b.clean().length; i++) {
+                double e = b.clean()[i] * (double) b.clean()[i];
+                all += e;
+                if (i < quiet) {
+                    before += e;
+                }
+            }
+            assertTrue(before <= 1e-6 * all, "seed " + seed + ": target energy before the voice " + before + " of " + all);
+            assertTrue(all == 0 || !java.util.Arrays.equals(a.clean(), b.clean()), "seed " + seed); // 8 % are noise alone
+        }
+        assertTrue(leadIns >= 3, "lead-ins in 12 mixtures: " + leadIns);
+    }
+
     @Test
     void heldOutVoicesNeverReachRecipeThree() throws IOException {
         assertTrue(TrainingCorpus.isHeldOutVoice("train/speech/ljspeech44k/LJ003-0001.opus"));

@@ -68,7 +68,7 @@ class RealWorldMixerTest {
         return shares;
     }
 
-    /** Music is 10 % of the noises in recipe 4, 8 % in recipe 5 and 25 % in recipe 6; the other shares as documented. */
+    /** Music is 10 % of the noises in recipe 4, 8 % in recipes 5 and 7 and 25 % in recipe 6; the other shares as documented. */
     @Test
     void eachRecipeDrawsTheNoiseClassesInItsShares() throws IOException {
         String extra = "m.flac,train,noise,pack,music,48000,20000,24000,60.0,CC0\n"
@@ -79,8 +79,9 @@ class RealWorldMixerTest {
         double[][] expected = { // pitched, tonal events, hum, impulses, typing, music, recorded
             {0.14, 0, 0.06, 0.10, 0.15, 0.10, 0.45},
             {0.10, 0.10, 0.05, 0.09, 0.13, 0.08, 0.45},
-            {0.08, 0.08, 0.04, 0.07, 0.10, 0.25, 0.38}};
-        for (int recipe = 4; recipe <= 6; recipe++) {
+            {0.08, 0.08, 0.04, 0.07, 0.10, 0.25, 0.38},
+            {0.10, 0.10, 0.05, 0.09, 0.13, 0.08, 0.45}};
+        for (int recipe = 4; recipe <= 7; recipe++) {
             var shares = classShares(new RealWorldMixer(corpus, recipe));
             for (RealWorldMixer.NoiseClass c : RealWorldMixer.NoiseClass.values()) {
                 assertEquals(expected[recipe - 4][c.ordinal()], shares.getOrDefault(c, 0.0), 0.01, "recipe " + recipe + ", " + c);
@@ -91,5 +92,44 @@ class RealWorldMixerTest {
         assertEquals(0.0, shares.getOrDefault(RealWorldMixer.NoiseClass.MUSIC, 0.0));
         assertEquals(0.0, shares.getOrDefault(RealWorldMixer.NoiseClass.TYPING, 0.0));
         assertEquals(0.38 + 0.25 + 0.10, shares.get(RealWorldMixer.NoiseClass.RECORDED), 0.01, "their shares go to recorded noise");
+    }
+
+    /** Recipe 7 delays the voice in half of the mixtures by 0.1-1.5 s; recipes 3-6 never. */
+    @Test
+    void onlyRecipeSevenHasALeadInAndItIsHalfTheMixtures() throws IOException {
+        TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
+        for (int recipe = 3; recipe <= 6; recipe++) {
+            RealWorldMixer mixer = new RealWorldMixer(corpus, recipe);
+            for (long seed = 0; seed < 100; seed++) {
+                assertEquals(0, mixer.leadInSamples(seed), "recipe " + recipe);
+            }
+        }
+        RealWorldMixer seven = new RealWorldMixer(corpus, 7);
+        int draws = 10_000;
+        int delayed = 0;
+        double sum = 0;
+        for (long seed = 0; seed < draws; seed++) {
+            int d = seven.leadInSamples(seed); // neighbouring seeds, as the examples of a shard
+            assertEquals(d, seven.leadInSamples(seed), "deterministic");
+            if (d > 0) {
+                delayed++;
+                sum += d / 48_000.0;
+                assertTrue(d >= 0.1 * 48_000 - 1 && d <= 1.5 * 48_000, "lead-in " + d + " samples");
+            }
+        }
+        assertEquals(0.5, (double) delayed / draws, 0.02);
+        assertEquals(0.8, sum / delayed, 0.02, "uniform in 0.1-1.5 s");
+    }
+
+    @Test
+    void delayShiftsTheSignalLaterAndLetsTheEndFallOff() {
+        float[] x = {1, 2, 3, 4, 5};
+        RealWorldMixer.delay(x, 2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 1, 2, 3}, x);
+        RealWorldMixer.delay(x, 9);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[5], x);
+        float[] y = {1, 2};
+        RealWorldMixer.delay(y, 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 2}, y);
     }
 }
