@@ -17,6 +17,7 @@ import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.validation.metrics.Dnsmos;
 import dev.quell.validation.metrics.SegmentalSnr;
+import dev.quell.validation.metrics.OpeningResidual;
 import dev.quell.validation.metrics.SiSdr;
 import dev.quell.validation.metrics.Stoi;
 import dev.quell.validation.report.EvalResults;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Option;
  * or takes already enhanced files with {@code --enhanced} —, adds the transparency row (the clean
  * file through the engine: "do no harm"), the oracle (ideal gains and strengths from the clean
  * file) and any peers' outputs, and scores every condition ({@link EvalCondition}) with SI-SDR,
- * segmental SNR, STOI, ESTOI and, when the ONNX models are present, DNSMOS P.835 and P.808.
+ * segmental SNR, STOI, ESTOI, the opening's level ({@link OpeningResidual}) and, when the ONNX models are present, DNSMOS P.835 and P.808.
  * Writes {@code report.md} (means overall, per input-SNR bucket and per noise type),
  * {@code results.csv} and {@code results.json} (per file), spectrogram PNGs of a few files and a
  * plot of the metrics against input SNR into the report folder. With {@code --rates}, every pair
@@ -147,7 +148,7 @@ public final class EvalCommand implements QuellCommand {
         List<Integer> targets = rates.isEmpty() ? List.of(FILE_RATE) : List.copyOf(new java.util.LinkedHashSet<>(rates));
         for (int r : targets) {
             EvalResults er = new EvalResults();
-            er.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI"), dnsmos != null ? List.of("clean") : List.of());
+            er.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI", "opening (dB)"), dnsmos != null ? List.of("clean") : List.of());
             results.put(r, er);
         }
         long start = System.nanoTime();
@@ -322,6 +323,7 @@ public final class EvalCommand implements QuellCommand {
         m.put("segSNR (dB)", SegmentalSnr.compute(clean, test, rate));
         m.put("STOI", Stoi.stoi(clean, test, rate));
         m.put("ESTOI", Stoi.estoi(clean, test, rate));
+        m.put("opening (dB)", OpeningResidual.compute(clean, test, rate));
         return m;
     }
 
@@ -403,7 +405,7 @@ public final class EvalCommand implements QuellCommand {
             md.append("- transparency: \"on clean input\" rows run the clean file through Quell and score it against itself (do no harm)\n");
         }
         md.append("- oracle: ideal band gains and comb strengths from the clean file with the full DSP chain (20 ms look-ahead)\n");
-        md.append("- metrics: SI-SDR (Le Roux et al. 2019), segmental SNR (30 ms frames, clipped to −10…35 dB), STOI (Taal et al. 2011), ESTOI (Jensen & Taal 2016)")
+        md.append("- metrics: SI-SDR (Le Roux et al. 2019), segmental SNR (30 ms frames, clipped to −10…35 dB), STOI (Taal et al. 2011), ESTOI (Jensen & Taal 2016), opening (the level during the clean file's silent opening, dB re its speech: noise the enhancer lets through before the first word; `OpeningResidual`)")
                 .append(withDnsmos ? ", DNSMOS P.835 (SIG/BAK/OVRL) and P.808 (ONNX models, CC BY 4.0)" : "; DNSMOS left out (models not found or --no-dnsmos)")
                 .append("; PESQ is not implemented (licence)\n");
         md.append("- generated ").append(meta.get("date")).append(" by `quell eval`; per-file values in `results.csv` and `results.json`\n\n");

@@ -50,7 +50,7 @@ class EvalCommandTest {
             assertTrue(md.contains(s), "report lacks " + s + ":\n" + md);
         }
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertEquals("rate_hz,file,condition,snr_db,noise_type,SI-SDR (dB),segSNR (dB),STOI,ESTOI", csv.get(0));
+        assertEquals("rate_hz,file,condition,snr_db,noise_type,SI-SDR (dB),segSNR (dB),STOI,ESTOI,opening (dB)", csv.get(0));
         assertEquals(1 + 3 * 6, csv.size(), "3 files x (noisy, 2 look-aheads, transparency, oracle, peer)");
         assertTrue(csv.get(1).startsWith("48000,a.wav,noisy,"), csv.get(1));
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
