@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * Recipes 3, 4 and 5 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
+ * Recipes 3 to 7 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
  * issue, items 1-4). Recipe 4 differs from 3 only in how a speech clip and a recorded-noise clip are
  * drawn: a data folder first, then a clip of it (with the pack and the Debian catalogue, half of
  * the speech and half of the recorded noise come from the pack; in recipe 3, drawn over clips, the
