@@ -16,8 +16,8 @@ import dev.quell.plugin.engine.OfflineRenderer;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.validation.metrics.Dnsmos;
-import dev.quell.validation.metrics.SegmentalSnr;
 import dev.quell.validation.metrics.OpeningResidual;
+import dev.quell.validation.metrics.SegmentalSnr;
 import dev.quell.validation.metrics.SiSdr;
 import dev.quell.validation.metrics.Stoi;
 import dev.quell.validation.report.EvalResults;
@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
  * or takes already enhanced files with {@code --enhanced} —, adds the transparency row (the clean
  * file through the engine: "do no harm"), the oracle (ideal gains and strengths from the clean
  * file) and any peers' outputs, and scores every condition ({@link EvalCondition}) with SI-SDR,
- * segmental SNR, STOI, ESTOI, the opening's level ({@link OpeningResidual}) and, when the ONNX models are present, DNSMOS P.835 and P.808.
+ * segmental SNR, STOI, ESTOI, the opening's level ({@link OpeningResidual}) and, when the ONNX
+ * models are present, DNSMOS P.835 and P.808.
  * Writes {@code report.md} (means overall, per input-SNR bucket and per noise type),
  * {@code results.csv} and {@code results.json} (per file), spectrogram PNGs of a few files and a
  * plot of the metrics against input SNR into the report folder. With {@code --rates}, every pair
