@@ -93,7 +93,7 @@ public final class ChannelSimulator {
         }
         float[] low = Resampler.resample(x, RATE, c.rateHz());
         if (c.telephone()) {
-            highPass300(low, c.rateHz());
+            MixtureGenerator.highPass(low, 300, c.rateHz());
             MixtureGenerator.lowPass(low, 3400, c.rateHz());
         }
         if (c.opusBitrate() > 0 && OpusRoundTrip.bandwidthHz(c.opusBitrate()) < c.rateHz() / 2.0 * 0.9) {
@@ -125,18 +125,5 @@ public final class ChannelSimulator {
                 noisy[i] = Math.max(-t, Math.min(t, noisy[i]));
             }
         }
-    }
-
-    /** Second-order Butterworth high-pass at 300 Hz (RBJ cookbook biquad), zero state. */
-    private static void highPass300(float[] x, int rate) {
-        double w0 = 2 * Math.PI * 300 / rate;
-        double alpha = Math.sin(w0) / (2 * Math.sqrt(0.5));
-        double c = Math.cos(w0);
-        double a0 = 1 + alpha;
-        double b0 = (1 + c) / 2 / a0;
-        double b1 = -(1 + c) / a0;
-        double a1 = -2 * c / a0;
-        double a2 = (1 - alpha) / a0;
-        MixtureGenerator.biquad(x, b0, b1, a1, a2);
     }
 }

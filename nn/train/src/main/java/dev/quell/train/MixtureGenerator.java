@@ -29,7 +29,7 @@ import java.util.Random;
  * spectrum and rhythm alike), and in 30 % a second noise clip, 0-10 dB weaker, is added to the
  * first. Recipe 1 (sessions 1-4, shards 0-199 of the shipped model) has neither. Recipe 3
  * (model v2) is {@link RealWorldMixer}: more speech and noise classes, simulated rooms and the
- * recording chain of {@link ChannelSimulator}; recipes 4 to 7 change how it draws (see there).
+ * recording chain of {@link ChannelSimulator}; recipes 4 to 8 change how it draws (see there).
  * Deterministic for a given recipe and seed.
  */
 public final class MixtureGenerator {
@@ -45,7 +45,7 @@ public final class MixtureGenerator {
 
     private static final int RATE = FrameFormat.SAMPLE_RATE;
     /** The newest recipe. */
-    public static final int LATEST_RECIPE = 7;
+    public static final int LATEST_RECIPE = 8;
     /** Rates a noise segment is taken to have before it is resampled to 48 kHz (recipe 2). */
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
@@ -62,8 +62,8 @@ public final class MixtureGenerator {
      * @param recipe 1 (sessions 1-4), 2 (adds noise speed changes and noise pairs), 3
      *     ({@link RealWorldMixer}), 4 (recipe 3 drawing speech and recorded noise per data folder)
      *     5 (recipe 4 with high tonal events: beeps, alarms, insect trills, chirps), 6 (recipe 5
-     *     with music at 25 % of the noises) or 7 (recipe 5 with a lead-in of noise alone before the
-     *     voice in half of the mixtures)
+     *     with music at 25 % of the noises), 7 (recipe 5 with a lead-in of noise alone before the
+     *     voice in half of the mixtures) or 8 (recipe 7 with a crackle layer in a quarter of the noises)
      * @throws IllegalArgumentException for another recipe number
      */
     public MixtureGenerator(TrainingCorpus corpus, int recipe) {
@@ -266,6 +266,25 @@ public final class MixtureGenerator {
             double a2 = (1 - alpha) / a0;
             biquad(x, b0, b1, a1, a2);
         }
+    }
+
+    /**
+     * Second-order Butterworth high-pass (RBJ cookbook biquad, Q = 1/√2), zero state, in place.
+     *
+     * @param x signal, changed in place
+     * @param cutoff -3 dB frequency, Hz, below rate / 2
+     * @param rate sample rate, Hz
+     */
+    static void highPass(float[] x, double cutoff, int rate) {
+        double w0 = 2 * Math.PI * cutoff / rate;
+        double alpha = Math.sin(w0) / (2 * Math.sqrt(0.5));
+        double c = Math.cos(w0);
+        double a0 = 1 + alpha;
+        double b0 = (1 + c) / 2 / a0;
+        double b1 = -(1 + c) / a0;
+        double a1 = -2 * c / a0;
+        double a2 = (1 - alpha) / a0;
+        biquad(x, b0, b1, a1, a2);
     }
 
     /**

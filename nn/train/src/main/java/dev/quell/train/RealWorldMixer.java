@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * Recipes 3 to 7 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
+ * Recipes 3 to 8 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
  * issue, items 1-4). Recipe 4 differs from 3 only in how a speech clip and a recorded-noise clip are
  * drawn: a data folder first, then a clip of it (with the pack and the Debian catalogue, half of
  * the speech and half of the recorded noise come from the pack; in recipe 3, drawn over clips, the
@@ -31,6 +31,13 @@ import java.util.SplittableRandom;
  * to pass the first frames after a start or reset; on the dev pairs, which open with about
  * 0.2 s of noise alone, run v9s attenuated those frames by a median of 22 dB against model v1's
  * 37 dB, and a tenth of them by less than 0.2 dB ({@code docs/training-log.md}, session 18).
+ * Recipe 8 is recipe 7 with crackle ({@link SyntheticNoise#crackle}: crumpled paper and
+ * plastic, handling, fire, frying) laid over the noise of {@value #CRACKLE_SHARE} of the mixtures,
+ * {@value #CRACKLE_MIN_DB}..{@value #CRACKLE_MAX_DB} dB relative to it, drawn from its own random
+ * source, so recipe 8's mixture k is recipe 7's with more noise. Why: v2 models passed a
+ * crackling noise of the dev pairs (DeepFilterNet's freesound 573577) nearly untouched, before and
+ * during speech, where v1 took 6-18 dB off it ({@code docs/training-log.md}, session 19); no class
+ * of recipes 3-7 makes dense trains of short clicks.
  * Against recipe 2:
  *
  * <ul>
@@ -62,8 +69,15 @@ final class RealWorldMixer {
     /** Longest lead-in of recipe 7, seconds. */
     static final double LEAD_IN_MAX_S = 1.5;
     private static final long LEAD_IN_SEED = 0x1EAD_1A5EL;
+    /** Share of recipe 8's mixtures whose noise gets a crackle layer. */
+    static final double CRACKLE_SHARE = 0.25;
+    /** Level range of the crackle layer relative to the mixture's other noise, dB. */
+    static final double CRACKLE_MIN_DB = -10;
+    static final double CRACKLE_MAX_DB = 5;
+    private static final long CRACKLE_SEED = 0xC7AC_C1E5L;
     private final boolean balanced;
     private final boolean leadIn;
+    private final boolean crackle;
     private final double[] classes;
     private List<float[]> keyClicks;
 
@@ -73,17 +87,19 @@ final class RealWorldMixer {
      *     folder, uniformly over the folders that have such clips, then a clip of it, so a folder
      *     of many short clips such as 0 A.D. foley or Tux Paint stamps does not outweigh the pack)
      *     or 5 (recipe 4 with the high tonal events) or 6 (recipe 5 with music at 25 %) or 7
-     *     (recipe 5 with a lead-in of noise alone in half of the mixtures)
+     *     (recipe 5 with a lead-in of noise alone in half of the mixtures) or 8 (recipe 7 with a
+     *     crackle layer in a quarter of the noises)
      * @throws IllegalArgumentException for another recipe, or a corpus without training speech
      */
     RealWorldMixer(TrainingCorpus corpus, int recipe) {
-        if (recipe < 3 || recipe > 7) {
-            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..7)");
+        if (recipe < 3 || recipe > 8) {
+            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..8)");
         }
         this.corpus = corpus;
         this.speech = corpus.trainingSpeech();
         this.balanced = recipe >= 4;
-        this.leadIn = recipe == 7;
+        this.leadIn = recipe >= 7;
+        this.crackle = recipe == 8;
         this.classes = recipe == 6 ? RECIPE_6_CLASSES : recipe >= 5 ? RECIPE_5_CLASSES : RECIPE_4_CLASSES;
         if (speech.isEmpty()) {
             throw new IllegalArgumentException("no training speech in the corpus");
@@ -143,6 +159,7 @@ final class RealWorldMixer {
             }
         }
         MixtureGenerator.normalise(noise, -25);
+        addCrackle(noise, seed);
         MixtureGenerator.poleZero(clean, r);
         MixtureGenerator.poleZero(noise, r);
         float[] target = clean;
@@ -183,7 +200,7 @@ final class RealWorldMixer {
     /**
      * The lead-in of recipe 7 before the voice starts: 0 in half of the mixtures, otherwise
      * uniform in {@value #LEAD_IN_MIN_S}..{@value #LEAD_IN_MAX_S} s; drawn from its own random
-     * source, so that the rest of the mixture is recipe 5's. Recipes 3-6 have none.
+     * source, so that the rest of the mixture is recipe 5's. Recipes 3-6 have none; 7 and 8 have it.
      *
      * @param seed the mixture's seed
      * @return samples at 48 kHz, 0..{@value #LEAD_IN_MAX_S} s
@@ -199,6 +216,31 @@ final class RealWorldMixer {
             return 0;
         }
         return (int) ((LEAD_IN_MIN_S + (LEAD_IN_MAX_S - LEAD_IN_MIN_S) * r.nextDouble()) * RATE);
+    }
+
+    /**
+     * Recipe 8's crackle layer: in {@value #CRACKLE_SHARE} of the mixtures, adds
+     * {@link SyntheticNoise#crackle} at {@value #CRACKLE_MIN_DB}..{@value #CRACKLE_MAX_DB} dB
+     * relative to noise (taken to be at -25 dBFS) and sets the sum back to -25 dBFS; from its own
+     * random source, so that the rest of the mixture is recipe 7's. Recipes 3-7 have none.
+     *
+     * @param noise the mixture's noise at -25 dBFS, changed in place
+     * @param seed the mixture's seed
+     * @return whether a layer was added
+     */
+    boolean addCrackle(float[] noise, long seed) {
+        if (!crackle) {
+            return false;
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ CRACKLE_SEED);
+        if (r.nextDouble() >= CRACKLE_SHARE) {
+            return false;
+        }
+        float[] layer = SyntheticNoise.crackle(new Random(r.nextLong()), noise.length);
+        MixtureGenerator.normalise(layer, -25 + CRACKLE_MIN_DB + (CRACKLE_MAX_DB - CRACKLE_MIN_DB) * r.nextDouble());
+        MixtureGenerator.add(noise, layer, 1f);
+        MixtureGenerator.normalise(noise, -25);
+        return true;
     }
 
     /** Shifts x later by d samples in place: d zeros first, the end falls off. */

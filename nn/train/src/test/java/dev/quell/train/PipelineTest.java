@@ -180,6 +180,40 @@ class PipelineTest {
         assertTrue(leadIns >= 3, "lead-ins in 12 mixtures: " + leadIns);
     }
 
+    /** Recipe 8's mixture k is recipe 7's with crackle over the noise: identical without it, the same target with it. */
+    @Test
+    void recipeEightIsRecipeSevenWithCrackle() throws IOException {
+        Path data = SharedData.dataDir();
+        assumeTrue(data != null, "../shared/data not present");
+        TrainingCorpus corpus = new TrainingCorpus(data);
+        MixtureGenerator seven = new MixtureGenerator(corpus, 7);
+        MixtureGenerator eight = new MixtureGenerator(corpus, 8);
+        RealWorldMixer mixer = new RealWorldMixer(corpus, 8);
+        int layered = 0;
+        for (long seed = 0; seed < 16; seed++) {
+            MixtureGenerator.Mixture a = seven.generate(seed, 2.0);
+            MixtureGenerator.Mixture b = eight.generate(seed, 2.0);
+            if (!mixer.addCrackle(new float[8], seed)) {
+                assertArrayEquals(a.noisy(), b.noisy(), "seed " + seed);
+                assertArrayEquals(a.clean(), b.clean(), "seed " + seed);
+                continue;
+            }
+            layered++;
+            double ab = 0;
+            double aa = 0;
+            double bb = 0;
+            for (int i = 0; i < a.clean().length; i++) {
+                ab += a.clean()[i] * (double) b.clean()[i];
+                aa += a.clean()[i] * (double) a.clean()[i];
+                bb += b.clean()[i] * (double) b.clean()[i];
+            }
+            // the same target up to the level (the peak limit sees the louder noise)
+            assertTrue(aa == 0 && bb == 0 || ab / Math.sqrt(aa * bb) > 0.99999, "seed " + seed + ": target changed");
+            assertTrue(!java.util.Arrays.equals(a.noisy(), b.noisy()), "seed " + seed + ": no crackle in the input");
+        }
+        assertTrue(layered >= 1, "crackle in 16 mixtures: " + layered);
+    }
+
     @Test
     void heldOutVoicesNeverReachRecipeThree() throws IOException {
         assertTrue(TrainingCorpus.isHeldOutVoice("train/speech/ljspeech44k/LJ003-0001.opus"));

@@ -68,7 +68,7 @@ class RealWorldMixerTest {
         return shares;
     }
 
-    /** Music is 10 % of the noises in recipe 4, 8 % in recipes 5 and 7 and 25 % in recipe 6; the other shares as documented. */
+    /** Music is 10 % of the noises in recipe 4, 8 % in recipes 5, 7 and 8 and 25 % in recipe 6; the other shares as documented. */
     @Test
     void eachRecipeDrawsTheNoiseClassesInItsShares() throws IOException {
         String extra = "m.flac,train,noise,pack,music,48000,20000,24000,60.0,CC0\n"
@@ -80,8 +80,9 @@ class RealWorldMixerTest {
             {0.14, 0, 0.06, 0.10, 0.15, 0.10, 0.45},
             {0.10, 0.10, 0.05, 0.09, 0.13, 0.08, 0.45},
             {0.08, 0.08, 0.04, 0.07, 0.10, 0.25, 0.38},
+            {0.10, 0.10, 0.05, 0.09, 0.13, 0.08, 0.45},
             {0.10, 0.10, 0.05, 0.09, 0.13, 0.08, 0.45}};
-        for (int recipe = 4; recipe <= 7; recipe++) {
+        for (int recipe = 4; recipe <= 8; recipe++) {
             var shares = classShares(new RealWorldMixer(corpus, recipe));
             for (RealWorldMixer.NoiseClass c : RealWorldMixer.NoiseClass.values()) {
                 assertEquals(expected[recipe - 4][c.ordinal()], shares.getOrDefault(c, 0.0), 0.01, "recipe " + recipe + ", " + c);
@@ -94,7 +95,7 @@ class RealWorldMixerTest {
         assertEquals(0.38 + 0.25 + 0.10, shares.get(RealWorldMixer.NoiseClass.RECORDED), 0.01, "their shares go to recorded noise");
     }
 
-    /** Recipe 7 delays the voice in half of the mixtures by 0.1-1.5 s; recipes 3-6 never. */
+    /** Recipes 7 and 8 delay the voice in half of the mixtures by 0.1-1.5 s; recipes 3-6 never. */
     @Test
     void onlyRecipeSevenHasALeadInAndItIsHalfTheMixtures() throws IOException {
         TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
@@ -119,6 +120,51 @@ class RealWorldMixerTest {
         }
         assertEquals(0.5, (double) delayed / draws, 0.02);
         assertEquals(0.8, sum / delayed, 0.02, "uniform in 0.1-1.5 s");
+        RealWorldMixer eight = new RealWorldMixer(corpus, 8);
+        for (long seed = 0; seed < 100; seed++) {
+            assertEquals(seven.leadInSamples(seed), eight.leadInSamples(seed), "recipe 8 keeps recipe 7's lead-in");
+        }
+    }
+
+    /** Recipe 8 lays crackle over a quarter of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-7 never. */
+    @Test
+    void onlyRecipeEightAddsCrackleAndToAQuarterOfTheNoises() throws IOException {
+        TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
+        for (int recipe = 3; recipe <= 7; recipe++) {
+            RealWorldMixer mixer = new RealWorldMixer(corpus, recipe);
+            float[] noise = {0.1f, -0.1f};
+            assertTrue(!mixer.addCrackle(noise, 3), "recipe " + recipe);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.1f, -0.1f}, noise);
+        }
+        RealWorldMixer eight = new RealWorldMixer(corpus, 8);
+        int draws = 400;
+        int layered = 0;
+        for (long seed = 0; seed < draws; seed++) {
+            float[] noise = new float[9600];
+            Random r = new Random(seed);
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = (float) r.nextGaussian();
+            }
+            MixtureGenerator.normalise(noise, -25);
+            float[] before = noise.clone();
+            float[] again = noise.clone();
+            boolean added = eight.addCrackle(noise, seed);
+            assertEquals(added, eight.addCrackle(again, seed), "deterministic");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(noise, again);
+            if (!added) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise);
+                continue;
+            }
+            layered++;
+            double e = 0;
+            for (float v : noise) {
+                e += v * (double) v;
+            }
+            double rms = Math.sqrt(e / noise.length);
+            // a crackle still in its first quiet gap adds nothing
+            assertTrue(java.util.Arrays.equals(before, noise) || Math.abs(20 * Math.log10(rms) + 25) < 0.01, "level " + rms);
+        }
+        assertEquals(0.25, (double) layered / draws, 0.06);
     }
 
     @Test

@@ -18,10 +18,10 @@ class SyntheticNoiseTest {
             List<float[]> clicks = List.of(new float[] {0.5f, -0.25f, 0.1f});
             float[][] all = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
                 SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
-                SyntheticNoise.tonalEvents(new Random(seed), N)};
+                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N)};
             float[][] again = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
                 SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
-                SyntheticNoise.tonalEvents(new Random(seed), N)};
+                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N)};
             for (int k = 0; k < all.length; k++) {
                 assertArrayEquals(all[k], again[k]);
                 double e = 0;
@@ -90,6 +90,45 @@ class SyntheticNoiseTest {
         }
         // only the continuous insect trills (30 % of one kind in three) have no silent 10 ms frames
         assertTrue(withGaps >= 8, withGaps + " of 12 have gaps");
+    }
+
+    /** Crackle is impulsive (kurtosis far above Gaussian noise's 3), has no rumble, and half or more come in episodes. */
+    @Test
+    void crackleIsImpulsiveHighPassedAndOftenInEpisodes() {
+        int withGaps = 0;
+        for (long seed = 0; seed < 12; seed++) {
+            float[] x = SyntheticNoise.crackle(new Random(seed), 2 * N);
+            double s2 = 0;
+            double s4 = 0;
+            for (float v : x) {
+                s2 += v * (double) v;
+                s4 += Math.pow(v, 4);
+            }
+            double kurtosis = s4 / x.length / Math.pow(s2 / x.length, 2);
+            assertTrue(kurtosis > 10, "seed " + seed + ": kurtosis " + kurtosis);
+            // a DFT bin at 20 Hz over the whole signal against the mean energy per bin (Parseval: s2)
+            double re = 0;
+            double im = 0;
+            for (int i = 0; i < x.length; i++) {
+                re += x[i] * Math.cos(2 * Math.PI * 20.0 * i / N);
+                im += x[i] * Math.sin(2 * Math.PI * 20.0 * i / N);
+            }
+            assertTrue(re * re + im * im < 0.1 * s2, "seed " + seed + ": energy at 20 Hz, " + (re * re + im * im) / s2 + " of the mean");
+            double[] frame = new double[x.length / 480];
+            double loudest = 0;
+            for (int f = 0; f < frame.length; f++) {
+                for (int i = 0; i < 480; i++) {
+                    frame[f] += x[f * 480 + i] * x[f * 480 + i];
+                }
+                loudest = Math.max(loudest, frame[f]);
+            }
+            int silent = 0;
+            for (double e : frame) {
+                silent += e < 1e-6 * loudest ? 1 : 0;
+            }
+            withGaps += silent >= 10 ? 1 : 0;
+        }
+        assertTrue(withGaps >= 4 && withGaps <= 11, withGaps + " of 12 have silent gaps (60 % come in episodes)");
     }
 
     @Test
