@@ -34,10 +34,11 @@ import java.util.SplittableRandom;
  * Recipe 8 is recipe 7 with crackle ({@link SyntheticNoise#crackle}: crumpled paper and
  * plastic, handling, fire, frying) laid over the noise of {@value #CRACKLE_SHARE} of the mixtures,
  * {@value #CRACKLE_MIN_DB}..{@value #CRACKLE_MAX_DB} dB relative to it, drawn from its own random
- * source, so recipe 8's mixture k is recipe 7's with more noise. Why: v2 models passed a
- * crackling noise of the dev pairs (DeepFilterNet's freesound 573577) nearly untouched, before and
- * during speech, where v1 took 6-18 dB off it ({@code docs/training-log.md}, session 19); no class
- * of recipes 3-7 makes dense trains of short clicks.
+ * source, so recipe 8's mixture k is recipe 7's with more noise. Why: on the 9 dev pairs with a
+ * crackling noise (DeepFilterNet's freesound 573577) the v2 models remove less of it than v1 on
+ * every pair, before and during speech, and that noise carries most of their SI-SDR deficit
+ * against v1 at 16 and 48 kHz ({@code docs/training-log.md}, session 19); no class of recipes 3-7
+ * makes dense trains of short clicks.
  * Against recipe 2:
  *
  * <ul>
