@@ -107,11 +107,16 @@ class PipelineTest {
         }
     }
 
-    @Test
-    void mixturesAreDeterministicAndUseOnlyTheTrainingSplit() throws IOException {
+    /** The corpus of ../shared/data; skips the test when the data is absent. */
+    private static TrainingCorpus sharedCorpus() throws IOException {
         Path data = SharedData.dataDir();
         assumeTrue(data != null, "../shared/data not present");
-        TrainingCorpus corpus = new TrainingCorpus(data);
+        return new TrainingCorpus(data);
+    }
+
+    @Test
+    void mixturesAreDeterministicAndUseOnlyTheTrainingSplit() throws IOException {
+        TrainingCorpus corpus = sharedCorpus();
         assertTrue(corpus.speech().size() > 1000 && corpus.noise().size() > 100 && !corpus.rirs().isEmpty());
         assertTrue(corpus.speech().stream().noneMatch(c -> c.path().toString().contains("/dev/")));
         int differing = 0;
@@ -147,9 +152,7 @@ class PipelineTest {
     /** Recipe 7's mixture k is recipe 5's with the voice delayed: identical without a lead-in, silent target during it. */
     @Test
     void recipeSevenIsRecipeFiveWithTheVoiceDelayed() throws IOException {
-        Path data = SharedData.dataDir();
-        assumeTrue(data != null, "../shared/data not present");
-        TrainingCorpus corpus = new TrainingCorpus(data);
+        TrainingCorpus corpus = sharedCorpus();
         MixtureGenerator five = new MixtureGenerator(corpus, 5);
         MixtureGenerator seven = new MixtureGenerator(corpus, 7);
         RealWorldMixer mixer = new RealWorldMixer(corpus, 7);
@@ -183,9 +186,7 @@ class PipelineTest {
     /** Recipe 8's mixture k is recipe 7's with crackle over the noise: identical without it, the same target with it. */
     @Test
     void recipeEightIsRecipeSevenWithCrackle() throws IOException {
-        Path data = SharedData.dataDir();
-        assumeTrue(data != null, "../shared/data not present");
-        TrainingCorpus corpus = new TrainingCorpus(data);
+        TrainingCorpus corpus = sharedCorpus();
         MixtureGenerator seven = new MixtureGenerator(corpus, 7);
         MixtureGenerator eight = new MixtureGenerator(corpus, 8);
         RealWorldMixer mixer = new RealWorldMixer(corpus, 8);
@@ -219,9 +220,7 @@ class PipelineTest {
         assertTrue(TrainingCorpus.isHeldOutVoice("train/speech/ljspeech44k/LJ003-0001.opus"));
         assertTrue(TrainingCorpus.isHeldOutVoice("train/speech/misc/vctk_p286_011.opus"));
         assertTrue(!TrainingCorpus.isHeldOutVoice("train/speech/ljspeech44k/LJ001-0001.opus"));
-        Path data = SharedData.dataDir();
-        assumeTrue(data != null, "../shared/data not present");
-        TrainingCorpus corpus = new TrainingCorpus(data);
+        TrainingCorpus corpus = sharedCorpus();
         assertTrue(corpus.heldOutSpeech().size() >= 100, "LJ003 and misc voices: " + corpus.heldOutSpeech().size());
         java.util.Set<Path> held = new java.util.HashSet<>();
         corpus.heldOutSpeech().forEach(c -> held.add(c.path()));

@@ -74,19 +74,7 @@ class SyntheticNoiseTest {
                 all += v * v;
             }
             assertTrue(low < 0.05 * all, "seed " + seed + ": " + 100 * low / all + " % of the energy below 300 Hz");
-            double[] frame = new double[N / 480];
-            double loudest = 0;
-            for (int f = 0; f < frame.length; f++) {
-                for (int i = 0; i < 480; i++) {
-                    frame[f] += x[f * 480 + i] * x[f * 480 + i];
-                }
-                loudest = Math.max(loudest, frame[f]);
-            }
-            int silent = 0;
-            for (double e : frame) {
-                silent += e < 1e-6 * loudest ? 1 : 0;
-            }
-            withGaps += silent >= frame.length / 10 ? 1 : 0;
+            withGaps += silentFrames(x) >= x.length / 480 / 10 ? 1 : 0;
         }
         // only the continuous insect trills (30 % of one kind in three) have no silent 10 ms frames
         assertTrue(withGaps >= 8, withGaps + " of 12 have gaps");
@@ -114,21 +102,26 @@ class SyntheticNoiseTest {
                 im += x[i] * Math.sin(2 * Math.PI * 20.0 * i / N);
             }
             assertTrue(re * re + im * im < 0.1 * s2, "seed " + seed + ": energy at 20 Hz, " + (re * re + im * im) / s2 + " of the mean");
-            double[] frame = new double[x.length / 480];
-            double loudest = 0;
-            for (int f = 0; f < frame.length; f++) {
-                for (int i = 0; i < 480; i++) {
-                    frame[f] += x[f * 480 + i] * x[f * 480 + i];
-                }
-                loudest = Math.max(loudest, frame[f]);
-            }
-            int silent = 0;
-            for (double e : frame) {
-                silent += e < 1e-6 * loudest ? 1 : 0;
-            }
-            withGaps += silent >= 10 ? 1 : 0;
+            withGaps += silentFrames(x) >= 10 ? 1 : 0;
         }
         assertTrue(withGaps >= 4 && withGaps <= 11, withGaps + " of 12 have silent gaps (60 % come in episodes)");
+    }
+
+    /** The number of 10 ms frames (480 samples) more than 60 dB below the loudest one. */
+    private static int silentFrames(float[] x) {
+        double[] frame = new double[x.length / 480];
+        double loudest = 0;
+        for (int f = 0; f < frame.length; f++) {
+            for (int i = 0; i < 480; i++) {
+                frame[f] += x[f * 480 + i] * x[f * 480 + i];
+            }
+            loudest = Math.max(loudest, frame[f]);
+        }
+        int silent = 0;
+        for (double e : frame) {
+            silent += e < 1e-6 * loudest ? 1 : 0;
+        }
+        return silent;
     }
 
     @Test
