@@ -210,9 +210,10 @@ public final class SyntheticNoise {
      * 30-3000 per second (Poisson, log-uniform); each is a noise burst of 0.05-2 ms with a decay of
      * 0.1-3 ms or, for a share of 0-60 % of them, a ring at 1.5-12 kHz decaying in 0.2-2 ms (the
      * pings of crumpled plastic). In 60 % of them the clicks come in episodes of 0.1-1.5 s with
-     * 0.2-3 s between, the first within the first second (crumpling, handling); otherwise throughout, with the rate wandering by up to
-     * a factor 3 at 0.1-1 Hz (fire, frying, vinyl). The whole train is high-passed at 100-3000 Hz
-     * (second order, log-uniform) and half of them low-passed at 4-20 kHz (fourth order).
+     * 0.2-3 s between, the first within the first second (crumpling, handling); otherwise
+     * throughout, with the rate wandering by up to a factor 3 at 0.1-1 Hz (fire, frying, vinyl).
+     * The whole train is high-passed at 100-3000 Hz (second order, log-uniform) and half of them
+     * low-passed at 4-20 kHz (fourth order).
      *
      * @param r random source
      * @param n length, samples
