@@ -162,7 +162,8 @@ class RealWorldMixerTest {
             }
             double rms = Math.sqrt(e / noise.length);
             // a crackle still in its first quiet gap adds nothing
-            assertTrue(java.util.Arrays.equals(before, noise) || Math.abs(20 * Math.log10(rms) + 25) < 0.01, "level " + rms);
+            assertTrue(java.util.Arrays.equals(before, noise) || Math.abs(20 * Math.log10(rms) + 25) < 0.01,
+                    "level " + rms);
         }
         assertEquals(0.25, (double) layered / draws, 0.06);
     }
