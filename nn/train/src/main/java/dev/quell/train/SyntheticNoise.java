@@ -6,8 +6,8 @@ import java.util.Random;
 /**
  * Noise made on the fly for the classes the network fails on (model-v2 issue, item 3): pitched
  * non-speech sounds (whines, buzzes, sirens, engines), mains hum, impulsive clicks and knocks,
- * crackle, and typing built from recorded key clicks. All at 48 kHz, deterministic for a given
- * {@link Random} state, at an arbitrary level (the mixer normalises).
+ * crackle, rumble, and typing built from recorded key clicks. All at 48 kHz, deterministic for a
+ * given {@link Random} state, at an arbitrary level (the mixer normalises).
  */
 public final class SyntheticNoise {
     private static final int RATE = 48_000;
@@ -183,19 +183,10 @@ public final class SyntheticNoise {
             if (r.nextBoolean()) {
                 double f = 80 * Math.pow(3000 / 80.0, r.nextDouble());
                 double decay = 0.005 + 0.075 * r.nextDouble();
-                double ph = 2 * Math.PI * r.nextDouble();
-                for (int i = 0; start + i < n && i < 5 * decay * RATE; i++) {
-                    double tt = (double) i / RATE;
-                    out[start + i] += (float) (level * Math.exp(-tt / decay) * Math.sin(2 * Math.PI * f * tt + ph));
-                }
+                ring(out, start, level, f, decay, 2 * Math.PI * r.nextDouble());
             } else {
                 double burst = 0.001 + 0.009 * r.nextDouble();
-                double decay = 0.002 + 0.028 * r.nextDouble();
-                for (int i = 0; start + i < n && i < (burst + 5 * decay) * RATE; i++) {
-                    double tt = (double) i / RATE;
-                    double env = tt < burst ? 1 : Math.exp(-(tt - burst) / decay);
-                    out[start + i] += (float) (level * env * r.nextGaussian());
-                }
+                burst(out, start, level, burst, 0.002 + 0.028 * r.nextDouble(), r);
             }
             t += -Math.log(1 - r.nextDouble()) / rate;
         }
@@ -252,19 +243,91 @@ public final class SyntheticNoise {
         if (ring) {
             double f = 1500 * Math.pow(8, r.nextDouble());
             double decay = 0.0002 + 0.0018 * r.nextDouble();
-            double phase = 2 * Math.PI * r.nextDouble();
-            for (int i = 0; start + i < out.length && i < 5 * decay * RATE; i++) {
-                double tt = (double) i / RATE;
-                out[start + i] += (float) (amplitude * Math.exp(-tt / decay) * Math.sin(2 * Math.PI * f * tt + phase));
-            }
-            return;
+            ring(out, start, amplitude, f, decay, 2 * Math.PI * r.nextDouble());
+        } else {
+            double burst = 0.00005 * Math.pow(40, r.nextDouble());
+            burst(out, start, amplitude, burst, 0.0001 + 0.0029 * r.nextDouble(), r);
         }
-        double burst = 0.00005 * Math.pow(40, r.nextDouble());
-        double decay = 0.0001 + 0.0029 * r.nextDouble();
-        for (int i = 0; start + i < out.length && i < (burst + 5 * decay) * RATE; i++) {
+    }
+
+    /** Adds a sine of f Hz at start, decaying exponentially with time constant decayS seconds, for 5 time constants. */
+    private static void ring(float[] out, int start, double amplitude, double f, double decayS, double phase) {
+        for (int i = 0; start + i < out.length && i < 5 * decayS * RATE; i++) {
             double tt = (double) i / RATE;
-            double env = tt < burst ? 1 : Math.exp(-(tt - burst) / decay);
+            out[start + i] += (float) (amplitude * Math.exp(-tt / decayS) * Math.sin(2 * Math.PI * f * tt + phase));
+        }
+    }
+
+    /** Adds white noise at start: burstS seconds at full amplitude, then an exponential decay (time constant decayS) for 5 time constants. */
+    private static void burst(float[] out, int start, double amplitude, double burstS, double decayS, Random r) {
+        for (int i = 0; start + i < out.length && i < (burstS + 5 * decayS) * RATE; i++) {
+            double tt = (double) i / RATE;
+            double env = tt < burstS ? 1 : Math.exp(-(tt - burstS) / decayS);
             out[start + i] += (float) (amplitude * env * r.nextGaussian());
+        }
+    }
+
+    /**
+     * Rumble below speech, in one of four kinds drawn with equal odds: drift (Brownian noise
+     * low-passed at 2-20 Hz: wind on a microphone, a settling DC servo), rumble (white noise
+     * low-passed at 20-120 Hz: traffic, ventilation, a building), thumps (0.3-3 per second,
+     * Poisson, each a decaying 8-60 Hz oscillation with a time constant of 20-200 ms: handling,
+     * footfalls, a knocked stand; the first within one mean interval) or settling (1-3 steps of
+     * random sign at random moments, each decaying with a time constant of 0.05-1 s, as after
+     * plugging in or a gain change, plus a weak drift). Low-pass filters are fourth-order
+     * Butterworth, zero state. Why: v2 runs let such noise through entirely where v1 removes it
+     * (freesound 573577, whose first 0.6 s are 90 % below 20 Hz, and speech with Brownian noise
+     * low-passed at 10-60 Hz added; {@code docs/training-log.md}, session 20).
+     *
+     * @param r random source
+     * @param n length, samples
+     * @return the rumble, at an arbitrary level
+     */
+    public static float[] rumble(Random r, int n) {
+        int kind = r.nextInt(4);
+        float[] out = new float[n];
+        if (kind == 0 || kind == 3) {
+            double walk = 0;
+            for (int i = 0; i < n; i++) {
+                walk += r.nextGaussian();
+                out[i] = (float) walk;
+            }
+            MixtureGenerator.lowPass(out, 2 * Math.pow(10, r.nextDouble()), RATE);
+        } else if (kind == 1) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (float) r.nextGaussian();
+            }
+            MixtureGenerator.lowPass(out, 20 * Math.pow(6, r.nextDouble()), RATE);
+        } else {
+            double rate = 0.3 * Math.pow(10, r.nextDouble());
+            // the first within one mean interval, so that short segments are not silent
+            for (double t = r.nextDouble() * Math.min(1 / rate, (double) n / RATE); t * RATE < n;
+                    t += -Math.log(1 - r.nextDouble()) / rate) {
+                double f = 8 * Math.pow(60 / 8.0, r.nextDouble());
+                ring(out, (int) (t * RATE), Math.pow(10, -20 * r.nextDouble() / 20), f, 0.02 + 0.18 * r.nextDouble(), 0);
+            }
+        }
+        if (kind == 3) {
+            settle(out, r);
+        }
+        return out;
+    }
+
+    /** Adds 1-3 settling steps to a weak drift: each a jump of random sign decaying back with a time constant of 0.05-1 s. */
+    private static void settle(float[] drift, Random r) {
+        double rms = 1e-12;
+        for (float v : drift) {
+            rms += v * (double) v;
+        }
+        rms = Math.sqrt(rms / drift.length);
+        int steps = 1 + r.nextInt(3);
+        for (int s = 0; s < steps; s++) {
+            int start = r.nextInt(drift.length);
+            double height = rms * (10 + 20 * r.nextDouble()) * (r.nextBoolean() ? 1 : -1);
+            double tau = 0.05 + 0.95 * r.nextDouble();
+            for (int i = start; i < drift.length && i - start < 8 * tau * RATE; i++) {
+                drift[i] += (float) (height * Math.exp(-(i - start) / (tau * RATE)));
+            }
         }
     }
 

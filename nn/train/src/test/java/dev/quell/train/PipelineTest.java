@@ -187,19 +187,36 @@ class PipelineTest {
     @Test
     void recipeEightIsRecipeSevenWithCrackle() throws IOException {
         TrainingCorpus corpus = sharedCorpus();
-        MixtureGenerator seven = new MixtureGenerator(corpus, 7);
-        MixtureGenerator eight = new MixtureGenerator(corpus, 8);
         RealWorldMixer mixer = new RealWorldMixer(corpus, 8);
-        int layered = 0;
+        assertLayeredRecipe(corpus, 7, 8, seed -> mixer.addCrackle(new float[8], seed));
+    }
+
+    /** Recipe 9's mixture k is recipe 8's with rumble over the noise: identical without it, the same target with it. */
+    @Test
+    void recipeNineIsRecipeEightWithRumble() throws IOException {
+        TrainingCorpus corpus = sharedCorpus();
+        RealWorldMixer mixer = new RealWorldMixer(corpus, 9);
+        assertLayeredRecipe(corpus, 8, 9, seed -> mixer.addRumble(new float[8], seed));
+    }
+
+    /**
+     * Mixtures 0-15 of recipe with are those of recipe without where layered(seed) is false, and
+     * have the same target up to the level but a different input where it is true (at least once).
+     */
+    private static void assertLayeredRecipe(TrainingCorpus corpus, int without, int with,
+                                            java.util.function.LongPredicate layered) throws IOException {
+        MixtureGenerator base = new MixtureGenerator(corpus, without);
+        MixtureGenerator more = new MixtureGenerator(corpus, with);
+        int count = 0;
         for (long seed = 0; seed < 16; seed++) {
-            MixtureGenerator.Mixture a = seven.generate(seed, 2.0);
-            MixtureGenerator.Mixture b = eight.generate(seed, 2.0);
-            if (!mixer.addCrackle(new float[8], seed)) {
+            MixtureGenerator.Mixture a = base.generate(seed, 2.0);
+            MixtureGenerator.Mixture b = more.generate(seed, 2.0);
+            if (!layered.test(seed)) {
                 assertArrayEquals(a.noisy(), b.noisy(), "seed " + seed);
                 assertArrayEquals(a.clean(), b.clean(), "seed " + seed);
                 continue;
             }
-            layered++;
+            count++;
             double ab = 0;
             double aa = 0;
             double bb = 0;
@@ -210,9 +227,9 @@ class PipelineTest {
             }
             // the same target up to the level (the peak limit sees the louder noise)
             assertTrue(aa == 0 && bb == 0 || ab / Math.sqrt(aa * bb) > 0.99999, "seed " + seed + ": target changed");
-            assertTrue(!java.util.Arrays.equals(a.noisy(), b.noisy()), "seed " + seed + ": no crackle in the input");
+            assertTrue(!java.util.Arrays.equals(a.noisy(), b.noisy()), "seed " + seed + ": no layer in the input");
         }
-        assertTrue(layered >= 1, "crackle in 16 mixtures: " + layered);
+        assertTrue(count >= 1, "layers in 16 mixtures: " + count);
     }
 
     @Test

@@ -128,15 +128,32 @@ class RealWorldMixerTest {
 
     /** Recipe 8 lays crackle over a quarter of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-7 never. */
     @Test
-    void onlyRecipeEightAddsCrackleAndToAQuarterOfTheNoises() throws IOException {
+    void recipesFromEightAddCrackleToAQuarterOfTheNoises() throws IOException {
+        assertLayer(8, RealWorldMixer.CRACKLE_SHARE, RealWorldMixer::addCrackle);
+    }
+
+    /** Recipe 9 lays rumble over 30 % of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-8 never. */
+    @Test
+    void recipeNineAddsRumbleToThirtyPercentOfTheNoises() throws IOException {
+        assertEquals(0.3, RealWorldMixer.RUMBLE_SHARE);
+        assertLayer(9, RealWorldMixer.RUMBLE_SHARE, RealWorldMixer::addRumble);
+    }
+
+    /** A noise layer of a mixer: adds it to the noise in place for a seed, says whether it did. */
+    private interface Layer {
+        boolean add(RealWorldMixer mixer, float[] noise, long seed);
+    }
+
+    /** Recipes below first never add the layer; first and the latest add it to share of the noises, at -25 dBFS. */
+    private void assertLayer(int first, double share, Layer layer) throws IOException {
         TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
-        for (int recipe = 3; recipe <= 7; recipe++) {
-            RealWorldMixer mixer = new RealWorldMixer(corpus, recipe);
+        for (int recipe = 3; recipe < first; recipe++) {
             float[] noise = {0.1f, -0.1f};
-            assertTrue(!mixer.addCrackle(noise, 3), "recipe " + recipe);
+            assertTrue(!layer.add(new RealWorldMixer(corpus, recipe), noise, 3), "recipe " + recipe);
             org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.1f, -0.1f}, noise);
         }
-        RealWorldMixer eight = new RealWorldMixer(corpus, 8);
+        RealWorldMixer with = new RealWorldMixer(corpus, first);
+        RealWorldMixer latest = new RealWorldMixer(corpus, MixtureGenerator.LATEST_RECIPE);
         int draws = 400;
         int layered = 0;
         for (long seed = 0; seed < draws; seed++) {
@@ -148,8 +165,8 @@ class RealWorldMixerTest {
             MixtureGenerator.normalise(noise, -25);
             float[] before = noise.clone();
             float[] again = noise.clone();
-            boolean added = eight.addCrackle(noise, seed);
-            assertEquals(added, eight.addCrackle(again, seed), "deterministic");
+            boolean added = layer.add(with, noise, seed);
+            assertEquals(added, layer.add(latest, again, seed), "deterministic, and the same in later recipes");
             org.junit.jupiter.api.Assertions.assertArrayEquals(noise, again);
             if (!added) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise);
@@ -161,11 +178,11 @@ class RealWorldMixerTest {
                 e += v * (double) v;
             }
             double rms = Math.sqrt(e / noise.length);
-            // a crackle still in its first quiet gap adds nothing
+            // a layer still in its first quiet gap adds nothing
             assertTrue(java.util.Arrays.equals(before, noise) || Math.abs(20 * Math.log10(rms) + 25) < 0.01,
                     "level " + rms);
         }
-        assertEquals(0.25, (double) layered / draws, 0.06);
+        assertEquals(share, (double) layered / draws, 0.06);
     }
 
     @Test

@@ -18,10 +18,12 @@ class SyntheticNoiseTest {
             List<float[]> clicks = List.of(new float[] {0.5f, -0.25f, 0.1f});
             float[][] all = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
                 SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
-                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N)};
+                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N),
+                SyntheticNoise.rumble(new Random(seed), N)};
             float[][] again = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
                 SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
-                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N)};
+                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N),
+                SyntheticNoise.rumble(new Random(seed), N)};
             for (int k = 0; k < all.length; k++) {
                 assertArrayEquals(all[k], again[k]);
                 double e = 0;
@@ -106,6 +108,24 @@ class SyntheticNoiseTest {
             withGaps += silentFrames(x) >= 10 ? 1 : 0;
         }
         assertTrue(withGaps >= 4 && withGaps <= 11, withGaps + " of 12 have silent gaps (60 % come in episodes)");
+    }
+
+    /** Rumble lies below speech: a 150 Hz high-pass keeps less than 5 % of its energy, in each of its kinds. */
+    @Test
+    void rumbleLiesBelowSpeech() {
+        for (long seed = 0; seed < 16; seed++) {
+            float[] x = SyntheticNoise.rumble(new Random(seed), N);
+            float[] high = x.clone();
+            MixtureGenerator.highPass(high, 150, N);
+            MixtureGenerator.highPass(high, 150, N);
+            double all = 0;
+            double above = 0;
+            for (int i = 0; i < x.length; i++) {
+                all += x[i] * (double) x[i];
+                above += high[i] * (double) high[i];
+            }
+            assertTrue(all > 0 && above < 0.05 * all, "seed " + seed + ": " + above / all + " of the energy above 150 Hz");
+        }
     }
 
     /** The number of 10 ms frames (480 samples) more than 60 dB below the loudest one. */
