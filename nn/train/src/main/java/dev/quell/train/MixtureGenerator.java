@@ -29,7 +29,7 @@ import java.util.Random;
  * spectrum and rhythm alike), and in 30 % a second noise clip, 0-10 dB weaker, is added to the
  * first. Recipe 1 (sessions 1-4, shards 0-199 of the shipped model) has neither. Recipe 3
  * (model v2) is {@link RealWorldMixer}: more speech and noise classes, simulated rooms and the
- * recording chain of {@link ChannelSimulator}; recipes 4 to 9 change how it draws (see there).
+ * recording chain of {@link ChannelSimulator}; recipes 4 to 10 change how it draws (see there).
  * Deterministic for a given recipe and seed.
  */
 public final class MixtureGenerator {
@@ -45,7 +45,7 @@ public final class MixtureGenerator {
 
     private static final int RATE = FrameFormat.SAMPLE_RATE;
     /** The newest recipe. */
-    public static final int LATEST_RECIPE = 9;
+    public static final int LATEST_RECIPE = 10;
     /** Rates a noise segment is taken to have before it is resampled to 48 kHz (recipe 2). */
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
@@ -63,8 +63,9 @@ public final class MixtureGenerator {
      *     ({@link RealWorldMixer}), 4 (recipe 3 drawing speech and recorded noise per data folder)
      *     5 (recipe 4 with high tonal events: beeps, alarms, insect trills, chirps), 6 (recipe 5
      *     with music at 25 % of the noises), 7 (recipe 5 with a lead-in of noise alone before the
-     *     voice in half of the mixtures), 8 (recipe 7 with a crackle layer in a quarter of the noises) or
-     *     9 (recipe 8 with a rumble layer in 30 % of the noises)
+     *     voice in half of the mixtures), 8 (recipe 7 with a crackle layer in a quarter of the noises),
+     *     9 (recipe 8 with a rumble layer in 30 % of the noises) or 10 (recipe 9 with a layer of
+     *     chirps or alarms in 20 % of the noises)
      * @throws IllegalArgumentException for another recipe number
      */
     public MixtureGenerator(TrainingCorpus corpus, int recipe) {

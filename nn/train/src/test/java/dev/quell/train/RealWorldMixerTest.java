@@ -139,6 +139,13 @@ class RealWorldMixerTest {
         assertLayer(9, RealWorldMixer.RUMBLE_SHARE, RealWorldMixer::addRumble);
     }
 
+    /** Recipe 10 lays chirps or alarms over 20 % of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-9 never. */
+    @Test
+    void recipeTenAddsChirpsToAFifthOfTheNoises() throws IOException {
+        assertEquals(0.2, RealWorldMixer.CHIRP_SHARE);
+        assertLayer(10, RealWorldMixer.CHIRP_SHARE, RealWorldMixer::addChirps);
+    }
+
     /** A noise layer of a mixer: adds it to the noise in place for a seed, says whether it did. */
     private interface Layer {
         boolean add(RealWorldMixer mixer, float[] noise, long seed);

@@ -7,23 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SyntheticNoiseTest {
     private static final int N = 48_000;
 
+    /** Every class, on mixed seeds so that first draws differ (java.util.Random's are the same for neighbouring seeds). */
     @Test
     void everyClassIsFiniteAudibleAndDeterministic() {
-        for (long seed = 0; seed < 8; seed++) {
-            List<float[]> clicks = List.of(new float[] {0.5f, -0.25f, 0.1f});
-            float[][] all = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
-                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
-                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N),
-                SyntheticNoise.rumble(new Random(seed), N)};
-            float[][] again = {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
-                SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
-                SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N),
-                SyntheticNoise.rumble(new Random(seed), N)};
+        for (long seed = 0; seed < 16; seed++) {
+            long mixed = new SplittableRandom(seed).nextLong();
+            float[][] all = allClasses(mixed);
+            float[][] again = allClasses(mixed);
             for (int k = 0; k < all.length; k++) {
                 assertArrayEquals(all[k], again[k]);
                 double e = 0;
@@ -34,6 +30,16 @@ class SyntheticNoiseTest {
                 assertTrue(e > 0, "class " + k + " seed " + seed + " is silent");
             }
         }
+    }
+
+    /** One noise of every class for a seed: 1-4 s, the impulsive ones long enough to hold events. */
+    private static float[][] allClasses(long seed) {
+        List<float[]> clicks = List.of(new float[] {0.5f, -0.25f, 0.1f});
+        return new float[][] {SyntheticNoise.pitched(new Random(seed), N), SyntheticNoise.hum(new Random(seed), N),
+            SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
+            SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N),
+            SyntheticNoise.rumble(new Random(seed), N), SyntheticNoise.noiseChirps(new Random(seed), 2 * N),
+            SyntheticNoise.alarm(new Random(seed), 2 * N)};
     }
 
     @Test
@@ -116,7 +122,7 @@ class SyntheticNoiseTest {
         java.util.Set<Integer> kinds = new java.util.HashSet<>();
         for (long seed = 0; seed < 16; seed++) {
             // mixed seeds: java.util.Random's first draw (the kind) is the same for neighbouring seeds
-            long mixed = new java.util.SplittableRandom(seed).nextLong();
+            long mixed = new SplittableRandom(seed).nextLong();
             kinds.add(new Random(mixed).nextInt(4));
             float[] x = SyntheticNoise.rumble(new Random(mixed), N);
             float[] high = x.clone();
@@ -131,6 +137,66 @@ class SyntheticNoiseTest {
             assertTrue(all > 0 && above < 0.05 * all, "seed " + seed + ": " + above / all + " of the energy above 150 Hz");
         }
         assertEquals(4, kinds.size(), "kinds drawn: " + kinds);
+    }
+
+    /**
+     * Noise chirps lie in their band (a 1.5 kHz low-pass keeps less than 2 % of the energy; the
+     * lowest band edge is 2.4 kHz) and come and go (a tenth of the 10 ms frames or more are silent).
+     */
+    @Test
+    void noiseChirpsAreHighAndComeAndGo() {
+        for (long seed = 0; seed < 12; seed++) {
+            float[] x = SyntheticNoise.noiseChirps(new Random(new SplittableRandom(seed).nextLong()), 2 * N);
+            float[] low = x.clone();
+            MixtureGenerator.lowPass(low, 1500, N);
+            double all = energy(x);
+            assertTrue(all > 0 && energy(low) < 0.02 * all, "seed " + seed + ": " + energy(low) / all + " below 1.5 kHz");
+            assertTrue(silentFrames(x) >= x.length / 480 / 10, "seed " + seed + ": " + silentFrames(x) + " silent frames");
+        }
+    }
+
+    /** Alarms beep: every one has silent 10 ms frames between beeps, and none has energy below its 400 Hz lowest drive. */
+    @Test
+    void alarmsBeepAboveTheirLowestDrive() {
+        for (long seed = 0; seed < 12; seed++) {
+            float[] x = SyntheticNoise.alarm(new Random(new SplittableRandom(seed).nextLong()), 2 * N);
+            float[] low = x.clone();
+            MixtureGenerator.lowPass(low, 200, N);
+            double all = energy(x);
+            assertTrue(all > 0 && energy(low) < 0.02 * all, "seed " + seed + ": " + energy(low) / all + " below 200 Hz");
+            assertTrue(silentFrames(x) >= 5, "seed " + seed + ": " + silentFrames(x) + " silent frames");
+        }
+    }
+
+    /**
+     * A clock alarm's shape: a pulse-train drive at 2.05 kHz under a 4.1 kHz resonance of Q 5
+     * makes 4.1 kHz (harmonic 2) the strongest partial, at Q/2; a square drive has the same odd
+     * harmonics and no even ones. Without resonance (far above), amplitudes fall as 1/h.
+     */
+    @Test
+    void alarmPartialsFollowTheResonance() {
+        double[] pulse = SyntheticNoise.alarmPartials(2050, false, 4100, 5);
+        assertEquals(9, pulse.length - 1, "harmonics below 20 kHz");
+        for (int h = 1; h < pulse.length; h++) {
+            assertTrue(h == 2 || pulse[h] < pulse[2], "harmonic " + h + " above harmonic 2");
+        }
+        assertEquals(5 / 2.0, pulse[2], 1e-9, "Q/h at the resonance");
+        double[] square = SyntheticNoise.alarmPartials(2050, true, 4100, 5);
+        for (int h = 1; h < square.length; h++) {
+            assertEquals(h % 2 == 0 ? 0 : pulse[h], square[h], "harmonic " + h);
+        }
+        double[] flat = SyntheticNoise.alarmPartials(500, false, 1e9, 1);
+        for (int h = 1; h < flat.length; h++) {
+            assertEquals(1.0 / h, flat[h], 1e-6);
+        }
+    }
+
+    private static double energy(float[] x) {
+        double e = 0;
+        for (float v : x) {
+            e += v * (double) v;
+        }
+        return e;
     }
 
     /** The number of 10 ms frames (480 samples) more than 60 dB below the loudest one. */
