@@ -379,8 +379,8 @@ public final class SyntheticNoise {
      * Rumble below speech, in one of four kinds drawn with equal odds: drift (Brownian noise
      * low-passed at 2-20 Hz: wind on a microphone, a settling DC servo), rumble (white noise
      * low-passed at 20-120 Hz: traffic, ventilation, a building), thumps (0.3-3 per second,
-     * Poisson, each a decaying 8-60 Hz oscillation with a time constant of 20-200 ms: handling,
-     * footfalls, a knocked stand; the first within one mean interval) or settling (1-3 steps of
+     * Poisson, each a decaying 8-60 Hz oscillation with a time constant of 20-200 ms and a level
+     * spread over 20 dB: handling, footfalls, a knocked stand; the first within one mean interval) or settling (1-3 steps of
      * random sign at random moments, each decaying with a time constant of 0.05-1 s, as after
      * plugging in or a gain change, plus a weak drift). Low-pass filters are fourth-order
      * Butterworth, zero state. Why: v2 runs let such noise through entirely where v1 removes it
