@@ -145,26 +145,25 @@ class SyntheticNoiseTest {
      */
     @Test
     void noiseChirpsAreHighAndComeAndGo() {
-        for (long seed = 0; seed < 12; seed++) {
-            float[] x = SyntheticNoise.noiseChirps(new Random(new SplittableRandom(seed).nextLong()), 2 * N);
-            float[] low = x.clone();
-            MixtureGenerator.lowPass(low, 1500, N);
-            double all = energy(x);
-            assertTrue(all > 0 && energy(low) < 0.02 * all, "seed " + seed + ": " + energy(low) / all + " below 1.5 kHz");
-            assertTrue(silentFrames(x) >= x.length / 480 / 10, "seed " + seed + ": " + silentFrames(x) + " silent frames");
-        }
+        assertHighAndGated(SyntheticNoise::noiseChirps, 1500, 2 * N / 480 / 10);
     }
 
-    /** Alarms beep: every one has silent 10 ms frames between beeps, and none has energy below its 400 Hz lowest drive. */
+    /** Alarms beep: none has energy below its 400 Hz lowest drive, and each has silent 10 ms frames between beeps. */
     @Test
     void alarmsBeepAboveTheirLowestDrive() {
+        assertHighAndGated(SyntheticNoise::alarm, 200, 5);
+    }
+
+    /** For 12 mixed seeds, 2 s of noise: a low-pass at cutoffHz keeps under 2 % of its energy, and minSilent 10 ms frames or more are silent. */
+    private static void assertHighAndGated(java.util.function.BiFunction<Random, Integer, float[]> noise, double cutoffHz,
+                                           int minSilent) {
         for (long seed = 0; seed < 12; seed++) {
-            float[] x = SyntheticNoise.alarm(new Random(new SplittableRandom(seed).nextLong()), 2 * N);
+            float[] x = noise.apply(new Random(new SplittableRandom(seed).nextLong()), 2 * N);
             float[] low = x.clone();
-            MixtureGenerator.lowPass(low, 200, N);
+            MixtureGenerator.lowPass(low, cutoffHz, N);
             double all = energy(x);
-            assertTrue(all > 0 && energy(low) < 0.02 * all, "seed " + seed + ": " + energy(low) / all + " below 200 Hz");
-            assertTrue(silentFrames(x) >= 5, "seed " + seed + ": " + silentFrames(x) + " silent frames");
+            assertTrue(all > 0 && energy(low) < 0.02 * all, "seed " + seed + ": " + energy(low) / all + " below " + cutoffHz + " Hz");
+            assertTrue(silentFrames(x) >= minSilent, "seed " + seed + ": " + silentFrames(x) + " silent frames");
         }
     }
 
