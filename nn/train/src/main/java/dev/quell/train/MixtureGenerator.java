@@ -64,8 +64,8 @@ public final class MixtureGenerator {
      *     5 (recipe 4 with high tonal events: beeps, alarms, insect trills, chirps), 6 (recipe 5
      *     with music at 25 % of the noises), 7 (recipe 5 with a lead-in of noise alone before the
      *     voice in half of the mixtures), 8 (recipe 7 with a crackle layer in a quarter of the noises),
-     *     9 (recipe 8 with a rumble layer in 30 % of the noises) or 10 (recipe 9 with a layer of
-     *     chirps or alarms in 20 % of the noises)
+     *     9 (recipe 8 with a rumble layer in 30 % of the noises) or 10 (recipe 9 with rumble in
+     *     half of the noises and a layer of chirps or alarms in 20 %)
      * @throws IllegalArgumentException for another recipe number
      */
     public MixtureGenerator(TrainingCorpus corpus, int recipe) {

@@ -129,21 +129,25 @@ class RealWorldMixerTest {
     /** Recipe 8 lays crackle over a quarter of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-7 never. */
     @Test
     void recipesFromEightAddCrackleToAQuarterOfTheNoises() throws IOException {
-        assertLayer(8, RealWorldMixer.CRACKLE_SHARE, RealWorldMixer::addCrackle);
+        assertLayer(8, RealWorldMixer.CRACKLE_SHARE, RealWorldMixer.CRACKLE_SHARE, RealWorldMixer::addCrackle);
     }
 
-    /** Recipe 9 lays rumble over 30 % of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-8 never. */
+    /**
+     * Recipe 9 lays rumble over 30 % of the noises and recipe 10 over half, the same layer where
+     * both do, deterministically, keeping the noise at -25 dBFS; recipes 3-8 never.
+     */
     @Test
-    void recipeNineAddsRumbleToThirtyPercentOfTheNoises() throws IOException {
+    void recipesNineAndTenAddRumble() throws IOException {
         assertEquals(0.3, RealWorldMixer.RUMBLE_SHARE);
-        assertLayer(9, RealWorldMixer.RUMBLE_SHARE, RealWorldMixer::addRumble);
+        assertEquals(0.5, RealWorldMixer.RUMBLE_SHARE_10);
+        assertLayer(9, RealWorldMixer.RUMBLE_SHARE, RealWorldMixer.RUMBLE_SHARE_10, RealWorldMixer::addRumble);
     }
 
     /** Recipe 10 lays chirps or alarms over 20 % of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-9 never. */
     @Test
     void recipeTenAddsChirpsToAFifthOfTheNoises() throws IOException {
         assertEquals(0.2, RealWorldMixer.CHIRP_SHARE);
-        assertLayer(10, RealWorldMixer.CHIRP_SHARE, RealWorldMixer::addChirps);
+        assertLayer(10, RealWorldMixer.CHIRP_SHARE, RealWorldMixer.CHIRP_SHARE, RealWorldMixer::addChirps);
     }
 
     /** A noise layer of a mixer: adds it to the noise in place for a seed, says whether it did. */
@@ -151,8 +155,12 @@ class RealWorldMixerTest {
         boolean add(RealWorldMixer mixer, float[] noise, long seed);
     }
 
-    /** Recipes below first never add the layer; first and the latest add it to share of the noises, at -25 dBFS. */
-    private void assertLayer(int first, double share, Layer layer) throws IOException {
+    /**
+     * Recipes below first never add the layer; first adds it to share of the noises and the latest
+     * recipe to latestShare (at least share), the same layer wherever first adds one, and the
+     * noise stays at -25 dBFS.
+     */
+    private void assertLayer(int first, double share, double latestShare, Layer layer) throws IOException {
         TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
         for (int recipe = 3; recipe < first; recipe++) {
             float[] noise = {0.1f, -0.1f};
@@ -163,6 +171,7 @@ class RealWorldMixerTest {
         RealWorldMixer latest = new RealWorldMixer(corpus, MixtureGenerator.LATEST_RECIPE);
         int draws = 400;
         int layered = 0;
+        int layeredLatest = 0;
         for (long seed = 0; seed < draws; seed++) {
             float[] noise = new float[9600];
             Random r = new Random(seed);
@@ -173,23 +182,32 @@ class RealWorldMixerTest {
             float[] before = noise.clone();
             float[] again = noise.clone();
             boolean added = layer.add(with, noise, seed);
-            assertEquals(added, layer.add(latest, again, seed), "deterministic, and the same in later recipes");
-            org.junit.jupiter.api.Assertions.assertArrayEquals(noise, again);
-            if (!added) {
-                org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise);
-                continue;
+            boolean addedLatest = layer.add(latest, again, seed);
+            assertTrue(!added || addedLatest, "seed " + seed + ": recipe " + first + "'s layer is kept by the latest recipe");
+            if (added) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(noise, again, "deterministic, and the same layer");
             }
-            layered++;
-            double e = 0;
-            for (float v : noise) {
-                e += v * (double) v;
-            }
-            double rms = Math.sqrt(e / noise.length);
-            // a layer still in its first quiet gap adds nothing
-            assertTrue(java.util.Arrays.equals(before, noise) || Math.abs(20 * Math.log10(rms) + 25) < 0.01,
-                    "level " + rms);
+            assertUnchangedOrAtLevel(before, noise, added);
+            assertUnchangedOrAtLevel(before, again, addedLatest);
+            layered += added ? 1 : 0;
+            layeredLatest += addedLatest ? 1 : 0;
         }
         assertEquals(share, (double) layered / draws, 0.06);
+        assertEquals(latestShare, (double) layeredLatest / draws, 0.06);
+    }
+
+    /** Without a layer the noise is untouched; with one it is at -25 dBFS, or untouched when the layer is still in its first quiet gap. */
+    private static void assertUnchangedOrAtLevel(float[] before, float[] noise, boolean added) {
+        if (!added) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise);
+            return;
+        }
+        double e = 0;
+        for (float v : noise) {
+            e += v * (double) v;
+        }
+        double rms = Math.sqrt(e / noise.length);
+        assertTrue(java.util.Arrays.equals(before, noise) || Math.abs(20 * Math.log10(rms) + 25) < 0.01, "level " + rms);
     }
 
     @Test
