@@ -191,9 +191,17 @@ public final class QuellNet extends AbstractBlock {
         NDArray w = ps.getValue(block.getParameters().get("weight"), x.getDevice(), training);
         NDArray b = ps.getValue(block.getParameters().get("bias"), x.getDevice(), training);
         int k2 = KERNEL - (future - active);
-        NDArray folded = k2 == 1 ? w.sum(new int[] {2}, true)
-                : w.get(":, :, 0:" + (k2 - 1)).concat(w.get(":, :, " + (k2 - 1) + ":").sum(new int[] {2}, true), 2);
+        // an operation on a parameter puts its result in the parameter's manager, which lives as
+        // long as the model: each part goes to the batch's manager, freed after the step
+        NDArray newest = attached(m, attached(m, w.get(":, :, " + (k2 - 1) + ":")).sum(new int[] {2}, true));
+        NDArray folded = k2 == 1 ? newest : attached(m, w.get(":, :, 0:" + (k2 - 1))).concat(newest, 2);
         return Conv1d.conv1d(padded, folded, b).head().transpose(0, 2, 1);
+    }
+
+    /** a, moved to manager m (closed with it). */
+    private static NDArray attached(NDManager m, NDArray a) {
+        a.attach(m);
+        return a;
     }
 
     @Override
