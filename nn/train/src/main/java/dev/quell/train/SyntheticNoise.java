@@ -121,8 +121,7 @@ public final class SyntheticNoise {
             double tt = (double) i / RATE;
             double fi = f * Math.pow(sweep, tt / dur);
             theta += 2 * Math.PI * fi / RATE;
-            double env = Math.min(1, Math.min(tt, dur - tt) / edge);
-            env = 0.5 - 0.5 * Math.cos(Math.PI * Math.max(0, env));
+            double env = raisedCosineEdges(tt, dur, edge);
             if (pulseHz > 0) {
                 env *= 0.5 - 0.5 * Math.cos(2 * Math.PI * pulseHz * tt);
             }
@@ -164,8 +163,7 @@ public final class SyntheticNoise {
             int start = (int) (t * RATE);
             for (int i = 0; i < chirp * RATE && start + i < n; i++) {
                 double tt = (double) i / RATE;
-                double env = 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, Math.min(tt, chirp - tt) / edge));
-                out[start + i] = (float) (level * env * r.nextGaussian());
+                out[start + i] = (float) (level * raisedCosineEdges(tt, chirp, edge) * r.nextGaussian());
             }
             t += period * (0.9 + 0.2 * r.nextDouble());
             if (grouped && k % groupSize == groupSize - 1) {
@@ -208,7 +206,7 @@ public final class SyntheticNoise {
             int start = (int) (t * RATE);
             for (int i = 0; i < on * RATE && start + i < n; i++) {
                 double tt = (double) i / RATE;
-                double env = 0.5 - 0.5 * Math.cos(Math.PI * Math.min(1, Math.min(tt, on - tt) / edge));
+                double env = raisedCosineEdges(tt, on, edge);
                 double s = 0;
                 for (int h = 1; h < amp.length; h++) {
                     s += amp[h] * Math.sin(2 * Math.PI * h * drive * tt);
@@ -239,6 +237,12 @@ public final class SyntheticNoise {
             amp[h] = square && h % 2 == 0 ? 0 : 1.0 / h / Math.sqrt(Math.pow(1 - x * x, 2) + Math.pow(x / q, 2));
         }
         return amp;
+    }
+
+    /** The gain at tt seconds into an event of dur seconds: a raised-cosine rise and fall of edge seconds, 1 between. */
+    private static double raisedCosineEdges(double tt, double dur, double edge) {
+        double x = Math.min(1, Math.min(tt, dur - tt) / edge);
+        return 0.5 - 0.5 * Math.cos(Math.PI * Math.max(0, x));
     }
 
     /**
@@ -380,9 +384,9 @@ public final class SyntheticNoise {
      * low-passed at 2-20 Hz: wind on a microphone, a settling DC servo), rumble (white noise
      * low-passed at 20-120 Hz: traffic, ventilation, a building), thumps (0.3-3 per second,
      * Poisson, each a decaying 8-60 Hz oscillation with a time constant of 20-200 ms and a level
-     * spread over 20 dB: handling, footfalls, a knocked stand; the first within one mean interval) or settling (1-3 steps of
-     * random sign at random moments, each decaying with a time constant of 0.05-1 s, as after
-     * plugging in or a gain change, plus a weak drift). Low-pass filters are fourth-order
+     * spread over 20 dB: handling, footfalls, a knocked stand; the first within one mean interval)
+     * or settling (1-3 steps of random sign at random moments, each decaying with a time constant
+     * of 0.05-1 s, as after plugging in or a gain change, plus a weak drift). Low-pass filters are fourth-order
      * Butterworth, zero state. Why: v2 runs let such noise through entirely where v1 removes it
      * (freesound 573577, whose first 0.6 s are 90 % below 20 Hz, and speech with Brownian noise
      * low-passed at 10-60 Hz added; {@code docs/training-log.md}, session 20).

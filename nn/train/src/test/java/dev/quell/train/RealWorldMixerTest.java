@@ -157,8 +157,8 @@ class RealWorldMixerTest {
 
     /**
      * Recipes below first never add the layer; first adds it to share of the noises and the latest
-     * recipe to latestShare (at least share), the same layer wherever first adds one, and the
-     * noise stays at -25 dBFS.
+     * recipe to latestShare (at least share; with an equal share, to the same mixtures), the same
+     * layer wherever first adds one, and the noise stays at -25 dBFS.
      */
     private void assertLayer(int first, double share, double latestShare, Layer layer) throws IOException {
         TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
@@ -184,6 +184,9 @@ class RealWorldMixerTest {
             boolean added = layer.add(with, noise, seed);
             boolean addedLatest = layer.add(latest, again, seed);
             assertTrue(!added || addedLatest, "seed " + seed + ": recipe " + first + "'s layer is kept by the latest recipe");
+            if (latestShare == share) {
+                assertEquals(added, addedLatest, "seed " + seed + ": the same share draws the same mixtures");
+            }
             if (added) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(noise, again, "deterministic, and the same layer");
             }

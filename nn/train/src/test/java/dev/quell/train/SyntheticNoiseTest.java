@@ -128,12 +128,8 @@ class SyntheticNoiseTest {
             float[] high = x.clone();
             MixtureGenerator.highPass(high, 150, N);
             MixtureGenerator.highPass(high, 150, N);
-            double all = 0;
-            double above = 0;
-            for (int i = 0; i < x.length; i++) {
-                all += x[i] * (double) x[i];
-                above += high[i] * (double) high[i];
-            }
+            double all = energy(x);
+            double above = energy(high);
             assertTrue(all > 0 && above < 0.05 * all, "seed " + seed + ": " + above / all + " of the energy above 150 Hz");
         }
         assertEquals(4, kinds.size(), "kinds drawn: " + kinds);
