@@ -255,6 +255,21 @@ class PipelineTest {
     }
 
     /**
+     * Recipe 12's mixture k is recipe 11's where its rumble is not alone, and has the same target
+     * and another input where it is.
+     */
+    @Test
+    void recipeTwelveIsRecipeElevenWithRumbleAloneInSomeMixtures() throws IOException {
+        TrainingCorpus corpus = sharedCorpus();
+        RealWorldMixer twelve = new RealWorldMixer(corpus, 12);
+        assertLayeredRecipe(corpus, 11, 12, 0, seed -> {
+            float[] a = {0.1f, -0.1f, 0.2f, 0f, 0.1f, -0.1f, 0.2f, 0f};
+            float[] b = {-0.2f, 0.1f, 0.1f, 0.3f, -0.2f, 0.1f, 0.1f, 0.3f};
+            return twelve.addRumble(a, seed) && twelve.addRumble(b, seed) && java.util.Arrays.equals(a, b);
+        });
+    }
+
+    /**
      * Mixtures 0-15 of recipe with are those of recipe without where layered(seed) is false, and
      * have the same target up to the level where it is true, and a different input in all of
      * those but speechAlone (8 % of the mixtures are speech alone: no noise to lay a layer over),

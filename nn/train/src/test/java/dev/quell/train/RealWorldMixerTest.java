@@ -129,7 +129,8 @@ class RealWorldMixerTest {
     /** Recipe 8 lays crackle over a quarter of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-7 never. */
     @Test
     void recipesFromEightAddCrackleToAQuarterOfTheNoises() throws IOException {
-        assertLayer(8, RealWorldMixer.CRACKLE_SHARE, RealWorldMixer.CRACKLE_SHARE, RealWorldMixer::addCrackle);
+        assertLayer(8, MixtureGenerator.LATEST_RECIPE, RealWorldMixer.CRACKLE_SHARE, RealWorldMixer.CRACKLE_SHARE,
+                RealWorldMixer::addCrackle);
     }
 
     /**
@@ -140,14 +141,69 @@ class RealWorldMixerTest {
     void recipesNineAndTenAddRumble() throws IOException {
         assertEquals(0.3, RealWorldMixer.RUMBLE_SHARE);
         assertEquals(0.5, RealWorldMixer.RUMBLE_SHARE_10);
-        assertLayer(9, RealWorldMixer.RUMBLE_SHARE, RealWorldMixer.RUMBLE_SHARE_10, RealWorldMixer::addRumble);
+        assertLayer(9, 11, RealWorldMixer.RUMBLE_SHARE, RealWorldMixer.RUMBLE_SHARE_10, RealWorldMixer::addRumble);
+    }
+
+    /**
+     * Recipe 12 lays recipe 11's rumble over the same mixtures, and in a fifth of them drops the
+     * other noise first: there the result does not depend on the noise it is given and is the
+     * rumble alone at -25 dBFS; elsewhere it is recipe 11's.
+     */
+    @Test
+    void recipeTwelveMakesRumbleTheOnlyNoiseInAFifthOfItsMixtures() throws IOException {
+        assertEquals(0.2, RealWorldMixer.RUMBLE_ALONE_SHARE);
+        TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
+        RealWorldMixer eleven = new RealWorldMixer(corpus, 11);
+        RealWorldMixer twelve = new RealWorldMixer(corpus, 12);
+        int layered = 0;
+        int alone = 0;
+        for (long seed = 0; seed < 1000; seed++) {
+            float[] noise = noise(seed, 4800);
+            float[] other = noise(seed + 5000, 4800);
+            float[] was = noise.clone();
+            boolean added = eleven.addRumble(was, seed);
+            float[] now = noise.clone();
+            assertEquals(added, twelve.addRumble(now, seed), "seed " + seed);
+            if (!added) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(noise, now, "seed " + seed);
+                continue;
+            }
+            layered++;
+            twelve.addRumble(other, seed);
+            if (java.util.Arrays.equals(now, other)) {
+                alone++;
+                assertEquals(-25, 10 * Math.log10(meanSquare(now)), 0.01, "seed " + seed);
+            } else {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(was, now, "seed " + seed + ": recipe 11's layer");
+            }
+        }
+        assertEquals(0.2, (double) alone / layered, 0.04, alone + " of " + layered);
+    }
+
+    private static float[] noise(long seed, int n) {
+        Random r = new Random(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        MixtureGenerator.normalise(x, -25);
+        return x;
+    }
+
+    private static double meanSquare(float[] x) {
+        double e = 0;
+        for (float v : x) {
+            e += v * (double) v;
+        }
+        return e / x.length;
     }
 
     /** Recipe 10 lays chirps or alarms over 20 % of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-9 never. */
     @Test
     void recipeTenAddsChirpsToAFifthOfTheNoises() throws IOException {
         assertEquals(0.2, RealWorldMixer.CHIRP_SHARE);
-        assertLayer(10, RealWorldMixer.CHIRP_SHARE, RealWorldMixer.CHIRP_SHARE, RealWorldMixer::addChirps);
+        assertLayer(10, MixtureGenerator.LATEST_RECIPE, RealWorldMixer.CHIRP_SHARE, RealWorldMixer.CHIRP_SHARE,
+                RealWorldMixer::addChirps);
     }
 
     /** A noise layer of a mixer: adds it to the noise in place for a seed, says whether it did. */
@@ -156,11 +212,11 @@ class RealWorldMixerTest {
     }
 
     /**
-     * Recipes below first never add the layer; first adds it to share of the noises and the latest
-     * recipe to latestShare (at least share; with an equal share, to the same mixtures), the same
+     * Recipes below first never add the layer; first adds it to share of the noises and recipe
+     * latest to latestShare (at least share; with an equal share, to the same mixtures), the same
      * layer wherever first adds one, and the noise stays at -25 dBFS.
      */
-    private void assertLayer(int first, double share, double latestShare, Layer layer) throws IOException {
+    private void assertLayer(int first, int latestRecipe, double share, double latestShare, Layer layer) throws IOException {
         TrainingCorpus corpus = new TrainingCorpus(List.of(folder("pack", 10)));
         for (int recipe = 3; recipe < first; recipe++) {
             float[] noise = {0.1f, -0.1f};
@@ -168,17 +224,12 @@ class RealWorldMixerTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.1f, -0.1f}, noise);
         }
         RealWorldMixer with = new RealWorldMixer(corpus, first);
-        RealWorldMixer latest = new RealWorldMixer(corpus, MixtureGenerator.LATEST_RECIPE);
+        RealWorldMixer latest = new RealWorldMixer(corpus, latestRecipe);
         int draws = 400;
         int layered = 0;
         int layeredLatest = 0;
         for (long seed = 0; seed < draws; seed++) {
-            float[] noise = new float[9600];
-            Random r = new Random(seed);
-            for (int i = 0; i < noise.length; i++) {
-                noise[i] = (float) r.nextGaussian();
-            }
-            MixtureGenerator.normalise(noise, -25);
+            float[] noise = noise(seed, 9600);
             float[] before = noise.clone();
             float[] again = noise.clone();
             boolean added = layer.add(with, noise, seed);
