@@ -57,18 +57,20 @@ import java.util.SplittableRandom;
  * (band-limited noise chirps, -5.1 dB) and a clock alarm (beeps whose strongest partial is not the
  * lowest, -2.6 dB), shapes that no earlier class makes ({@code docs/training-log.md}, session 21).
  * Recipe 11 is recipe 10 with another loss mask: the bands above the limit of the speech source
- * but below the limit of the recording chain are trained (target gain about 0: the noisy signal
- * has noise there, the target nothing) instead of "don't care". The audio is recipe 10's, sample
+ * but below the limit of the recording chain are trained (with the oracle's gain, mostly about 0:
+ * the noisy signal has noise there, the target nothing) instead of "don't care". The audio is recipe 10's, sample
  * for sample; only the band limit handed to the targets changes, from min(speech source limit,
  * chain limit) to the chain limit. Why: a 16 kHz or 22 kHz voice under fullband noise is most of
  * the mixtures, so in recipe 10 the bands above 8.6 kHz were trained in 5-28 % of the frames and
  * the network rarely learned to remove noise there (the dev pair with crickets at 8-12 kHz: the
- * v2 runs lower that band by 4 dB, v1 by 11 dB; {@code docs/training-log.md}, session 22).
+ * v2 runs lower that band by 4 dB, v1 by 11 dB, and run t12's gains there are about 0.5 where
+ * the oracle's are 0.1-0.2; {@code docs/training-log.md}, sessions 21 and 22).
  * Recipe 12 is recipe 11 where, in {@value #RUMBLE_ALONE_SHARE} of the mixtures that get rumble,
  * the rumble is the whole noise (the other noise is dropped before it is added; a chirp layer may
- * still come after it), drawn after the rumble's own draws, so the rumble itself is recipe 11's. Why: clean dev speech with rumble
- * alone below 60 Hz gets gains of 0.97-0.99 in bands 0 and 1 from run t12 where the oracle gives
- * 0.02-0.11 (model v1: 0.4-0.9); in recipes 9-11 rumble always comes with another noise, so
+ * still come after it), drawn after the rumble's own draws, so the rumble itself is recipe 11's.
+ * Why: in four of the nine files of clean dev speech with rumble alone below 10-60 Hz (session
+ * 20's probe), run t12 gives bands 0 and 1 gains of 0.96-0.99 where the oracle gives band 0
+ * 0.02-0.10 (model v1: 0.46-0.73); in recipes 9-11 rumble always comes with another noise, so
  * speech that is clean above 100 Hz looked like a frame to pass whole.
  * Against recipe 2:
  *
