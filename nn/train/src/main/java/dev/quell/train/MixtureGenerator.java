@@ -40,14 +40,14 @@ public final class MixtureGenerator {
      * @param noisy input at 48 kHz, same length
      * @param bandLimitHz bands whose lower node lies at or above it are "don't care" in the loss:
      *     the highest frequency the target contains (recipes 1-10), or the highest the recording
-     *     chain passes (recipes 11 and 12), Hz
+     *     chain passes (recipes 11-13), Hz
      */
     public record Mixture(float[] clean, float[] noisy, double bandLimitHz) {
     }
 
     private static final int RATE = FrameFormat.SAMPLE_RATE;
     /** The newest recipe. */
-    public static final int LATEST_RECIPE = 12;
+    public static final int LATEST_RECIPE = 13;
     /** Rates a noise segment is taken to have before it is resampled to 48 kHz (recipe 2). */
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
@@ -69,7 +69,8 @@ public final class MixtureGenerator {
      *     9 (recipe 8 with a rumble layer in 30 % of the noises) or 10 (recipe 9 with rumble in
      *     half of the noises and a layer of chirps or alarms in 20 %) or 11 (recipe 10 with the loss
      *     trained between the speech source's band limit and the recording chain's) or 12 (recipe
-     *     11 with rumble as the only noise in a fifth of the mixtures with rumble)
+     *     11 with rumble as the only noise in a fifth of the mixtures with rumble) or 13 (recipe 12
+     *     with an opening offset in 15 % of the noises)
      * @throws IllegalArgumentException for another recipe number
      */
     public MixtureGenerator(TrainingCorpus corpus, int recipe) {

@@ -425,6 +425,29 @@ public final class SyntheticNoise {
         return out;
     }
 
+    /**
+     * An offset from the first sample, decaying: a jump of random sign at sample 0 that falls back
+     * with a time constant of 0.05-1 s (log-uniform), the shape a DC offset or a step takes through
+     * a first-order high-pass when a recording, a stream or a plugin starts. Why: with broadband
+     * noise over it, run t14 passes such an offset whole in bands 0 and 1 for 0.75 s (gains
+     * 0.7-1.0; v1 0.00-0.03), while the same step 0.8 s later, or without the broadband noise, is
+     * removed; the settling steps of {@link #rumble} start at random moments, almost never at the
+     * first sample ({@code docs/training-log.md}, session 22; dev pair freesound 573577 at -5 dB).
+     *
+     * @param r random source
+     * @param n length, samples
+     * @return the offset, peak 1 at sample 0
+     */
+    public static float[] openingOffset(Random r, int n) {
+        float[] out = new float[n];
+        double sign = r.nextBoolean() ? 1 : -1;
+        double tau = 0.05 * Math.pow(20, r.nextDouble()) * RATE;
+        for (int i = 0; i < n && i < 12 * tau; i++) {
+            out[i] = (float) (sign * Math.exp(-i / tau));
+        }
+        return out;
+    }
+
     /** Adds 1-3 settling steps to a weak drift: each a jump of random sign decaying back with a time constant of 0.05-1 s. */
     private static void settle(float[] drift, Random r) {
         double rms = 1e-12;

@@ -269,6 +269,15 @@ class PipelineTest {
         });
     }
 
+    /** Recipe 13's mixture k is recipe 12's with an opening offset over the noise: identical without it, the same target with it. */
+    @Test
+    void recipeThirteenIsRecipeTwelveWithAnOpeningOffset() throws IOException {
+        TrainingCorpus corpus = sharedCorpus();
+        RealWorldMixer thirteen = new RealWorldMixer(corpus, 13);
+        // mixture 3 is speech alone (its input equals its target): nothing to lay a layer over
+        assertLayeredRecipe(corpus, 12, 13, 1, seed -> thirteen.addOpeningOffset(new float[8], seed));
+    }
+
     /**
      * Mixtures 0-15 of recipe with are those of recipe without where layered(seed) is false, and
      * have the same target up to the level where it is true, and a different input in all of

@@ -206,6 +206,14 @@ class RealWorldMixerTest {
                 RealWorldMixer::addChirps);
     }
 
+    /** Recipe 13 lays an opening offset over 15 % of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-12 never. */
+    @Test
+    void recipeThirteenAddsAnOpeningOffsetToSomeNoises() throws IOException {
+        assertEquals(0.15, RealWorldMixer.OFFSET_SHARE);
+        assertLayer(13, MixtureGenerator.LATEST_RECIPE, RealWorldMixer.OFFSET_SHARE, RealWorldMixer.OFFSET_SHARE,
+                RealWorldMixer::addOpeningOffset);
+    }
+
     /** A noise layer of a mixer: adds it to the noise in place for a seed, says whether it did. */
     private interface Layer {
         boolean add(RealWorldMixer mixer, float[] noise, long seed);

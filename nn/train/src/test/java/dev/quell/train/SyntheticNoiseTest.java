@@ -39,7 +39,35 @@ class SyntheticNoiseTest {
             SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
             SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N),
             SyntheticNoise.rumble(new Random(seed), N), SyntheticNoise.noiseChirps(new Random(seed), 2 * N),
-            SyntheticNoise.alarm(new Random(seed), 2 * N)};
+            SyntheticNoise.alarm(new Random(seed), 2 * N), SyntheticNoise.openingOffset(new Random(seed), 4 * N)};
+    }
+
+    /**
+     * An opening offset starts at full height at the first sample, falls monotonically with a time
+     * constant of 0.05-1 s (the samples at one time constant lie at 1/e), lies below speech (a 60 Hz
+     * high-pass keeps less than 5 % of its energy; the step itself is broadband) and takes both signs.
+     */
+    @Test
+    void openingOffsetStartsAtTheFirstSampleAndSettles() {
+        java.util.Set<Float> signs = new java.util.HashSet<>();
+        for (long seed = 0; seed < 16; seed++) {
+            long mixed = new SplittableRandom(seed).nextLong();
+            float[] x = SyntheticNoise.openingOffset(new Random(mixed), 4 * N);
+            assertEquals(1f, Math.abs(x[0]), 1e-6f, "seed " + seed);
+            signs.add(Math.signum(x[0]));
+            int tau = 0;
+            for (int i = 1; i < x.length; i++) {
+                assertTrue(Math.abs(x[i]) <= Math.abs(x[i - 1]), "seed " + seed + ": rises at " + i);
+                if (tau == 0 && Math.abs(x[i]) <= Math.exp(-1)) {
+                    tau = i;
+                }
+            }
+            assertTrue(tau >= 0.05 * N - 1 && tau <= 1.0 * N + 1, "seed " + seed + ": time constant " + tau + " samples");
+            float[] high = x.clone();
+            MixtureGenerator.highPass(high, 60, N);
+            assertTrue(energy(high) < 0.05 * energy(x), "seed " + seed + ": " + energy(high) / energy(x) + " above 60 Hz");
+        }
+        assertEquals(2, signs.size());
     }
 
     @Test
