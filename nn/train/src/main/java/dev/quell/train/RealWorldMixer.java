@@ -60,9 +60,9 @@ import java.util.SplittableRandom;
  * but below the limit of the recording chain are trained (with the oracle's gain, mostly about 0:
  * the noisy signal has noise there, the target nothing) instead of "don't care". The audio is
  * recipe 10's, sample for sample; only the band limit handed to the targets changes, from
- * min(speech source limit, chain limit) to the chain limit. Why: a 16 kHz or 22 kHz voice under fullband noise is most of
- * the mixtures, so in recipe 10 the bands above 8.6 kHz were trained in 5-28 % of the frames and
- * the network rarely learned to remove noise there (the dev pair with crickets at 8-12 kHz: the
+ * min(speech source limit, chain limit) to the chain limit. Why: a 16 kHz or 22 kHz voice
+ * under fullband noise is most of the mixtures, so in recipe 10 the bands above 8.6 kHz were
+ * trained in 5-28 % of the frames and the network rarely learned to remove noise there (the dev pair with crickets at 8-12 kHz: the
  * v2 runs lower that band by 4 dB, v1 by 11 dB, and run t12's gains there are about 0.5 where
  * the oracle's are 0.1-0.2; {@code docs/training-log.md}, sessions 21 and 22).
  * Recipe 12 is recipe 11 where, in {@value #RUMBLE_ALONE_SHARE} of the mixtures that get rumble,

@@ -264,11 +264,7 @@ class RealWorldMixerTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise);
             return;
         }
-        double e = 0;
-        for (float v : noise) {
-            e += v * (double) v;
-        }
-        double rms = Math.sqrt(e / noise.length);
+        double rms = Math.sqrt(meanSquare(noise));
         assertTrue(java.util.Arrays.equals(before, noise) || Math.abs(20 * Math.log10(rms) + 25) < 0.01, "level " + rms);
     }
 
