@@ -80,6 +80,14 @@ import java.util.SplittableRandom;
  * t14 passes such an offset under broadband noise whole in bands 0 and 1 at the start of a
  * stream, which is most of the deficit against v1 on the freesound-573577 dev pairs at -5 and
  * 0 dB ({@code docs/training-log.md}, session 22).
+ * Recipe 14 is recipe 13 with hiss ({@link SyntheticNoise#hiss}: white noise high-passed at
+ * 2-12 kHz, steady, pulsed or swaying) laid over the noise of {@value #HISS_SHARE} of the
+ * mixtures, {@value #HISS_MIN_DB}..{@value #HISS_MAX_DB} dB relative to it, from its own random
+ * source, so recipe 14's mixture k is recipe 13's with more noise. Why: in speech frames the v2
+ * runs pass about half of strong noise above the voice, and in training such noise is rare (the
+ * median target gain of bands 26-30 in speech frames is 0.68-0.98; {@code docs/training-log.md},
+ * session 22).
+ *
  * Against recipe 2:
  *
  * <ul>
@@ -139,6 +147,12 @@ final class RealWorldMixer {
     static final double OFFSET_MIN_DB = -25;
     static final double OFFSET_MAX_DB = 5;
     private static final long OFFSET_SEED = 0x0FF5_E7D0L;
+    /** Share of recipe 14's mixtures whose noise gets a hiss layer. */
+    static final double HISS_SHARE = 0.25;
+    /** Level range of the hiss layer relative to the mixture's other noise, dB. */
+    static final double HISS_MIN_DB = -10;
+    static final double HISS_MAX_DB = 5;
+    private static final long HISS_SEED = 0x4155_5EEDL;
     private final boolean balanced;
     private final boolean leadIn;
     private final boolean crackle;
@@ -150,6 +164,8 @@ final class RealWorldMixer {
     private final double rumbleAlone;
     /** Whether a share of the noises gets an opening offset (recipe 13). */
     private final boolean openingOffset;
+    /** Whether a share of the noises gets a hiss layer (recipe 14). */
+    private final boolean hiss;
     private final double[] classes;
     private List<float[]> keyClicks;
 
@@ -165,11 +181,12 @@ final class RealWorldMixer {
      *     alarms in 20 %) or 11 (recipe 10 with the bands between the speech source's limit and the
      *     recording chain's trained) or 12 (recipe 11 with rumble as the only noise in a fifth of
      *     the mixtures with rumble) or 13 (recipe 12 with an opening offset in 15 % of the noises)
+     *     or 14 (recipe 13 with a hiss layer in a quarter of the noises)
      * @throws IllegalArgumentException for another recipe, or a corpus without training speech
      */
     RealWorldMixer(TrainingCorpus corpus, int recipe) {
-        if (recipe < 3 || recipe > 13) {
-            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..13)");
+        if (recipe < 3 || recipe > 14) {
+            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..14)");
         }
         this.corpus = corpus;
         this.speech = corpus.trainingSpeech();
@@ -181,6 +198,7 @@ final class RealWorldMixer {
         this.maskAtChain = recipe >= 11;
         this.rumbleAlone = recipe >= 12 ? RUMBLE_ALONE_SHARE : 0;
         this.openingOffset = recipe >= 13;
+        this.hiss = recipe >= 14;
         this.classes = recipe == 6 ? RECIPE_6_CLASSES : recipe >= 5 ? RECIPE_5_CLASSES : RECIPE_4_CLASSES;
         if (speech.isEmpty()) {
             throw new IllegalArgumentException("no training speech in the corpus");
@@ -244,6 +262,7 @@ final class RealWorldMixer {
         addRumble(noise, seed);
         addChirps(noise, seed);
         addOpeningOffset(noise, seed);
+        addHiss(noise, seed);
         MixtureGenerator.poleZero(clean, r);
         MixtureGenerator.poleZero(noise, r);
         float[] target = clean;
@@ -366,6 +385,20 @@ final class RealWorldMixer {
     boolean addOpeningOffset(float[] noise, long seed) {
         return openingOffset && addLayer(noise, seed ^ OFFSET_SEED, OFFSET_SHARE, OFFSET_MIN_DB, OFFSET_MAX_DB, 0,
                 SyntheticNoise::openingOffset);
+    }
+
+    /**
+     * Recipe 14's hiss layer: in {@value #HISS_SHARE} of the mixtures, adds
+     * {@link SyntheticNoise#hiss} at {@value #HISS_MIN_DB}..{@value #HISS_MAX_DB} dB relative to
+     * noise (taken to be at -25 dBFS) and sets the sum back to -25 dBFS; from its own random
+     * source, so that the rest of the mixture is recipe 13's. Recipes 3-13 have none.
+     *
+     * @param noise the mixture's noise at -25 dBFS, changed in place
+     * @param seed the mixture's seed
+     * @return whether a layer was added
+     */
+    boolean addHiss(float[] noise, long seed) {
+        return hiss && addLayer(noise, seed ^ HISS_SEED, HISS_SHARE, HISS_MIN_DB, HISS_MAX_DB, 0, SyntheticNoise::hiss);
     }
 
     /** A noise generator of {@link SyntheticNoise}: (random source, length in samples) to samples. */

@@ -6,7 +6,7 @@ import java.util.Random;
 /**
  * Noise made on the fly for the classes the network fails on (model-v2 issue, item 3): pitched
  * non-speech sounds (whines, buzzes, sirens, engines), high tonal events, chirps of band-limited
- * noise, alarms, mains hum, impulsive clicks and knocks, crackle, rumble, and typing built from
+ * noise, alarms, mains hum, impulsive clicks and knocks, crackle, rumble, hiss, and typing built from
  * recorded key clicks. All at 48 kHz, deterministic for a
  * given {@link Random} state, at an arbitrary level (the mixer normalises).
  */
@@ -445,6 +445,48 @@ public final class SyntheticNoise {
         for (int i = 0; i < n && i < 12 * tau; i++) {
             out[i] = (float) (sign * Math.exp(-i / tau));
         }
+        return out;
+    }
+
+    /**
+     * Hiss above the body of a voice: white noise high-passed at 2-12 kHz (log-uniform; two
+     * second-order Butterworth sections, zero state), steady in half of them, otherwise with an
+     * envelope of even odds: insect-like pulses (3-30 per second, on for 30-80 % of each period,
+     * 2 ms raised-cosine edges) or a sway of up to +/-6 dB at 0.1-1 Hz (a fan, wind in leaves,
+     * rain on a roof). Why: in speech frames run t12 passes about half of strong noise above the
+     * voice (bands 26-29, 8.6-13.9 kHz: gains about 0.5 where the oracle gives 0.1-0.2, on the
+     * crickets dev pair and on speech low-passed at 7.5 kHz with white noise above 8 kHz), and in
+     * the speech frames of recipe 10's shards the median target gain of bands 26, 28 and 30 is
+     * 0.98, 0.68 and 0.94: noise as strong as a voice's highs is rare in training
+     * ({@code docs/training-log.md}, session 22).
+     *
+     * @param r random source
+     * @param n length, samples
+     * @return the hiss, at an arbitrary level
+     */
+    public static float[] hiss(Random r, int n) {
+        double corner = 2000 * Math.pow(6, r.nextDouble());
+        int kind = r.nextBoolean() ? 0 : 1 + r.nextInt(2);
+        double rate = 3 * Math.pow(10, r.nextDouble());
+        double duty = 0.3 + 0.5 * r.nextDouble();
+        double swayHz = 0.1 * Math.pow(10, r.nextDouble());
+        double swayDb = 6 * r.nextDouble();
+        double phase = r.nextDouble();
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            double t = (double) i / RATE;
+            double envelope = 1;
+            if (kind == 1) {
+                double period = 1 / rate;
+                double tt = ((t / period + phase) % 1) * period;
+                envelope = raisedCosineEdges(tt, duty * period, 0.002);
+            } else if (kind == 2) {
+                envelope = Math.pow(10, swayDb * Math.sin(2 * Math.PI * (swayHz * t + phase)) / 20);
+            }
+            out[i] = (float) (envelope * r.nextGaussian());
+        }
+        MixtureGenerator.highPass(out, corner, RATE);
+        MixtureGenerator.highPass(out, corner, RATE);
         return out;
     }
 

@@ -278,6 +278,14 @@ class PipelineTest {
         assertLayeredRecipe(corpus, 12, 13, 1, seed -> thirteen.addOpeningOffset(new float[8], seed));
     }
 
+    /** Recipe 14's mixture k is recipe 13's with hiss over the noise: identical without it, the same target with it. */
+    @Test
+    void recipeFourteenIsRecipeThirteenWithHiss() throws IOException {
+        TrainingCorpus corpus = sharedCorpus();
+        RealWorldMixer fourteen = new RealWorldMixer(corpus, 14);
+        assertLayeredRecipe(corpus, 13, 14, 0, seed -> fourteen.addHiss(new float[8], seed));
+    }
+
     /**
      * Mixtures 0-15 of recipe with are those of recipe without where layered(seed) is false, and
      * have the same target up to the level where it is true, and a different input in all of

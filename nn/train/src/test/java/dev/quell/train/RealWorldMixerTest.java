@@ -214,6 +214,14 @@ class RealWorldMixerTest {
                 RealWorldMixer::addOpeningOffset);
     }
 
+    /** Recipe 14 lays hiss over a quarter of the noises, deterministically, and keeps the noise at -25 dBFS; recipes 3-13 never. */
+    @Test
+    void recipeFourteenAddsHissToAQuarterOfTheNoises() throws IOException {
+        assertEquals(0.25, RealWorldMixer.HISS_SHARE);
+        assertLayer(14, MixtureGenerator.LATEST_RECIPE, RealWorldMixer.HISS_SHARE, RealWorldMixer.HISS_SHARE,
+                RealWorldMixer::addHiss);
+    }
+
     /** A noise layer of a mixer: adds it to the noise in place for a seed, says whether it did. */
     private interface Layer {
         boolean add(RealWorldMixer mixer, float[] noise, long seed);

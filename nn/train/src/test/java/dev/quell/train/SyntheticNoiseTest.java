@@ -39,7 +39,8 @@ class SyntheticNoiseTest {
             SyntheticNoise.impulses(new Random(seed), 4 * N), SyntheticNoise.typing(new Random(seed), N, clicks),
             SyntheticNoise.tonalEvents(new Random(seed), N), SyntheticNoise.crackle(new Random(seed), 2 * N),
             SyntheticNoise.rumble(new Random(seed), N), SyntheticNoise.noiseChirps(new Random(seed), 2 * N),
-            SyntheticNoise.alarm(new Random(seed), 2 * N), SyntheticNoise.openingOffset(new Random(seed), 4 * N)};
+            SyntheticNoise.alarm(new Random(seed), 2 * N), SyntheticNoise.openingOffset(new Random(seed), 4 * N),
+            SyntheticNoise.hiss(new Random(seed), 2 * N)};
     }
 
     /**
@@ -189,6 +190,36 @@ class SyntheticNoiseTest {
             assertTrue(all > 0 && energy(low) < 0.02 * all, "seed " + seed + ": " + energy(low) / all + " below " + cutoffHz + " Hz");
             assertTrue(silentFrames(x) >= minSilent, "seed " + seed + ": " + silentFrames(x) + " silent frames");
         }
+    }
+
+    /**
+     * Hiss lies above the body of a voice: a low-pass at 1 kHz keeps under 2 % of its energy (its
+     * corner is at least 2 kHz), and its spectrum reaches 16 kHz for every corner (at most 12 kHz):
+     * the 15-17 kHz band holds over 1 % of it. Steady, pulsed and swaying envelopes all occur:
+     * pulsed ones have silent 10 ms frames, steady ones none.
+     */
+    @Test
+    void hissIsHighAndSteadyPulsedOrSwaying() {
+        int pulsed = 0;
+        int unbroken = 0;
+        for (long seed = 0; seed < 24; seed++) {
+            float[] x = SyntheticNoise.hiss(new Random(new SplittableRandom(seed).nextLong()), N);
+            float[] low = x.clone();
+            MixtureGenerator.lowPass(low, 1000, N);
+            float[] top = x.clone();
+            MixtureGenerator.highPass(top, 15_000, N);
+            MixtureGenerator.highPass(top, 15_000, N);
+            MixtureGenerator.lowPass(top, 17_000, N);
+            double all = energy(x);
+            assertTrue(energy(low) < 0.02 * all, "seed " + seed + ": " + energy(low) / all + " below 1 kHz");
+            assertTrue(energy(top) > 0.01 * all, "seed " + seed + ": " + energy(top) / all + " at 15-17 kHz");
+            if (silentFrames(x) > 0) {
+                pulsed++;
+            } else {
+                unbroken++;
+            }
+        }
+        assertTrue(pulsed >= 3 && unbroken >= 12, pulsed + " pulsed, " + unbroken + " unbroken");
     }
 
     /**
