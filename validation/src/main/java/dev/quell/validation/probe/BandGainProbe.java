@@ -14,8 +14,8 @@ import dev.quell.nn.ModelState;
  * <p>The noisy signal runs through the engine's analysis ({@code FrameChain} features and, for a
  * network that takes them, the {@link NoiseFloor} distances) into the network, as the engine's
  * hop processor feeds it; the clean signal runs beside it through {@link OraclePair}, whose
- * targets are the training targets (ALGORITHM.md, "Training targets"; PercepNet section 4), with
- * no band limit. Both describe the same output frame: at analysis step t, with L frames of
+ * targets are the training targets (ALGORITHM.md, "Training targets"; the PercepNet article trains
+ * on the oracle gains and strengths), with no band limit. Both describe the same output frame: at analysis step t, with L frames of
  * look-ahead, the frame that covers input samples (t - 1 - L) * 480 .. (t - L) * 480 - 1
  * ({@code FrameChain}'s latency of (1 + L) hops); the first 1 + L steps describe no input and are
  * skipped. The gains are the network's raw band gains, before the post-filter and the attenuation
