@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
  * {@code quell gains CLEAN NOISY}: the network's band gains beside the oracle's for one pair
  * ({@link BandGainProbe}), as a table of per-band means over the frames the oracle trains and,
  * with {@code --every}, frame by frame. Both files are converted to 48 kHz with Quell's resampler
- * first, as the engine does.
+ * first (the network runs at 48 kHz); nothing else of the engine's rate path is applied.
  */
 @Command(name = "gains", mixinStandardHelpOptions = true,
         description = {"Print the network's band gains beside the oracle's for a clean/noisy pair (developer tool).",
