@@ -122,9 +122,7 @@ public final class EvalCommand implements QuellCommand {
             throw new CliException("--post-filter must be 0..100");
         }
         for (int la : lookaheads) {
-            if (la != 0 && la != 10 && la != 20) {
-                throw new CliException("--lookahead-ms takes 0, 10 or 20, not " + la);
-            }
+            LookaheadMs.frames(la);
         }
         for (int r : rates) {
             if (r < 8000 || r > 192000) {

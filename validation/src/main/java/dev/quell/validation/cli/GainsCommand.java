@@ -52,9 +52,7 @@ public final class GainsCommand implements QuellCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (lookaheadMs != 0 && lookaheadMs != 10 && lookaheadMs != 20) {
-            throw new CliException("--lookahead-ms must be 0, 10 or 20, got " + lookaheadMs);
-        }
+        int lookahead = LookaheadMs.frames(lookaheadMs);
         if (everyMs < 0 || everyMs % 10 != 0) {
             throw new CliException("--every must be a multiple of 10 ms, got " + everyMs);
         }
@@ -67,7 +65,7 @@ public final class GainsCommand implements QuellCommand {
         }
         EngineModels models = modelFile == null ? EngineModels.defaults(Precision.FLOAT32)
                 : EngineModels.load(modelFile, Precision.FLOAT32);
-        Model model = models.model(lookaheadMs / 10);
+        Model model = models.model(lookahead);
         float[] x = Resampler.resample(c.mono(), c.sampleRate(), FrameFormat.SAMPLE_RATE);
         float[] y = Resampler.resample(n.mono(), n.sampleRate(), FrameFormat.SAMPLE_RATE);
         System.out.printf(Locale.ROOT, "%s, look-ahead %d ms; each cell: oracle/network gain%n", models.name(),

@@ -57,10 +57,7 @@ public final class OracleCommand implements QuellCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (lookaheadMs != 0 && lookaheadMs != 10 && lookaheadMs != 20) {
-            throw new CliException("--lookahead-ms must be 0, 10 or 20, got " + lookaheadMs);
-        }
-        int lookahead = lookaheadMs / 10;
+        int lookahead = LookaheadMs.frames(lookaheadMs);
         List<OracleStage> stages = new ArrayList<>();
         if (stage.equalsIgnoreCase("all")) {
             stages.addAll(List.of(OracleStage.values()));
