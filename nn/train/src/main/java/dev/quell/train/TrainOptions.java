@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * @param sdrWeight weight of the signal-domain loss term
  * @param overAttenuation weight of the over-attenuation loss term
  * @param snrWeight weight of the SNR-head loss term; above 0 the network gets the SNR head
+ * @param pauseWeight weight of the pause loss term (residual energy in speech pauses)
  * @param keepFrom from this step on every checkpoint is also kept as {@code ckpt-STEP.params}
  * @param maxSnr examples above this estimated SNR (dB) are drawn a quarter as often
  * @param level level augmentation, or null
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
  * @param golden file for golden sequences at the end, or null
  */
 record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
-                    float sdrWeight, float overAttenuation, float snrWeight, int keepFrom, double maxSnr, LevelShift level, int inputs,
+                    float sdrWeight, float overAttenuation, float snrWeight, float pauseWeight, int keepFrom, double maxSnr, LevelShift level, int inputs,
                     int gru, List<Path> average, Path dev, String golden) {
 
     /**
@@ -50,6 +51,7 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
                 Float.parseFloat(opt.getOrDefault("sdr", "0")),
                 Float.parseFloat(opt.getOrDefault("overatt", "0")),
                 Float.parseFloat(opt.getOrDefault("snr", "0")),
+                Float.parseFloat(opt.getOrDefault("pause", "0")),
                 Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE))),
                 Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity")),
                 opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null,
@@ -65,8 +67,8 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
         return needsEnergyLabels() || maxSnr < Double.POSITIVE_INFINITY;
     }
 
-    /** @return whether the loss needs the noisy band energies as labels (signal-domain term or SNR head) */
+    /** @return whether the loss needs the noisy band energies as labels (signal-domain, SNR-head or pause term) */
     boolean needsEnergyLabels() {
-        return sdrWeight > 0f || snrWeight > 0f;
+        return sdrWeight > 0f || snrWeight > 0f || pauseWeight > 0f;
     }
 }

@@ -160,4 +160,47 @@ class EnhancerLossTest {
         assertEquals(-15 + 0.3 * 50, FrameSnr.decibels(0.3), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, -1f));
     }
+    /** Frame 0 of {@link #evaluate}'s example set to a, frame 1 to b, in every band. */
+    private static float[] frames(float a, float b) {
+        float[] x = new float[2 * BANDS];
+        java.util.Arrays.fill(x, 0, BANDS, a);
+        java.util.Arrays.fill(x, BANDS, 2 * BANDS, b);
+        return x;
+    }
+
+    @Test
+    void pauseTermIsTheLogOfTheEnergyLeftInPausesAgainstTheSpeech() {
+        float[] energy = filled(1f);
+        float[] mask = filled(1f);
+        float kappa = 2f;
+        EnhancerLoss none = new EnhancerLoss(0f, 0f, 0f, 0f);
+        EnhancerLoss withPause = new EnhancerLoss(0f, 0f, 0f, kappa);
+        // frame 0 speech (g = 1), frame 1 a pause 46 dB below it (g = 0.005): the estimate 0.1 in the
+        // pause leaves 34 * 0.01 against 34 * (1 + 2.5e-5) of speech
+        float[] g = frames(1f, 0.005f);
+        float[] gHat = frames(1f, 0.1f);
+        double expected = kappa * Math.log10(0.01 / (1 + 2.5e-5) + EnhancerLoss.PAUSE_FLOOR);
+        assertEquals(expected, evaluate(withPause, g, gHat, mask, energy) - evaluate(none, g, gHat, mask, energy), 1e-4);
+        // an error in the speech frame does not enter the term
+        float[] speechWrong = frames(0.5f, 0.1f);
+        assertEquals(expected, evaluate(withPause, g, speechWrong, mask, energy) - evaluate(none, g, speechWrong, mask, energy), 1e-4);
+        // a silent pause sits at the floor
+        float[] silent = frames(1f, 0f);
+        double floor = kappa * Math.log10(EnhancerLoss.PAUSE_FLOOR);
+        assertEquals(floor, evaluate(withPause, g, silent, mask, energy) - evaluate(none, g, silent, mask, energy), 1e-4);
+        // a frame 36 dB below the speech (g = 0.015) is weak speech, not a pause: its residual does not count
+        float[] weak = frames(1f, 0.015f);
+        assertEquals(floor, evaluate(withPause, weak, gHat, mask, energy) - evaluate(none, weak, gHat, mask, energy), 1e-4);
+        // masked bands of a pause do not count: only 4 of 34 bands keep 0.1
+        float[] partMasked = mask.clone();
+        java.util.Arrays.fill(partMasked, BANDS + 4, 2 * BANDS, 0f);
+        double fewer = kappa * Math.log10(4 * 0.01 / (34 + 4 * 2.5e-5) + EnhancerLoss.PAUSE_FLOOR);
+        assertEquals(fewer, evaluate(withPause, g, gHat, partMasked, energy) - evaluate(none, g, gHat, partMasked, energy), 1e-4);
+        // an example without speech has no pauses: a constant, whatever the estimate
+        float[] noSpeech = filled(0f);
+        assertEquals(floor, evaluate(withPause, noSpeech, gHat, mask, energy) - evaluate(none, noSpeech, gHat, mask, energy), 1e-4);
+        // without the energies (the dev-loss labels) the term is left out
+        assertEquals(evaluate(none, g, gHat, mask, null), evaluate(withPause, g, gHat, mask, null), 1e-7);
+        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, 0f, -1f));
+    }
 }
