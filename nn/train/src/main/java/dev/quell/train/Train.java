@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * (weight of its over-attenuation term, default 0), {@code snr} (weight of its SNR-head term,
  * default 0; above 0 the network gets the SNR head of {@link FrameSnr}, which a checkpoint without
  * it gains at its initial values and which the export leaves out), {@code pause} (weight of its
- * pause term, the residual energy in speech pauses, default 0), {@code keep}
+ * pause term, the residual energy in speech pauses, default 0), {@code weak} (weight of its
+ * weak-speech term, the speech cut in frames 20–40 dB below the loudest, default 0), {@code keep}
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
@@ -72,7 +73,7 @@ public final class Train {
         if (args.length < 3) {
             System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
                     + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]"
-                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [pause=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
+                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [pause=WEIGHT] [weak=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();
@@ -118,7 +119,7 @@ public final class Train {
         QuellNet net = new QuellNet(o.lookahead(), o.inputs(), gru, o.snrWeight() > 0f);
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
-            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.sdrWeight(), o.overAttenuation(), o.snrWeight(), o.pauseWeight()))
+            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.sdrWeight(), o.overAttenuation(), o.snrWeight(), o.pauseWeight(), o.weakWeight()))
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr())).optClipGrad(1f).build());
             ShardReader.Shard first = ShardReader.read(shards.get(0));
             int frames = first.frames();

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * @param overAttenuation weight of the over-attenuation loss term
  * @param snrWeight weight of the SNR-head loss term; above 0 the network gets the SNR head
  * @param pauseWeight weight of the pause loss term (residual energy in speech pauses)
+ * @param weakWeight weight of the weak-speech loss term (speech cut in weak frames)
  * @param keepFrom from this step on every checkpoint is also kept as {@code ckpt-STEP.params}
  * @param maxSnr examples above this estimated SNR (dB) are drawn a quarter as often
  * @param level level augmentation, or null
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
  * @param golden file for golden sequences at the end, or null
  */
 record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
-                    float sdrWeight, float overAttenuation, float snrWeight, float pauseWeight, int keepFrom, double maxSnr, LevelShift level, int inputs,
+                    float sdrWeight, float overAttenuation, float snrWeight, float pauseWeight, float weakWeight, int keepFrom, double maxSnr, LevelShift level, int inputs,
                     int gru, List<Path> average, Path dev, String golden) {
 
     /**
@@ -52,6 +53,7 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
                 Float.parseFloat(opt.getOrDefault("overatt", "0")),
                 Float.parseFloat(opt.getOrDefault("snr", "0")),
                 Float.parseFloat(opt.getOrDefault("pause", "0")),
+                Float.parseFloat(opt.getOrDefault("weak", "0")),
                 Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE))),
                 Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity")),
                 opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null,
@@ -67,8 +69,8 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
         return needsEnergyLabels() || maxSnr < Double.POSITIVE_INFINITY;
     }
 
-    /** @return whether the loss needs the noisy band energies as labels (signal-domain, SNR-head or pause term) */
+    /** @return whether the loss needs the noisy band energies as labels (signal-domain, SNR-head, pause or weak-speech term) */
     boolean needsEnergyLabels() {
-        return sdrWeight > 0f || snrWeight > 0f || pauseWeight > 0f;
+        return sdrWeight > 0f || snrWeight > 0f || pauseWeight > 0f || weakWeight > 0f;
     }
 }

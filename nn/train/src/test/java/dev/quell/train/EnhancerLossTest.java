@@ -203,4 +203,38 @@ class EnhancerLossTest {
         assertEquals(evaluate(none, g, gHat, mask, null), evaluate(withPause, g, gHat, mask, null), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, 0f, -1f));
     }
+    @Test
+    void weakSpeechTermIsTheLogOfTheSpeechCutInWeakFramesAgainstThatSpeech() {
+        float[] energy = filled(1f);
+        float[] mask = filled(1f);
+        float omega = 0.5f;
+        EnhancerLoss none = new EnhancerLoss(0f, 0f, 0f, 0f, 0f);
+        EnhancerLoss withWeak = new EnhancerLoss(0f, 0f, 0f, 0f, omega);
+        // frame 0 speech (g = 1), frame 1 weak speech 26 dB below it (g = 0.05): the estimate 0.02
+        // cuts (0.03)^2 of its 0.05^2 in every band
+        float[] g = frames(1f, 0.05f);
+        float[] cut = frames(1f, 0.02f);
+        double expected = omega * Math.log10(0.0009 / 0.0025 + EnhancerLoss.WEAK_FLOOR);
+        assertEquals(expected, evaluate(withWeak, g, cut, mask, energy) - evaluate(none, g, cut, mask, energy), 1e-4);
+        // an error in the loud frame does not enter the term
+        float[] loudWrong = frames(0.5f, 0.02f);
+        assertEquals(expected, evaluate(withWeak, g, loudWrong, mask, energy) - evaluate(none, g, loudWrong, mask, energy), 1e-4);
+        // noise left in weak speech (an estimate above the target) costs nothing here
+        double floor = omega * Math.log10(EnhancerLoss.WEAK_FLOOR);
+        float[] above = frames(1f, 0.08f);
+        assertEquals(floor, evaluate(withWeak, g, above, mask, energy) - evaluate(none, g, above, mask, energy), 1e-4);
+        // a pause (46 dB below) and a frame within 20 dB (14 dB below) are not weak speech
+        for (float level : new float[] {0.005f, 0.2f}) {
+            float[] other = frames(1f, level);
+            assertEquals(floor, evaluate(withWeak, other, cut, mask, energy) - evaluate(none, other, cut, mask, energy), 1e-4);
+        }
+        // masked bands do not count: the cut in 4 trained bands against their own speech
+        float[] partMasked = mask.clone();
+        java.util.Arrays.fill(partMasked, BANDS + 4, 2 * BANDS, 0f);
+        float[] cutMasked = cut.clone();
+        java.util.Arrays.fill(cutMasked, BANDS + 4, 2 * BANDS, 0f);
+        assertEquals(expected, evaluate(withWeak, g, cutMasked, partMasked, energy) - evaluate(none, g, cutMasked, partMasked, energy), 1e-4);
+        assertEquals(evaluate(none, g, cut, mask, null), evaluate(withWeak, g, cut, mask, null), 1e-7);
+        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, 0f, 0f, -1f));
+    }
 }
