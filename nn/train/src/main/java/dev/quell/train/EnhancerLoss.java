@@ -80,6 +80,8 @@ public final class EnhancerLoss extends Loss {
     /** Floor of the weak-speech part's energy ratio (−30 dB). */
     public static final float WEAK_FLOOR = 1e-3f;
     private static final float EPS = 1e-6f;
+    private static final int[] BANDS = {2};
+    private static final int[] FRAMES = {1};
     private final float sdrWeight;
     private final float overAttenuationWeight;
     private final float snrWeight;
@@ -175,38 +177,41 @@ public final class EnhancerLoss extends Loss {
             NDArray t = FrameSnr.target(labels.get(0), mask, labels.get(3));
             loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(snrWeight));
         }
-        if (pauseWeight > 0f) {
-            loss = loss.add(pauseTerm(labels, predictions).mul(pauseWeight));
-        }
-        if (weakWeight > 0f) {
-            loss = loss.add(weakTerm(labels, predictions).mul(weakWeight));
+        if (pauseWeight > 0f || weakWeight > 0f) {
+            NDArray weight = labels.get(3).mul(labels.get(2));
+            NDArray clean = labels.get(0).square().mul(weight).sum(BANDS);
+            NDArray loudest = clean.max(FRAMES, true);
+            if (pauseWeight > 0f) {
+                loss = loss.add(pauseTerm(predictions.get(0), weight, clean, loudest).mul(pauseWeight));
+            }
+            if (weakWeight > 0f) {
+                loss = loss.add(weakTerm(labels.get(0), predictions.get(0), weight, clean, loudest).mul(weakWeight));
+            }
         }
         return sdrWeight == 0f ? loss : loss.add(signalTerm(labels, predictions).mul(sdrWeight));
     }
 
-    /** The pause term's batch mean of log10(residual in pauses / speech energy + floor) (class comment). */
-    private static NDArray pauseTerm(NDList labels, NDList predictions) {
-        NDArray weight = labels.get(3).mul(labels.get(2));
-        int[] bands = {2};
-        int[] frames = {1};
-        NDArray clean = labels.get(0).square().mul(weight).sum(bands);
-        NDArray pause = clean.lt(clean.max(frames, true).mul(PAUSE_LEVEL)).toType(DataType.FLOAT32, false);
-        NDArray residual = predictions.get(0).square().mul(weight).sum(bands).mul(pause).sum(frames);
-        return residual.div(clean.sum(frames).add(1e-20f)).add(PAUSE_FLOOR).log10().mean();
+    /**
+     * The pause term's batch mean of log10(residual in pauses / speech energy + floor) (class comment).
+     * {@code weight} is [batch, frames, bands] (mask times band energy), {@code clean} the weighted clean
+     * energy per frame [batch, frames] and {@code loudest} its per-example maximum [batch, 1].
+     */
+    private static NDArray pauseTerm(NDArray gains, NDArray weight, NDArray clean, NDArray loudest) {
+        NDArray pause = clean.lt(loudest.mul(PAUSE_LEVEL)).toType(DataType.FLOAT32, false);
+        NDArray residual = gains.square().mul(weight).sum(BANDS).mul(pause).sum(FRAMES);
+        return residual.div(clean.sum(FRAMES).add(1e-20f)).add(PAUSE_FLOOR).log10().mean();
     }
 
-    /** The weak-speech term's batch mean of log10(speech cut in weak frames / their speech + floor) (class comment). */
-    private static NDArray weakTerm(NDList labels, NDList predictions) {
-        NDArray weight = labels.get(3).mul(labels.get(2));
-        int[] bands = {2};
-        int[] frames = {1};
-        NDArray target = labels.get(0);
-        NDArray clean = target.square().mul(weight).sum(bands);
-        NDArray loudest = clean.max(frames, true);
+    /**
+     * The weak-speech term's batch mean of log10(speech cut in weak frames / their speech + floor) (class
+     * comment); shapes as for {@link #pauseTerm}, {@code target} and {@code gains} [batch, frames, bands].
+     */
+    private static NDArray weakTerm(NDArray target, NDArray gains, NDArray weight, NDArray clean,
+            NDArray loudest) {
         NDArray weak = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(clean.lt(loudest.mul(WEAK_LEVEL)))
                 .toType(DataType.FLOAT32, false);
-        NDArray cut = target.sub(predictions.get(0)).maximum(0f).square().mul(weight).sum(bands).mul(weak).sum(frames);
-        return cut.div(clean.mul(weak).sum(frames).add(1e-20f)).add(WEAK_FLOOR).log10().mean();
+        NDArray cut = target.sub(gains).maximum(0f).square().mul(weight).sum(BANDS).mul(weak).sum(FRAMES);
+        return cut.div(clean.mul(weak).sum(FRAMES).add(1e-20f)).add(WEAK_FLOOR).log10().mean();
     }
 
     /** The signal-domain term's batch mean of log10(D_i / N_i + floor) (class comment). */
