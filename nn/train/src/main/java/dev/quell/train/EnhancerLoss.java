@@ -173,12 +173,12 @@ public final class EnhancerLoss extends Loss {
         if (labels.size() < 4) {
             return loss;
         }
+        NDArray weight = labels.get(3).mul(mask);
         if (snrWeight > 0f && predictions.size() > 2) {
             NDArray t = FrameSnr.target(labels.get(0), mask, labels.get(3));
             loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(snrWeight));
         }
         if (pauseWeight > 0f || weakWeight > 0f) {
-            NDArray weight = labels.get(3).mul(labels.get(2));
             NDArray clean = labels.get(0).square().mul(weight).sum(BANDS);
             NDArray loudest = clean.max(FRAMES, true);
             if (pauseWeight > 0f) {
@@ -188,7 +188,7 @@ public final class EnhancerLoss extends Loss {
                 loss = loss.add(weakTerm(labels.get(0), predictions.get(0), weight, clean, loudest).mul(weakWeight));
             }
         }
-        return sdrWeight == 0f ? loss : loss.add(signalTerm(labels, predictions).mul(sdrWeight));
+        return sdrWeight == 0f ? loss : loss.add(signalTerm(labels.get(0), predictions.get(0), weight).mul(sdrWeight));
     }
 
     /**
@@ -214,12 +214,13 @@ public final class EnhancerLoss extends Loss {
         return cut.div(clean.mul(weak).sum(FRAMES).add(1e-20f)).add(WEAK_FLOOR).log10().mean();
     }
 
-    /** The signal-domain term's batch mean of log10(D_i / N_i + floor) (class comment). */
-    private static NDArray signalTerm(NDList labels, NDList predictions) {
-        NDArray target = labels.get(0);
-        NDArray weight = labels.get(3).mul(labels.get(2));
+    /**
+     * The signal-domain term's batch mean of log10(D_i / N_i + floor) (class comment); {@code target},
+     * {@code gains} and {@code weight} (mask times band energy) are [batch, frames, bands].
+     */
+    private static NDArray signalTerm(NDArray target, NDArray gains, NDArray weight) {
         int[] perExample = {1, 2};
-        NDArray error = target.sub(predictions.get(0)).square().mul(weight).sum(perExample);
+        NDArray error = target.sub(gains).square().mul(weight).sum(perExample);
         NDArray input = target.neg().add(1f).square().mul(weight).sum(perExample)
                 .add(target.square().mul(weight).sum(perExample).mul(SPEECH_FLOOR));
         return error.div(input.add(1e-20f)).add(RATIO_FLOOR).log10().mean();

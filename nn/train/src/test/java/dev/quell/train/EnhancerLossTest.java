@@ -203,6 +203,7 @@ class EnhancerLossTest {
         assertEquals(evaluate(none, g, gHat, mask, null), evaluate(withPause, g, gHat, mask, null), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, 0f, -1f));
     }
+
     @Test
     void weakSpeechTermIsTheLogOfTheSpeechCutInWeakFramesAgainstThatSpeech() {
         float[] energy = filled(1f);
