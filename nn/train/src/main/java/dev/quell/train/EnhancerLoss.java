@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import java.util.Objects;
 
 /**
  * Masked PercepNet/RNNoise loss (ALGORITHM.md, "Loss"), optionally with a signal-domain term.
@@ -12,7 +13,7 @@ import ai.djl.training.loss.Loss;
  * / sum_b m_b over the whole batch, γ = {@link #GAMMA}, C4 = {@link #C4}; masked ("don't care")
  * bands do not count.
  *
- * <p>Signal-domain part (weight λ = {@code sdrWeight}, used when the labels carry the noisy band
+ * <p>Signal-domain part (weight λ = {@link LossWeights#sdr()}, used when the labels carry the noisy band
  * energies E_y as a fourth entry): per example i,
  * L_s,i = log10(D_i / N_i + {@link #RATIO_FLOOR}) with D_i = Σ m E_y (g - ĝ)^2, the band-domain
  * error energy of the enhanced signal (output band b = ĝ_b Y_b, target g_b Y_b), and
@@ -24,17 +25,17 @@ import ai.djl.training.loss.Loss;
  * over-suppression, which costs SI-SDR at high input SNR (measured: the default model lost
  * 1 dB at 20 dB input, and g^0.7 at run time recovered it).
  *
- * <p>Over-attenuation part (weight μ = {@code overAttenuationWeight}, model-v2 issue item 5, after
+ * <p>Over-attenuation part (weight μ = {@link LossWeights#overAttenuation()}, model-v2 issue item 5, after
  * PercepNet+ (Ge et al., Interspeech 2022, section 2.3), which adds an extra penalty where the
  * estimated gain lies below the target): L_o = sum_b m_b max(0, g^γ - ĝ^γ)^2 / sum_b m_b. The
  * symmetric terms above weigh a weak syllable cut by 14 dB no more than the same error upward;
  * this term makes cutting speech cost more than leaving noise.
  *
- * <p>SNR part (weight ν = {@code snrWeight}, model-v2 issue item 5, PercepNet+'s SNR estimator as
+ * <p>SNR part (weight ν = {@link LossWeights#snr()}, model-v2 issue item 5, PercepNet+'s SNR estimator as
  * an extra objective): L_n = mean over frames of (t - ŝ)², t the frame SNR target of
  * {@link FrameSnr} (needs the energies), ŝ the network's third output.
  *
- * <p>Pause part (weight κ = {@code pauseWeight}, model-v2 issue, ship criterion on DNSMOS; needs
+ * <p>Pause part (weight κ = {@link LossWeights#pause()}, model-v2 issue, ship criterion on DNSMOS; needs
  * the energies): per example i, with C_t = Σ_b m E_y g² the clean band energy of frame t, the
  * pause frames P_i are those with C_t below {@link #PAUSE_LEVEL} (−40 dB) of the example's
  * loudest frame, and L_q,i = log10(Σ_{t∈P_i} Σ_b m E_y ĝ² / Σ_t C_t + {@link #PAUSE_FLOOR}): the
@@ -46,7 +47,7 @@ import ai.djl.training.loss.Loss;
  * the pauses alone raised DNSMOS OVRL at 48 kHz from 2.55 to 2.71 at the same STOI. An example
  * without speech (all target gains 0) has no pause frames and adds a constant.
  *
- * <p>Weak-speech part (weight ω = {@code weakWeight}, the pause part's counterweight; needs the
+ * <p>Weak-speech part (weight ω = {@link LossWeights#weak()}, the pause part's counterweight; needs the
  * energies): per example i, the weak speech frames W_i are those with C_t from
  * {@link #PAUSE_LEVEL} (−40 dB) up to {@link #WEAK_LEVEL} (−20 dB) of the example's loudest frame,
  * and L_w,i = log10(Σ_{t∈W_i} Σ_b m E_y max(0, g − ĝ)² / Σ_{t∈W_i} C_t + {@link #WEAK_FLOOR}):
@@ -56,6 +57,16 @@ import ai.djl.training.loss.Loss;
  * output kept 3.2 dB less in frames 20–40 dB below the loudest at 0 dB input, and STOI fell below
  * the input at 8 kHz); the perceptual and over-attenuation parts weigh those few frames like any
  * other, and the signal-domain part by their tiny energy.
+ *
+ * <p>Leak part (weight ρ = {@link LossWeights#leak()}; needs the energies): per example i, the
+ * speech frames S_i are those with C_t at or above {@link #PAUSE_LEVEL} (−40 dB) of the example's
+ * loudest frame, and L_l,i = log10(Σ_{t∈S_i} Σ_b m E_y max(0, ĝ − g)² / Σ_{t∈S_i} C_t +
+ * {@link #LEAK_FLOOR}): the noise the output leaves above the target during speech, relative to
+ * that speech, floored at −40 dB. The term is its batch mean; an example without speech adds a
+ * constant. Why: in session 24 (docs/training-log.md) the oracle's gains wherever the network's
+ * lay above them in speech frames alone (pauses untouched) raised DNSMOS OVRL at 48 kHz from 2.55
+ * to 2.69; the signal-domain part weighs that error symmetrically and by energy, so noise left in
+ * the weaker bands of a speech frame counts next to nothing.
  *
  * <p>Labels: (gains, strengths, mask[, energies]); predictions: (gains, strengths[, snr]); all
  * (batch, frames, 34) except snr, (batch, frames, 1). A term whose inputs are absent (no
@@ -79,79 +90,22 @@ public final class EnhancerLoss extends Loss {
     public static final float WEAK_LEVEL = 1e-2f;
     /** Floor of the weak-speech part's energy ratio (−30 dB). */
     public static final float WEAK_FLOOR = 1e-3f;
+    /** Floor of the leak part's energy ratio (−40 dB). */
+    public static final float LEAK_FLOOR = 1e-4f;
     private static final float EPS = 1e-6f;
     private static final int[] BANDS = {2};
     private static final int[] FRAMES = {1};
-    private final float sdrWeight;
-    private final float overAttenuationWeight;
-    private final float snrWeight;
-    private final float pauseWeight;
-    private final float weakWeight;
+    private final LossWeights w;
 
     /** Creates the perceptual loss alone. */
     public EnhancerLoss() {
-        this(0f);
+        this(LossWeights.NONE);
     }
 
-    /**
-     * @param sdrWeight weight λ ≥ 0 of the signal-domain term (0 = none)
-     * @param overAttenuationWeight weight μ ≥ 0 of the over-attenuation term (0 = none)
-     * @throws IllegalArgumentException if a weight is negative or not finite
-     */
-    public EnhancerLoss(float sdrWeight, float overAttenuationWeight) {
-        this(sdrWeight, overAttenuationWeight, 0f);
-    }
-
-    /**
-     * @param sdrWeight weight λ ≥ 0 of the signal-domain term (0 = none)
-     * @param overAttenuationWeight weight μ ≥ 0 of the over-attenuation term (0 = none)
-     * @param snrWeight weight ν ≥ 0 of the SNR-head term (0 = none)
-     * @throws IllegalArgumentException if a weight is negative or not finite
-     */
-    public EnhancerLoss(float sdrWeight, float overAttenuationWeight, float snrWeight) {
-        this(sdrWeight, overAttenuationWeight, snrWeight, 0f);
-    }
-
-    /**
-     * @param sdrWeight weight λ ≥ 0 of the signal-domain term (0 = none)
-     * @param overAttenuationWeight weight μ ≥ 0 of the over-attenuation term (0 = none)
-     * @param snrWeight weight ν ≥ 0 of the SNR-head term (0 = none)
-     * @param pauseWeight weight κ ≥ 0 of the pause term (0 = none)
-     * @throws IllegalArgumentException if a weight is negative or not finite
-     */
-    public EnhancerLoss(float sdrWeight, float overAttenuationWeight, float snrWeight, float pauseWeight) {
-        this(sdrWeight, overAttenuationWeight, snrWeight, pauseWeight, 0f);
-    }
-
-    /**
-     * @param sdrWeight weight λ ≥ 0 of the signal-domain term (0 = none)
-     * @param overAttenuationWeight weight μ ≥ 0 of the over-attenuation term (0 = none)
-     * @param snrWeight weight ν ≥ 0 of the SNR-head term (0 = none)
-     * @param pauseWeight weight κ ≥ 0 of the pause term (0 = none)
-     * @param weakWeight weight ω ≥ 0 of the weak-speech term (0 = none)
-     * @throws IllegalArgumentException if a weight is negative or not finite
-     */
-    public EnhancerLoss(float sdrWeight, float overAttenuationWeight, float snrWeight, float pauseWeight,
-                        float weakWeight) {
+    /** @param weights the weights of the optional terms (0 = term left out) */
+    public EnhancerLoss(LossWeights weights) {
         super("enhancer");
-        for (float w : new float[] {sdrWeight, overAttenuationWeight, snrWeight, pauseWeight, weakWeight}) {
-            if (!(w >= 0f) || Float.isInfinite(w)) {
-                throw new IllegalArgumentException("loss weights must be >= 0: " + w);
-            }
-        }
-        this.sdrWeight = sdrWeight;
-        this.overAttenuationWeight = overAttenuationWeight;
-        this.snrWeight = snrWeight;
-        this.pauseWeight = pauseWeight;
-        this.weakWeight = weakWeight;
-    }
-
-    /**
-     * @param sdrWeight weight λ ≥ 0 of the signal-domain term (0 = perceptual loss only)
-     * @throws IllegalArgumentException if sdrWeight is negative or not finite
-     */
-    public EnhancerLoss(float sdrWeight) {
-        this(sdrWeight, 0f);
+        this.w = Objects.requireNonNull(weights, "weights");
     }
 
     @Override
@@ -166,29 +120,32 @@ public final class EnhancerLoss extends Loss {
         NDArray lg = dg2.add(dg2.square().mul(C4));
         NDArray lr = r.sub(rp).square();
         NDArray loss = lg.add(lr).mul(mask).sum().div(mask.sum().add(1f));
-        if (overAttenuationWeight > 0f) {
+        if (w.overAttenuation() > 0f) {
             NDArray under = dg.maximum(0f).square().mul(mask).sum().div(mask.sum().add(1f));
-            loss = loss.add(under.mul(overAttenuationWeight));
+            loss = loss.add(under.mul(w.overAttenuation()));
         }
         if (labels.size() < 4) {
             return loss;
         }
         NDArray weight = labels.get(3).mul(mask);
-        if (snrWeight > 0f && predictions.size() > 2) {
+        if (w.snr() > 0f && predictions.size() > 2) {
             NDArray t = FrameSnr.target(labels.get(0), mask, labels.get(3));
-            loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(snrWeight));
+            loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(w.snr()));
         }
-        if (pauseWeight > 0f || weakWeight > 0f) {
+        if (w.pause() > 0f || w.weak() > 0f || w.leak() > 0f) {
             NDArray clean = labels.get(0).square().mul(weight).sum(BANDS);
             NDArray loudest = clean.max(FRAMES, true);
-            if (pauseWeight > 0f) {
-                loss = loss.add(pauseTerm(predictions.get(0), weight, clean, loudest).mul(pauseWeight));
+            if (w.pause() > 0f) {
+                loss = loss.add(pauseTerm(predictions.get(0), weight, clean, loudest).mul(w.pause()));
             }
-            if (weakWeight > 0f) {
-                loss = loss.add(weakTerm(labels.get(0), predictions.get(0), weight, clean, loudest).mul(weakWeight));
+            if (w.weak() > 0f) {
+                loss = loss.add(weakTerm(labels.get(0), predictions.get(0), weight, clean, loudest).mul(w.weak()));
+            }
+            if (w.leak() > 0f) {
+                loss = loss.add(leakTerm(labels.get(0), predictions.get(0), weight, clean, loudest).mul(w.leak()));
             }
         }
-        return sdrWeight == 0f ? loss : loss.add(signalTerm(labels.get(0), predictions.get(0), weight).mul(sdrWeight));
+        return w.sdr() == 0f ? loss : loss.add(signalTerm(labels.get(0), predictions.get(0), weight).mul(w.sdr()));
     }
 
     /**
@@ -212,6 +169,18 @@ public final class EnhancerLoss extends Loss {
                 .toType(DataType.FLOAT32, false);
         NDArray cut = target.sub(gains).maximum(0f).square().mul(weight).sum(BANDS).mul(weak).sum(FRAMES);
         return cut.div(clean.mul(weak).sum(FRAMES).add(1e-20f)).add(WEAK_FLOOR).log10().mean();
+    }
+
+    /**
+     * The leak term's batch mean of log10(noise left in speech frames / their speech + floor) (class
+     * comment); shapes as for {@link #weakTerm}.
+     */
+    private static NDArray leakTerm(NDArray target, NDArray gains, NDArray weight, NDArray clean,
+            NDArray loudest) {
+        NDArray speech = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(loudest.gt(0f))
+                .toType(DataType.FLOAT32, false);
+        NDArray left = gains.sub(target).maximum(0f).square().mul(weight).sum(BANDS).mul(speech).sum(FRAMES);
+        return left.div(clean.mul(speech).sum(FRAMES).add(1e-20f)).add(LEAK_FLOOR).log10().mean();
     }
 
     /**

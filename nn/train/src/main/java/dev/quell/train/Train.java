@@ -45,7 +45,8 @@ import java.util.stream.Stream;
  * default 0; above 0 the network gets the SNR head of {@link FrameSnr}, which a checkpoint without
  * it gains at its initial values and which the export leaves out), {@code pause} (weight of its
  * pause term, the residual energy in speech pauses, default 0), {@code weak} (weight of its
- * weak-speech term, the speech cut in frames 20–40 dB below the loudest, default 0), {@code keep}
+ * weak-speech term, the speech cut in frames 20–40 dB below the loudest, default 0), {@code leak}
+ * (weight of its leak term, the noise left above the target in speech frames, default 0), {@code keep}
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
@@ -73,7 +74,7 @@ public final class Train {
         if (args.length < 3) {
             System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
                     + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]"
-                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [pause=WEIGHT] [weak=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
+                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [pause=WEIGHT] [weak=WEIGHT] [leak=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();
@@ -116,10 +117,10 @@ public final class Train {
         int resumeGru = Integer.parseInt(state.getProperty("gru", String.valueOf(QuellNet.GRU_SIZE)));
         boolean resumeSnr = Boolean.parseBoolean(state.getProperty("snr", "false"));
         int gru = o.gru() > 0 ? o.gru() : resumeGru;
-        QuellNet net = new QuellNet(o.lookahead(), o.inputs(), gru, o.snrWeight() > 0f);
+        QuellNet net = new QuellNet(o.lookahead(), o.inputs(), gru, o.loss().snr() > 0f);
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
-            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.sdrWeight(), o.overAttenuation(), o.snrWeight(), o.pauseWeight(), o.weakWeight()))
+            DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.loss()))
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr())).optClipGrad(1f).build());
             ShardReader.Shard first = ShardReader.read(shards.get(0));
             int frames = first.frames();

@@ -18,11 +18,7 @@ import java.util.stream.Stream;
  * @param every checkpoint interval, steps
  * @param minutes stop after this wall time, minutes
  * @param mixLookahead whether a quarter of the batches each run at 1 and 0 frames of look-ahead
- * @param sdrWeight weight of the signal-domain loss term
- * @param overAttenuation weight of the over-attenuation loss term
- * @param snrWeight weight of the SNR-head loss term; above 0 the network gets the SNR head
- * @param pauseWeight weight of the pause loss term (residual energy in speech pauses)
- * @param weakWeight weight of the weak-speech loss term (speech cut in weak frames)
+ * @param loss weights of the optional loss terms; an SNR-head weight above 0 also gives the network the SNR head
  * @param keepFrom from this step on every checkpoint is also kept as {@code ckpt-STEP.params}
  * @param maxSnr examples above this estimated SNR (dB) are drawn a quarter as often
  * @param level level augmentation, or null
@@ -33,13 +29,14 @@ import java.util.stream.Stream;
  * @param golden file for golden sequences at the end, or null
  */
 record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
-                    float sdrWeight, float overAttenuation, float snrWeight, float pauseWeight, float weakWeight, int keepFrom, double maxSnr, LevelShift level, int inputs,
+                    LossWeights loss, int keepFrom, double maxSnr, LevelShift level, int inputs,
                     int gru, List<Path> average, Path dev, String golden) {
 
     /**
      * @param opt the options as given
      * @return the parsed options, defaults filled in
      * @throws NumberFormatException for a malformed number
+     * @throws IllegalArgumentException for a negative or non-finite loss weight
      */
     static TrainOptions parse(Map<String, String> opt) {
         return new TrainOptions(
@@ -49,11 +46,13 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
                 Integer.parseInt(opt.getOrDefault("checkpoint", "100")),
                 Double.parseDouble(opt.getOrDefault("minutes", "1e9")),
                 Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false")),
-                Float.parseFloat(opt.getOrDefault("sdr", "0")),
-                Float.parseFloat(opt.getOrDefault("overatt", "0")),
-                Float.parseFloat(opt.getOrDefault("snr", "0")),
-                Float.parseFloat(opt.getOrDefault("pause", "0")),
-                Float.parseFloat(opt.getOrDefault("weak", "0")),
+                new LossWeights(
+                        Float.parseFloat(opt.getOrDefault("sdr", "0")),
+                        Float.parseFloat(opt.getOrDefault("overatt", "0")),
+                        Float.parseFloat(opt.getOrDefault("snr", "0")),
+                        Float.parseFloat(opt.getOrDefault("pause", "0")),
+                        Float.parseFloat(opt.getOrDefault("weak", "0")),
+                        Float.parseFloat(opt.getOrDefault("leak", "0"))),
                 Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE))),
                 Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity")),
                 opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null,
@@ -69,8 +68,8 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
         return needsEnergyLabels() || maxSnr < Double.POSITIVE_INFINITY;
     }
 
-    /** @return whether the loss needs the noisy band energies as labels (signal-domain, SNR-head, pause or weak-speech term) */
+    /** @return whether the loss needs the noisy band energies as labels ({@link LossWeights#needEnergies()}) */
     boolean needsEnergyLabels() {
-        return sdrWeight > 0f || snrWeight > 0f || pauseWeight > 0f || weakWeight > 0f;
+        return loss.needEnergies();
     }
 }

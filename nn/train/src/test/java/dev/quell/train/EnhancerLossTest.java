@@ -51,7 +51,7 @@ class EnhancerLossTest {
         }
         float lambda = 0.3f;
         EnhancerLoss perceptual = new EnhancerLoss();
-        EnhancerLoss combined = new EnhancerLoss(lambda);
+        EnhancerLoss combined = new EnhancerLoss(new LossWeights(lambda, 0f, 0f, 0f, 0f, 0f));
 
         // a perfect estimate: no perceptual loss, and the error ratio is 0, so the term sits at its floor
         float atTarget = evaluate(combined, g, g, mask, energy);
@@ -85,7 +85,7 @@ class EnhancerLossTest {
         float[] quietWrong = g.clone();
         quietWrong[6] = 0.4f;
         EnhancerLoss perceptual = new EnhancerLoss();
-        EnhancerLoss combined = new EnhancerLoss(1f);
+        EnhancerLoss combined = new EnhancerLoss(new LossWeights(1f, 0f, 0f, 0f, 0f, 0f));
         // the perceptual loss cannot tell the two errors apart; the signal term can
         assertEquals(evaluate(perceptual, g, loudWrong, mask, energy), evaluate(perceptual, g, quietWrong, mask, energy), 1e-7);
         assertTrue(evaluate(combined, g, loudWrong, mask, energy) > evaluate(combined, g, quietWrong, mask, energy) + 1);
@@ -97,8 +97,8 @@ class EnhancerLossTest {
 
     @Test
     void rejectsANegativeWeight() {
-        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(-0.1f));
-        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(Float.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(-0.1f, 0f, 0f, 0f, 0f, 0f));
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(Float.NaN, 0f, 0f, 0f, 0f, 0f));
     }
 
     @Test
@@ -107,7 +107,7 @@ class EnhancerLossTest {
         float[] mask = filled(1f);
         float mu = 2f;
         EnhancerLoss plain = new EnhancerLoss();
-        EnhancerLoss weighted = new EnhancerLoss(0f, mu);
+        EnhancerLoss weighted = new EnhancerLoss(new LossWeights(0f, mu, 0f, 0f, 0f, 0f));
         float[] low = filled(0.36f); // ĝ^0.5 = 0.6: 0.2 below
         float[] high = filled(0.81f); // ĝ^0.5 = 0.9: 0.1 above
         int n = 2 * BANDS;
@@ -116,7 +116,7 @@ class EnhancerLossTest {
         assertEquals(0, evaluate(weighted, g, high, mask, null) - evaluate(plain, g, high, mask, null), 1e-6);
         float[] none = filled(0f);
         assertEquals(evaluate(plain, g, low, none, null), evaluate(weighted, g, low, none, null), 1e-7);
-        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, -1f));
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, -1f, 0f, 0f, 0f, 0f));
     }
 
     /** As {@link #evaluate} with the SNR head's output snr (two frames) among the predictions. */
@@ -150,15 +150,15 @@ class EnhancerLossTest {
         mask[BANDS + 9] = 0f;
         double t1 = (10 * Math.log10(0.9 / (0.1 + 32e-3)) - FrameSnr.LOW_DB) / (FrameSnr.HIGH_DB - FrameSnr.LOW_DB);
         float nu = 0.5f;
-        EnhancerLoss none = new EnhancerLoss(0f, 0f);
-        EnhancerLoss withSnr = new EnhancerLoss(0f, 0f, nu);
+        EnhancerLoss none = new EnhancerLoss();
+        EnhancerLoss withSnr = new EnhancerLoss(new LossWeights(0f, 0f, nu, 0f, 0f, 0f));
         float[] right = {0.3f, (float) t1};
         float[] wrong = {0.5f, 0.1f};
         assertEquals(evaluateWithSnr(none, g, mask, energy, right), evaluateWithSnr(withSnr, g, mask, energy, right), 1e-5);
         double expected = nu * ((0.3 - 0.5) * (0.3 - 0.5) + (t1 - 0.1) * (t1 - 0.1)) / 2;
         assertEquals(expected, evaluateWithSnr(withSnr, g, mask, energy, wrong) - evaluateWithSnr(none, g, mask, energy, wrong), 1e-5);
         assertEquals(-15 + 0.3 * 50, FrameSnr.decibels(0.3), 1e-9);
-        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, -1f));
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, -1f, 0f, 0f, 0f));
     }
     /** Frame 0 of {@link #evaluate}'s example set to a, frame 1 to b, in every band. */
     private static float[] frames(float a, float b) {
@@ -173,8 +173,8 @@ class EnhancerLossTest {
         float[] energy = filled(1f);
         float[] mask = filled(1f);
         float kappa = 2f;
-        EnhancerLoss none = new EnhancerLoss(0f, 0f, 0f, 0f);
-        EnhancerLoss withPause = new EnhancerLoss(0f, 0f, 0f, kappa);
+        EnhancerLoss none = new EnhancerLoss();
+        EnhancerLoss withPause = new EnhancerLoss(new LossWeights(0f, 0f, 0f, kappa, 0f, 0f));
         // frame 0 speech (g = 1), frame 1 a pause 46 dB below it (g = 0.005): the estimate 0.1 in the
         // pause leaves 34 * 0.01 against 34 * (1 + 2.5e-5) of speech
         float[] g = frames(1f, 0.005f);
@@ -201,7 +201,7 @@ class EnhancerLossTest {
         assertEquals(floor, evaluate(withPause, noSpeech, gHat, mask, energy) - evaluate(none, noSpeech, gHat, mask, energy), 1e-4);
         // without the energies (the dev-loss labels) the term is left out
         assertEquals(evaluate(none, g, gHat, mask, null), evaluate(withPause, g, gHat, mask, null), 1e-7);
-        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, 0f, -1f));
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, 0f, -1f, 0f, 0f));
     }
 
     @Test
@@ -209,8 +209,8 @@ class EnhancerLossTest {
         float[] energy = filled(1f);
         float[] mask = filled(1f);
         float omega = 0.5f;
-        EnhancerLoss none = new EnhancerLoss(0f, 0f, 0f, 0f, 0f);
-        EnhancerLoss withWeak = new EnhancerLoss(0f, 0f, 0f, 0f, omega);
+        EnhancerLoss none = new EnhancerLoss();
+        EnhancerLoss withWeak = new EnhancerLoss(new LossWeights(0f, 0f, 0f, 0f, omega, 0f));
         // frame 0 speech (g = 1), frame 1 weak speech 26 dB below it (g = 0.05): the estimate 0.02
         // cuts (0.03)^2 of its 0.05^2 in every band
         float[] g = frames(1f, 0.05f);
@@ -236,6 +236,45 @@ class EnhancerLossTest {
         java.util.Arrays.fill(cutMasked, BANDS + 4, 2 * BANDS, 0f);
         assertEquals(expected, evaluate(withWeak, g, cutMasked, partMasked, energy) - evaluate(none, g, cutMasked, partMasked, energy), 1e-4);
         assertEquals(evaluate(none, g, cut, mask, null), evaluate(withWeak, g, cut, mask, null), 1e-7);
-        assertThrows(IllegalArgumentException.class, () -> new EnhancerLoss(0f, 0f, 0f, 0f, -1f));
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, 0f, 0f, -1f, 0f));
+    }
+
+    @Test
+    void leakTermIsTheLogOfTheNoiseLeftInSpeechFramesAgainstThatSpeech() {
+        float[] energy = filled(1f);
+        float[] mask = filled(1f);
+        float rho = 0.7f;
+        EnhancerLoss none = new EnhancerLoss();
+        EnhancerLoss withLeak = new EnhancerLoss(new LossWeights(0f, 0f, 0f, 0f, 0f, rho));
+        // frame 0 speech (g = 0.5), frame 1 weak speech 20 dB below it (g = 0.05), both speech frames:
+        // the estimate 0.6 leaves (0.1)^2 above the target in every band of frame 0
+        float[] g = frames(0.5f, 0.05f);
+        float[] leaky = frames(0.6f, 0.05f);
+        double expected = rho * Math.log10(0.01 / (0.25 + 0.0025) + EnhancerLoss.LEAK_FLOOR);
+        assertEquals(expected, evaluate(withLeak, g, leaky, mask, energy) - evaluate(none, g, leaky, mask, energy), 1e-4);
+        // the weak frame counts as speech too: 0.08 there leaves (0.03)^2 more
+        float[] leakyWeak = frames(0.6f, 0.08f);
+        double both = rho * Math.log10((0.01 + 0.0009) / (0.25 + 0.0025) + EnhancerLoss.LEAK_FLOOR);
+        assertEquals(both, evaluate(withLeak, g, leakyWeak, mask, energy) - evaluate(none, g, leakyWeak, mask, energy), 1e-4);
+        // speech cut (an estimate below the target) costs nothing here
+        double floor = rho * Math.log10(EnhancerLoss.LEAK_FLOOR);
+        float[] cut = frames(0.4f, 0.02f);
+        assertEquals(floor, evaluate(withLeak, g, cut, mask, energy) - evaluate(none, g, cut, mask, energy), 1e-4);
+        // noise left in a pause (frame 1 48 dB below) is the pause term's, not this one's
+        float[] withPause = frames(0.5f, 0.002f);
+        float[] pauseLeft = frames(0.5f, 0.1f);
+        assertEquals(floor, evaluate(withLeak, withPause, pauseLeft, mask, energy) - evaluate(none, withPause, pauseLeft, mask, energy), 1e-4);
+        // masked bands do not count: frame 0 trains 4 bands, so 4 * 0.01 against 4 * 0.25 + 34 * 0.0025
+        float[] partMasked = mask.clone();
+        java.util.Arrays.fill(partMasked, 4, BANDS, 0f);
+        double fewer = rho * Math.log10(4 * 0.01 / (4 * 0.25 + 34 * 0.0025) + EnhancerLoss.LEAK_FLOOR);
+        assertEquals(fewer, evaluate(withLeak, g, leaky, partMasked, energy) - evaluate(none, g, leaky, partMasked, energy), 1e-4);
+        // an example without speech has no speech frames: a constant, whatever the estimate
+        float[] noSpeech = filled(0f);
+        assertEquals(floor, evaluate(withLeak, noSpeech, leaky, mask, energy) - evaluate(none, noSpeech, leaky, mask, energy), 1e-4);
+        // without the energies (the dev-loss labels) the term is left out
+        assertEquals(evaluate(none, g, leaky, mask, null), evaluate(withLeak, g, leaky, mask, null), 1e-7);
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, 0f, 0f, 0f, -1f));
+        assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, 0f, 0f, 0f, Float.POSITIVE_INFINITY));
     }
 }
