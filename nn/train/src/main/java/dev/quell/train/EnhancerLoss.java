@@ -127,11 +127,14 @@ public final class EnhancerLoss extends Loss {
         if (labels.size() < 4) {
             return loss;
         }
-        NDArray weight = labels.get(3).mul(mask);
         if (w.snr() > 0f && predictions.size() > 2) {
             NDArray t = FrameSnr.target(labels.get(0), mask, labels.get(3));
             loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(w.snr()));
         }
+        if (w.sdr() == 0f && w.pause() == 0f && w.weak() == 0f && w.leak() == 0f) {
+            return loss;
+        }
+        NDArray weight = labels.get(3).mul(mask);
         if (w.pause() > 0f || w.weak() > 0f || w.leak() > 0f) {
             NDArray clean = labels.get(0).square().mul(weight).sum(BANDS);
             NDArray loudest = clean.max(FRAMES, true);
