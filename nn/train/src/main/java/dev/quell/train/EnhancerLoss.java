@@ -133,7 +133,7 @@ public final class EnhancerLoss extends Loss {
             NDArray t = FrameSnr.target(labels.get(0), mask, labels.get(3));
             loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(w.snr()));
         }
-        if (w.sdr() == 0f && w.pause() == 0f && w.weak() == 0f && w.leak() == 0f) {
+        if (!w.weighsByEnergy()) {
             return loss;
         }
         NDArray weight = labels.get(3).mul(mask);

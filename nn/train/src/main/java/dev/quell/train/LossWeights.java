@@ -27,6 +27,11 @@ public record LossWeights(float sdr, float overAttenuation, float snr, float pau
 
     /** @return whether a term that needs the noisy band energies as labels is on (all but the over-attenuation term) */
     public boolean needEnergies() {
-        return sdr > 0f || snr > 0f || pause > 0f || weak > 0f || leak > 0f;
+        return snr > 0f || weighsByEnergy();
+    }
+
+    /** @return whether a term that weighs the band errors by the noisy band energies is on (signal-domain, pause, weak-speech or leak term) */
+    public boolean weighsByEnergy() {
+        return sdr > 0f || pause > 0f || weak > 0f || leak > 0f;
     }
 }

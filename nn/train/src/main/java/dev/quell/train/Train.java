@@ -82,6 +82,12 @@ public final class Train {
             String[] kv = args[i].split("=", 2);
             opt.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
+        try {
+            TrainOptions.parse(opt);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Train: bad option: " + e.getMessage());
+            System.exit(2);
+        }
         run(Paths.get(args[0]), Paths.get(args[1]), Integer.parseInt(args[2]), opt);
     }
 
