@@ -84,6 +84,9 @@ public final class Train {
         }
         try {
             TrainOptions.parse(opt);
+        } catch (NumberFormatException e) {
+            System.err.println("Train: a malformed number among the options " + opt + " (" + e.getMessage() + ")");
+            System.exit(2);
         } catch (IllegalArgumentException e) {
             System.err.println("Train: bad option: " + e.getMessage());
             System.exit(2);
