@@ -31,14 +31,24 @@ import java.util.stream.Stream;
 record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
                     LossWeights loss, int keepFrom, double maxSnr, LevelShift level, int inputs,
                     int gru, List<Path> average, Path dev, String golden) {
+    /** The option keys {@link #parse} knows, in the order of the usage line. */
+    static final List<String> KEYS = List.of("lookahead", "batch", "lr", "checkpoint", "minutes", "golden", "dev",
+            "mixlookahead", "average", "sdr", "overatt", "snr", "pause", "weak", "leak", "keep", "maxsnr", "level",
+            "noisefloor", "gru");
 
     /**
      * @param opt the options as given
      * @return the parsed options, defaults filled in
      * @throws NumberFormatException for a malformed number
-     * @throws IllegalArgumentException for a negative or non-finite loss weight
+     * @throws IllegalArgumentException for an unknown key (a misspelt weight would otherwise train
+     *     without its term), or a negative or non-finite loss weight
      */
     static TrainOptions parse(Map<String, String> opt) {
+        for (String key : opt.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown option " + key + " (known: " + String.join(", ", KEYS) + ")");
+            }
+        }
         return new TrainOptions(
                 Integer.parseInt(opt.getOrDefault("lookahead", "2")),
                 Integer.parseInt(opt.getOrDefault("batch", "16")),

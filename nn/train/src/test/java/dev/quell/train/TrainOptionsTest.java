@@ -1,0 +1,32 @@
+package dev.quell.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Parsing of {@link Train}'s key=value options. */
+class TrainOptionsTest {
+    @Test
+    void parsesTheLossWeights() {
+        TrainOptions o = TrainOptions.parse(Map.of("sdr", "1", "overatt", "0.5", "snr", "1", "pause", "0.25",
+                "weak", "0.25", "leak", "0.1"));
+        assertEquals(new LossWeights(1f, 0.5f, 1f, 0.25f, 0.25f, 0.1f), o.loss());
+        assertTrue(o.needsEnergyLabels());
+        assertEquals(LossWeights.NONE, TrainOptions.parse(Map.of()).loss());
+    }
+
+    @Test
+    void rejectsAMisspeltKeyRatherThanTrainWithoutItsTerm() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainOptions.parse(Map.of("sdr", "1", "leek", "0.25")));
+        assertTrue(e.getMessage().startsWith("unknown option leek"), e.getMessage());
+    }
+
+    @Test
+    void rejectsANegativeWeight() {
+        assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(Map.of("leak", "-1")));
+    }
+}
