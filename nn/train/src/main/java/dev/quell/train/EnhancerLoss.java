@@ -170,10 +170,8 @@ public final class EnhancerLoss extends Loss {
      */
     private static NDArray weakTerm(NDArray target, NDArray gains, NDArray weight, NDArray clean,
             NDArray loudest) {
-        NDArray weak = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(clean.lt(loudest.mul(WEAK_LEVEL)))
-                .toType(DataType.FLOAT32, false);
-        NDArray cut = target.sub(gains).maximum(0f).square().mul(weight).sum(BANDS).mul(weak).sum(FRAMES);
-        return cut.div(clean.mul(weak).sum(FRAMES).add(1e-20f)).add(WEAK_FLOOR).log10().mean();
+        NDArray weak = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(clean.lt(loudest.mul(WEAK_LEVEL)));
+        return oneSidedRatio(target.sub(gains), weight, clean, weak, WEAK_FLOOR);
     }
 
     /**
@@ -182,10 +180,21 @@ public final class EnhancerLoss extends Loss {
      */
     private static NDArray leakTerm(NDArray target, NDArray gains, NDArray weight, NDArray clean,
             NDArray loudest) {
-        NDArray speech = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(loudest.gt(0f))
-                .toType(DataType.FLOAT32, false);
-        NDArray left = gains.sub(target).maximum(0f).square().mul(weight).sum(BANDS).mul(speech).sum(FRAMES);
-        return left.div(clean.mul(speech).sum(FRAMES).add(1e-20f)).add(LEAK_FLOOR).log10().mean();
+        NDArray speech = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(loudest.gt(0f));
+        return oneSidedRatio(gains.sub(target), weight, clean, speech, LEAK_FLOOR);
+    }
+
+    /**
+     * The batch mean of log10(Σ_{t∈S} Σ_b weight max(0, difference)² / Σ_{t∈S} clean + floor), S the
+     * frames where {@code selected} (boolean [batch, frames]) is true: the shared form of the weak-speech
+     * and leak terms; {@code difference} and {@code weight} [batch, frames, bands], {@code clean}
+     * [batch, frames].
+     */
+    private static NDArray oneSidedRatio(NDArray difference, NDArray weight, NDArray clean, NDArray selected,
+            float floor) {
+        NDArray frames = selected.toType(DataType.FLOAT32, false);
+        NDArray error = difference.maximum(0f).square().mul(weight).sum(BANDS).mul(frames).sum(FRAMES);
+        return error.div(clean.mul(frames).sum(FRAMES).add(1e-20f)).add(floor).log10().mean();
     }
 
     /**

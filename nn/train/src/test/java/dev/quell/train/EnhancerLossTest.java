@@ -32,6 +32,11 @@ class EnhancerLossTest {
         }
     }
 
+    /** What {@code loss} adds to the perceptual loss alone on {@link #evaluate}'s example. */
+    private static float term(EnhancerLoss loss, float[] g, float[] gHat, float[] mask, float[] energy) {
+        return evaluate(loss, g, gHat, mask, energy) - evaluate(new EnhancerLoss(), g, gHat, mask, energy);
+    }
+
     private static float[] filled(float v) {
         float[] a = new float[2 * BANDS];
         java.util.Arrays.fill(a, v);
@@ -180,25 +185,25 @@ class EnhancerLossTest {
         float[] g = frames(1f, 0.005f);
         float[] gHat = frames(1f, 0.1f);
         double expected = kappa * Math.log10(0.01 / (1 + 2.5e-5) + EnhancerLoss.PAUSE_FLOOR);
-        assertEquals(expected, evaluate(withPause, g, gHat, mask, energy) - evaluate(none, g, gHat, mask, energy), 1e-4);
+        assertEquals(expected, term(withPause, g, gHat, mask, energy), 1e-4);
         // an error in the speech frame does not enter the term
         float[] speechWrong = frames(0.5f, 0.1f);
-        assertEquals(expected, evaluate(withPause, g, speechWrong, mask, energy) - evaluate(none, g, speechWrong, mask, energy), 1e-4);
+        assertEquals(expected, term(withPause, g, speechWrong, mask, energy), 1e-4);
         // a silent pause sits at the floor
         float[] silent = frames(1f, 0f);
         double floor = kappa * Math.log10(EnhancerLoss.PAUSE_FLOOR);
-        assertEquals(floor, evaluate(withPause, g, silent, mask, energy) - evaluate(none, g, silent, mask, energy), 1e-4);
+        assertEquals(floor, term(withPause, g, silent, mask, energy), 1e-4);
         // a frame 36 dB below the speech (g = 0.015) is weak speech, not a pause: its residual does not count
         float[] weak = frames(1f, 0.015f);
-        assertEquals(floor, evaluate(withPause, weak, gHat, mask, energy) - evaluate(none, weak, gHat, mask, energy), 1e-4);
+        assertEquals(floor, term(withPause, weak, gHat, mask, energy), 1e-4);
         // masked bands of a pause do not count: only 4 of 34 bands keep 0.1
         float[] partMasked = mask.clone();
         java.util.Arrays.fill(partMasked, BANDS + 4, 2 * BANDS, 0f);
         double fewer = kappa * Math.log10(4 * 0.01 / (34 + 4 * 2.5e-5) + EnhancerLoss.PAUSE_FLOOR);
-        assertEquals(fewer, evaluate(withPause, g, gHat, partMasked, energy) - evaluate(none, g, gHat, partMasked, energy), 1e-4);
+        assertEquals(fewer, term(withPause, g, gHat, partMasked, energy), 1e-4);
         // an example without speech has no pauses: a constant, whatever the estimate
         float[] noSpeech = filled(0f);
-        assertEquals(floor, evaluate(withPause, noSpeech, gHat, mask, energy) - evaluate(none, noSpeech, gHat, mask, energy), 1e-4);
+        assertEquals(floor, term(withPause, noSpeech, gHat, mask, energy), 1e-4);
         // without the energies (the dev-loss labels) the term is left out
         assertEquals(evaluate(none, g, gHat, mask, null), evaluate(withPause, g, gHat, mask, null), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, 0f, -1f, 0f, 0f));
@@ -216,25 +221,25 @@ class EnhancerLossTest {
         float[] g = frames(1f, 0.05f);
         float[] cut = frames(1f, 0.02f);
         double expected = omega * Math.log10(0.0009 / 0.0025 + EnhancerLoss.WEAK_FLOOR);
-        assertEquals(expected, evaluate(withWeak, g, cut, mask, energy) - evaluate(none, g, cut, mask, energy), 1e-4);
+        assertEquals(expected, term(withWeak, g, cut, mask, energy), 1e-4);
         // an error in the loud frame does not enter the term
         float[] loudWrong = frames(0.5f, 0.02f);
-        assertEquals(expected, evaluate(withWeak, g, loudWrong, mask, energy) - evaluate(none, g, loudWrong, mask, energy), 1e-4);
+        assertEquals(expected, term(withWeak, g, loudWrong, mask, energy), 1e-4);
         // noise left in weak speech (an estimate above the target) costs nothing here
         double floor = omega * Math.log10(EnhancerLoss.WEAK_FLOOR);
         float[] above = frames(1f, 0.08f);
-        assertEquals(floor, evaluate(withWeak, g, above, mask, energy) - evaluate(none, g, above, mask, energy), 1e-4);
+        assertEquals(floor, term(withWeak, g, above, mask, energy), 1e-4);
         // a pause (46 dB below) and a frame within 20 dB (14 dB below) are not weak speech
         for (float level : new float[] {0.005f, 0.2f}) {
             float[] other = frames(1f, level);
-            assertEquals(floor, evaluate(withWeak, other, cut, mask, energy) - evaluate(none, other, cut, mask, energy), 1e-4);
+            assertEquals(floor, term(withWeak, other, cut, mask, energy), 1e-4);
         }
         // masked bands do not count: the cut in 4 trained bands against their own speech
         float[] partMasked = mask.clone();
         java.util.Arrays.fill(partMasked, BANDS + 4, 2 * BANDS, 0f);
         float[] cutMasked = cut.clone();
         java.util.Arrays.fill(cutMasked, BANDS + 4, 2 * BANDS, 0f);
-        assertEquals(expected, evaluate(withWeak, g, cutMasked, partMasked, energy) - evaluate(none, g, cutMasked, partMasked, energy), 1e-4);
+        assertEquals(expected, term(withWeak, g, cutMasked, partMasked, energy), 1e-4);
         assertEquals(evaluate(none, g, cut, mask, null), evaluate(withWeak, g, cut, mask, null), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, 0f, 0f, -1f, 0f));
     }
@@ -251,27 +256,27 @@ class EnhancerLossTest {
         float[] g = frames(0.5f, 0.05f);
         float[] leaky = frames(0.6f, 0.05f);
         double expected = rho * Math.log10(0.01 / (0.25 + 0.0025) + EnhancerLoss.LEAK_FLOOR);
-        assertEquals(expected, evaluate(withLeak, g, leaky, mask, energy) - evaluate(none, g, leaky, mask, energy), 1e-4);
+        assertEquals(expected, term(withLeak, g, leaky, mask, energy), 1e-4);
         // the weak frame counts as speech too: 0.08 there leaves (0.03)^2 more
         float[] leakyWeak = frames(0.6f, 0.08f);
         double both = rho * Math.log10((0.01 + 0.0009) / (0.25 + 0.0025) + EnhancerLoss.LEAK_FLOOR);
-        assertEquals(both, evaluate(withLeak, g, leakyWeak, mask, energy) - evaluate(none, g, leakyWeak, mask, energy), 1e-4);
+        assertEquals(both, term(withLeak, g, leakyWeak, mask, energy), 1e-4);
         // speech cut (an estimate below the target) costs nothing here
         double floor = rho * Math.log10(EnhancerLoss.LEAK_FLOOR);
         float[] cut = frames(0.4f, 0.02f);
-        assertEquals(floor, evaluate(withLeak, g, cut, mask, energy) - evaluate(none, g, cut, mask, energy), 1e-4);
+        assertEquals(floor, term(withLeak, g, cut, mask, energy), 1e-4);
         // noise left in a pause (frame 1 48 dB below) is the pause term's, not this one's
         float[] withPause = frames(0.5f, 0.002f);
         float[] pauseLeft = frames(0.5f, 0.1f);
-        assertEquals(floor, evaluate(withLeak, withPause, pauseLeft, mask, energy) - evaluate(none, withPause, pauseLeft, mask, energy), 1e-4);
+        assertEquals(floor, term(withLeak, withPause, pauseLeft, mask, energy), 1e-4);
         // masked bands do not count: frame 0 trains 4 bands, so 4 * 0.01 against 4 * 0.25 + 34 * 0.0025
         float[] partMasked = mask.clone();
         java.util.Arrays.fill(partMasked, 4, BANDS, 0f);
         double fewer = rho * Math.log10(4 * 0.01 / (4 * 0.25 + 34 * 0.0025) + EnhancerLoss.LEAK_FLOOR);
-        assertEquals(fewer, evaluate(withLeak, g, leaky, partMasked, energy) - evaluate(none, g, leaky, partMasked, energy), 1e-4);
+        assertEquals(fewer, term(withLeak, g, leaky, partMasked, energy), 1e-4);
         // an example without speech has no speech frames: a constant, whatever the estimate
         float[] noSpeech = filled(0f);
-        assertEquals(floor, evaluate(withLeak, noSpeech, leaky, mask, energy) - evaluate(none, noSpeech, leaky, mask, energy), 1e-4);
+        assertEquals(floor, term(withLeak, noSpeech, leaky, mask, energy), 1e-4);
         // without the energies (the dev-loss labels) the term is left out
         assertEquals(evaluate(none, g, leaky, mask, null), evaluate(withLeak, g, leaky, mask, null), 1e-7);
         assertThrows(IllegalArgumentException.class, () -> new LossWeights(0f, 0f, 0f, 0f, 0f, -1f));
