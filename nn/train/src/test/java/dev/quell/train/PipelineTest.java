@@ -286,6 +286,19 @@ class PipelineTest {
         assertLayeredRecipe(corpus, 13, 14, 0, seed -> fourteen.addHiss(new float[8], seed));
     }
 
+    /** Recipe 15's mixture k is recipe 14's where it has no loud music, and has the same target where it has. */
+    @Test
+    void recipeFifteenIsRecipeFourteenWithLoudMusicInSome() throws IOException {
+        TrainingCorpus corpus = sharedCorpus();
+        assumeTrue(!corpus.music().isEmpty(), "no music in ../shared/data");
+        RealWorldMixer fifteen = new RealWorldMixer(corpus, 15);
+        assertLayeredRecipe(corpus, 14, 15, SPEECH_ALONE_WITH_LOUD_MUSIC,
+                seed -> fifteen.loudMusicSnr(seed).isPresent());
+    }
+
+    /** How many of mixtures 0-15 with loud music in recipe 15 are speech alone (their noise dropped). */
+    private static final int SPEECH_ALONE_WITH_LOUD_MUSIC = 0;
+
     /**
      * Mixtures 0-15 of recipe with are those of recipe without where layered(seed) is false, and
      * have the same target up to the level where it is true, and a different input in all of

@@ -222,6 +222,58 @@ class RealWorldMixerTest {
                 RealWorldMixer::addHiss);
     }
 
+    /**
+     * Recipe 15 replaces the noise of a fifth of the mixtures with music at -25 dBFS and an SNR
+     * of -5..5 dB, deterministically; recipes 3-14, and a corpus without music, never.
+     */
+    @Test
+    void recipeFifteenMakesAFifthOfTheNoisesLoudMusic() throws IOException {
+        int n = 48_000;
+        float[] tone = new float[2 * n];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / 48_000.0));
+        }
+        Path pack = folder("pack", 10, "m.wav,train,noise,pack,music,48000,20000,24000,2.0,CC0\n");
+        dev.quell.dsp.io.WavWriter.write(pack.resolve("m.wav"), new dev.quell.dsp.io.AudioData(48_000,
+                new float[][] {tone}, dev.quell.dsp.io.SampleFormat.FLOAT_32), dev.quell.dsp.io.SampleFormat.FLOAT_32);
+        TrainingCorpus corpus = new TrainingCorpus(List.of(pack));
+        assertEquals(1, corpus.music().size());
+        assertEquals(0.2, RealWorldMixer.LOUD_MUSIC_SHARE);
+        RealWorldMixer fourteen = new RealWorldMixer(corpus, 14);
+        RealWorldMixer fifteen = new RealWorldMixer(corpus, 15);
+        RealWorldMixer noMusic = new RealWorldMixer(new TrainingCorpus(List.of(folder("bare", 10))), 15);
+        int draws = 400;
+        int loud = 0;
+        double lowest = Double.MAX_VALUE;
+        double highest = -Double.MAX_VALUE;
+        for (long seed = 0; seed < draws; seed++) {
+            float[] before = noise(seed, 9600);
+            float[] noise = before.clone();
+            assertTrue(fourteen.replaceWithLoudMusic(noise, seed).isEmpty(), "recipe 14, seed " + seed);
+            assertTrue(noMusic.replaceWithLoudMusic(noise, seed).isEmpty(), "no music, seed " + seed);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise);
+            java.util.OptionalDouble snr = fifteen.replaceWithLoudMusic(noise, seed);
+            if (snr.isEmpty()) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise, "seed " + seed);
+                continue;
+            }
+            loud++;
+            lowest = Math.min(lowest, snr.getAsDouble());
+            highest = Math.max(highest, snr.getAsDouble());
+            float[] again = before.clone();
+            assertEquals(snr, fifteen.replaceWithLoudMusic(again, seed), "seed " + seed);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(noise, again, "deterministic");
+            assertEquals(Math.pow(10, -2.5), meanSquare(noise), 0.02 * Math.pow(10, -2.5), "seed " + seed);
+            double withBefore = 0;
+            for (int i = 0; i < noise.length; i++) {
+                withBefore += noise[i] * (double) before[i];
+            }
+            assertTrue(Math.abs(withBefore / noise.length) < 0.1 * Math.pow(10, -2.5), "seed " + seed + ": the noise is gone");
+        }
+        assertEquals(RealWorldMixer.LOUD_MUSIC_SHARE, (double) loud / draws, 0.05, loud + " of " + draws);
+        assertTrue(lowest >= -5 && lowest < -3 && highest <= 5 && highest > 3, lowest + ".." + highest + " dB");
+    }
+
     /** A noise layer of a mixer: adds it to the noise in place for a seed, says whether it did. */
     private interface Layer {
         boolean add(RealWorldMixer mixer, float[] noise, long seed);
