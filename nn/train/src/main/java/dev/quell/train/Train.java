@@ -82,16 +82,22 @@ public final class Train {
             String[] kv = args[i].split("=", 2);
             opt.put(kv[0], kv.length > 1 ? kv[1] : "");
         }
+        int totalSteps;
+        TrainOptions options;
         try {
-            TrainOptions.parse(opt);
+            totalSteps = Integer.parseInt(args[2]);
+            options = TrainOptions.parse(opt);
         } catch (NumberFormatException e) {
-            System.err.println("Train: a malformed number among the options " + opt + " (" + e.getMessage() + ")");
+            System.err.println("Train: a malformed number: TOTAL_STEPS " + args[2] + " or among the options " + opt
+                    + " (" + e.getMessage() + ")");
             System.exit(2);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println("Train: bad option: " + e.getMessage());
             System.exit(2);
+            return;
         }
-        run(Paths.get(args[0]), Paths.get(args[1]), Integer.parseInt(args[2]), opt);
+        run(Paths.get(args[0]), Paths.get(args[1]), totalSteps, options);
     }
 
     /**
@@ -105,7 +111,20 @@ public final class Train {
      * @throws Exception on failure
      */
     public static int run(Path shardDir, Path work, int totalSteps, Map<String, String> opt) throws Exception {
-        TrainOptions o = TrainOptions.parse(opt);
+        return run(shardDir, work, totalSteps, TrainOptions.parse(opt));
+    }
+
+    /**
+     * Runs (or continues) training with options already parsed.
+     *
+     * @param shardDir folder of shard-L{lookahead}-*.bin files
+     * @param work work folder (checkpoints, logs, export)
+     * @param totalSteps stop when this many steps have been made in total
+     * @param o the options
+     * @return the number of steps done in total
+     * @throws Exception on failure
+     */
+    static int run(Path shardDir, Path work, int totalSteps, TrainOptions o) throws Exception {
         Files.createDirectories(work);
         List<Path> shards = listShards(shardDir, o.lookahead());
         if (shards.isEmpty()) {
