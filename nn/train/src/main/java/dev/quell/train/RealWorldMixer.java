@@ -298,6 +298,8 @@ final class RealWorldMixer {
             Arrays.fill(clean, 0f);
             Arrays.fill(target, 0f);
         }
+        // the mixture's own SNR is drawn either way (orElse, not orElseGet), so that the draws after
+        // it (channel, level) are recipe 14's in every mixture
         double snr = loudMusicSnr.orElse(-5 + 40 * r.nextDouble());
         float[] noisy = clean.clone();
         MixtureGenerator.add(noisy, noise, (float) Math.pow(10, -snr / 20));
