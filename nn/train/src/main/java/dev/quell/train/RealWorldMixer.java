@@ -274,12 +274,14 @@ final class RealWorldMixer {
             }
         }
         MixtureGenerator.normalise(noise, -25);
-        addCrackle(noise, seed);
-        addRumble(noise, seed);
-        addChirps(noise, seed);
-        addOpeningOffset(noise, seed);
-        addHiss(noise, seed);
         OptionalDouble loudMusicSnr = replaceWithLoudMusic(noise, seed);
+        if (loudMusicSnr.isEmpty()) { // loud music is the whole noise; the layers draw from their own sources
+            addCrackle(noise, seed);
+            addRumble(noise, seed);
+            addChirps(noise, seed);
+            addOpeningOffset(noise, seed);
+            addHiss(noise, seed);
+        }
         MixtureGenerator.poleZero(clean, r);
         MixtureGenerator.poleZero(noise, r);
         float[] target = clean;
