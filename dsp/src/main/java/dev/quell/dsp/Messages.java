@@ -11,6 +11,10 @@ final class Messages {
     private Messages() {
     }
 
+    static IllegalArgumentException unsupportedInputCount(int count) {
+        return new IllegalArgumentException("a network takes " + NetworkInputs.SUPPORTED + " inputs per frame, not " + count);
+    }
+
     static IllegalArgumentException lookaheadOutOfRange(int lookahead) {
         return new IllegalArgumentException("look-ahead must be 0.." + FrameFormat.MAX_LOOKAHEAD
                 + " frames, got " + lookahead);

@@ -3,7 +3,7 @@ package dev.quell.dsp;
 import java.util.Arrays;
 
 /**
- * Per-band noise-floor tracking for the network's extended input: for each of the 34 bands, how
+ * Per-band noise-floor tracking for the network's extended input ({@link NetworkInputs}): for each of the 34 bands, how
  * far the newest frame's log band energy lies above the minimum of its recent smoothed values.
  *
  * <p>This is minimum statistics (R. Martin, "Noise power spectral density estimation based on
@@ -26,8 +26,6 @@ import java.util.Arrays;
 public final class NoiseFloor {
     /** Values produced per frame (one per band). */
     public static final int COUNT = FrameFormat.BANDS;
-    /** Features per frame of the extended input: {@link Features#COUNT} followed by {@link #COUNT}. */
-    public static final int EXTENDED_COUNT = Features.COUNT + COUNT;
     /** Smoothing coefficient of the log band energy per frame (time constant about 45 ms). */
     public static final double SMOOTHING = 0.2;
     /** Frames per sub-window of the minimum search. */
@@ -90,34 +88,6 @@ public final class NoiseFloor {
             ring = (ring + 1) % minima.length;
             Arrays.fill(current, Float.POSITIVE_INFINITY);
             framesInCurrent = 0;
-        }
-    }
-
-    /**
-     * Extends a sequence of feature frames, from its first frame on, with a fresh tracker: each
-     * output frame is the input frame's {@link Features#COUNT} values followed by its
-     * {@link #COUNT} noise-floor distances (what a stream processed from the first frame gives).
-     * For training and tests: it allocates a tracker per call, so it is not for the audio path.
-     * raw and out must be different arrays.
-     *
-     * @param raw input frames, frame-major, {@link Features#COUNT} values each, from {@code from}
-     * @param from first value in raw
-     * @param frames number of frames
-     * @param out receives frames × {@link #EXTENDED_COUNT} values from {@code to}
-     * @param to first value written in out
-     * @throws IllegalArgumentException if the arrays are too short
-     */
-    public static void extend(float[] raw, int from, int frames, float[] out, int to) {
-        if (from + frames * Features.COUNT > raw.length || to + frames * EXTENDED_COUNT > out.length) {
-            throw Messages.arraysTooShort(frames);
-        }
-        NoiseFloor tracker = new NoiseFloor();
-        float[] frame = new float[Features.COUNT];
-        for (int t = 0; t < frames; t++) {
-            System.arraycopy(raw, from + t * Features.COUNT, frame, 0, Features.COUNT);
-            int base = to + t * EXTENDED_COUNT;
-            System.arraycopy(frame, 0, out, base, Features.COUNT);
-            tracker.update(frame, out, base + Features.COUNT);
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.quell.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -117,38 +116,10 @@ class NoiseFloorTest {
     }
 
     @Test
-    void extendMatchesTheStreamAndRejectsShortArrays() {
-        int frames = 250;
-        Random r = new Random(6);
-        float[] raw = new float[3 + frames * Features.COUNT];
-        for (int i = 3; i < raw.length; i++) {
-            raw[i] = (float) (-5 + 3 * r.nextDouble());
-        }
-        float[] wide = new float[frames * NoiseFloor.EXTENDED_COUNT];
-        NoiseFloor.extend(raw, 3, frames, wide, 0);
-        NoiseFloor stream = new NoiseFloor();
-        float[] frame = new float[Features.COUNT];
-        float[] d = new float[B];
-        for (int t = 0; t < frames; t++) {
-            System.arraycopy(raw, 3 + t * Features.COUNT, frame, 0, Features.COUNT);
-            stream.update(frame, d, 0);
-            for (int i = 0; i < Features.COUNT; i++) {
-                assertEquals(frame[i], wide[t * NoiseFloor.EXTENDED_COUNT + i], 0f);
-            }
-            for (int b = 0; b < B; b++) {
-                assertEquals(d[b], wide[t * NoiseFloor.EXTENDED_COUNT + Features.COUNT + b], 0f);
-            }
-        }
-        assertThrows(IllegalArgumentException.class, () -> NoiseFloor.extend(raw, 3, frames + 1, wide, 0));
-        assertThrows(IllegalArgumentException.class,
-                () -> NoiseFloor.extend(raw, 3, frames, new float[wide.length - 1], 0));
-    }
-
-    @Test
     void updateAllocatesNothing() {
         NoiseFloor nf = new NoiseFloor();
         float[] f = frame(-3, 0.3, new Random(7));
-        float[] out = new float[NoiseFloor.EXTENDED_COUNT];
+        float[] out = new float[Features.COUNT + B];
         double bytes = TestSignals.bytesPerCall(() -> nf.update(f, out, Features.COUNT), 20_000, 10_000);
         assertEquals(0.0, bytes, 0.0);
     }

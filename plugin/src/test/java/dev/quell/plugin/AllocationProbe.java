@@ -28,7 +28,7 @@ public final class AllocationProbe {
      * here, in a class without string constants, because when the JIT compiles a loop (on-stack
      * replacement) the thread resolves every string constant of the loop's class: a measuring
      * loop inside a test class full of assertion messages allocated them inside the measured
-     * window (208 bytes in two CI runs of {@code NoiseFloorInputsTest}). {@code body} should be a
+     * window (208 bytes in two CI runs of {@code TrackedInputsTest}, then named NoiseFloorInputsTest). {@code body} should be a
      * class of its own for the same reason (a lambda's code is a method of the enclosing class).
      *
      * @param calls number of runs

@@ -34,7 +34,7 @@ public final class DevSet {
      * @param lookahead target look-ahead
      * @param norm feature mean/std
      * @param manager where the arrays live (kept for the whole run)
-     * @return per pair {features (1,T,70 or 104, as many as norm has)}, {gains, strengths, mask (1,T,34)}
+     * @return per pair {features (1,T,70, 104 or 138, as many as norm has)}, {gains, strengths, mask (1,T,34)}
      * @throws IOException if a file cannot be read
      */
     public static List<NDList[]> load(Path pairs, int lookahead, float[][] norm, NDManager manager) throws IOException {
@@ -55,7 +55,7 @@ public final class DevSet {
             TargetExtractor.Frames f = TargetExtractor.extract(c48, n48, c.sampleRate() / 2.0, lookahead);
             int t = f.features().length;
             int nf = Features.COUNT;
-            int ni = norm[0].length; // model inputs: 70, or 104 with the noise-floor features
+            int ni = norm[0].length; // model inputs: 70, 104 or 138 (NetworkInputs)
             float[] raw = new float[t * nf];
             float[] x = new float[t * ni];
             float[] g = new float[t * 34];

@@ -18,7 +18,7 @@ import ai.djl.util.PairList;
  * The enhancer's network in DJL, PercepNet's shape (ALGORITHM.md step 7) at a size that trains
  * on two CPU cores:
  * <pre>
- * features (70, or 104 with noise-floor inputs) -> input: dense 128, tanh
+ * features (70, 104 or 138, dsp.NetworkInputs) -> input: dense 128, tanh
  *   -> conv1: 3 frames, 256, tanh   (future taps f1)
  *   -> conv2: 3 frames, 256, tanh   (future taps f2; f1 + f2 = look-ahead)
  *   -> gru1 H -> gru2 H          (H = 256 by default; wider with {@link #QuellNet(int, int, int)})
@@ -26,7 +26,7 @@ import ai.djl.util.PairList;
  *   gru_r 128 on [conv2, gru2] -> strengths: dense 34, sigmoid
  *   optional SNR head: dense 1, sigmoid, on [conv2, gru1, gru2] (training only, {@link FrameSnr})
  * </pre>
- * Input (batch, frames, 70 or 104) of normalised features; outputs (batch, frames, 34) twice, then
+ * Input (batch, frames, 70, 104 or 138) of normalised features; outputs (batch, frames, 34) twice, then
  * (batch, frames, 1) with the SNR head. The head is an extra training objective (PercepNet+); the
  * runtime model file has no place for it and the exporter leaves it out. The
  * convolutions are padded with k-1-f zero frames before and f after, exactly what the streaming
@@ -66,8 +66,9 @@ public final class QuellNet extends AbstractBlock {
 
     /**
      * @param lookahead total look-ahead in frames, 0..2
-     * @param features input features per frame: 70 ({@link dev.quell.dsp.Features}) or 104 (with
-     *     the {@link dev.quell.dsp.NoiseFloor} distances appended)
+     * @param features input features per frame: 70 ({@link dev.quell.dsp.Features}), 104 (with
+     *     the {@link dev.quell.dsp.NoiseFloor} distances appended) or 138 (and the
+     *     {@link dev.quell.dsp.ModulationDepth} values; see {@link dev.quell.dsp.NetworkInputs})
      * @throws IllegalArgumentException for another look-ahead or feature count
      */
     public QuellNet(int lookahead, int features) {
@@ -76,7 +77,7 @@ public final class QuellNet extends AbstractBlock {
 
     /**
      * @param lookahead total look-ahead in frames, 0..2
-     * @param features input features per frame: 70 or 104 (see {@link #QuellNet(int, int)})
+     * @param features input features per frame: 70, 104 or 138 (see {@link #QuellNet(int, int)})
      * @param gruSize state size H of gru1 and gru2, {@value #GRU_SIZE}..1024 (the shipped network uses 256)
      * @throws IllegalArgumentException for another look-ahead or feature count, or H out of range
      */
@@ -86,7 +87,7 @@ public final class QuellNet extends AbstractBlock {
 
     /**
      * @param lookahead total look-ahead in frames, 0..2
-     * @param features input features per frame: 70 or 104 (see {@link #QuellNet(int, int)})
+     * @param features input features per frame: 70, 104 or 138 (see {@link #QuellNet(int, int)})
      * @param gruSize state size H of gru1 and gru2 (see {@link #QuellNet(int, int, int)})
      * @param snrHead whether the network has the SNR head, a third output ({@link FrameSnr}); its
      *     parameters come after all others, so a checkpoint without it is a prefix of one with it
@@ -100,9 +101,9 @@ public final class QuellNet extends AbstractBlock {
         if (lookahead < 0 || lookahead > 2) {
             throw new IllegalArgumentException("look-ahead 0..2 frames");
         }
-        if (features != FEATURES && features != dev.quell.dsp.NoiseFloor.EXTENDED_COUNT) {
-            throw new IllegalArgumentException("input features must be " + FEATURES + " or "
-                    + dev.quell.dsp.NoiseFloor.EXTENDED_COUNT + ": " + features);
+        if (!dev.quell.dsp.NetworkInputs.supports(features)) {
+            throw new IllegalArgumentException("input features must be " + dev.quell.dsp.NetworkInputs.SUPPORTED
+                    + ": " + features);
         }
         this.features = features;
         future1 = lookahead > 0 ? 1 : 0;

@@ -9,7 +9,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.quell.dsp.Features;
-import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.NetworkInputs;
 import dev.quell.files.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -50,7 +50,10 @@ import java.util.stream.Stream;
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
- * gain drawn uniformly from LO..HI dB, see {@link LevelShift}; default off), {@code gru} (state
+ * gain drawn uniformly from LO..HI dB, see {@link LevelShift}; default off), {@code noisefloor}
+ * (true: the network also takes the noise-floor distances, 104 inputs), {@code modulation} (true:
+ * it takes those and the modulation depths, 138 inputs; see {@link dev.quell.dsp.NetworkInputs};
+ * a checkpoint with fewer inputs gains the new ones at zero weight), {@code gru} (state
  * size of gru1 and gru2, default that of the checkpoint, else 256; a larger size than the
  * checkpoint's widens it so that it starts out computing the same outputs, see {@link Widening}).
  *
@@ -74,7 +77,7 @@ public final class Train {
         if (args.length < 3) {
             System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
                     + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]"
-                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [pause=WEIGHT] [weak=WEIGHT] [leak=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [gru=SIZE]");
+                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [pause=WEIGHT] [weak=WEIGHT] [leak=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [modulation=true] [gru=SIZE]");
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();
@@ -327,15 +330,15 @@ public final class Train {
 
     /**
      * Per-feature mean and standard deviation over up to four shards, cached in {@code file}. A
-     * cached file of the 70 signal features is kept as it is and extended with the statistics of
-     * the noise-floor features when the model takes {@link NoiseFloor#EXTENDED_COUNT} inputs (so a
-     * model widened from a 70-input checkpoint sees its old inputs normalised as before).
+     * cached file of a shorter {@link NetworkInputs} layout is kept as it is and extended with the
+     * statistics of the new inputs (so a model widened from a checkpoint with fewer inputs sees its
+     * old inputs normalised as before).
      */
     private static float[][] normalisation(Path file, List<Path> shards, int nf) throws IOException {
         float[][] cached = null;
         if (Files.exists(file)) {
             int stored = (int) (Files.size(file) / 8);
-            if (stored != nf && !(stored == Features.COUNT && nf == NoiseFloor.EXTENDED_COUNT)) {
+            if (stored != nf && !(stored < nf && NetworkInputs.supports(stored))) {
                 throw new IOException(file + ": normalisation of " + stored + " features, the model takes " + nf);
             }
             try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
@@ -385,8 +388,8 @@ public final class Train {
      * The raw (unnormalised) network inputs of every example of a shard.
      *
      * @param s the shard (70 features per frame)
-     * @param nf the model's input count: {@link Features#COUNT}, or {@link NoiseFloor#EXTENDED_COUNT}
-     *     to append the noise-floor features, tracked from each example's first frame
+     * @param nf the model's input count, a {@link NetworkInputs} layout, whose trackers start at
+     *     each example's first frame
      * @return examples × frames × nf values
      */
     static float[] modelInputs(ShardReader.Shard s, int nf) {

@@ -1,7 +1,6 @@
 package dev.quell.train;
 
-import dev.quell.dsp.Features;
-import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.NetworkInputs;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.stream.Stream;
  * @param keepFrom from this step on every checkpoint is also kept as {@code ckpt-STEP.params}
  * @param maxSnr examples above this estimated SNR (dB) are drawn a quarter as often
  * @param level level augmentation, or null
- * @param inputs network inputs per frame (70, or 104 with noise-floor inputs)
+ * @param inputs network inputs per frame (70, 104 with noise-floor inputs, or 138 with modulation inputs too)
  * @param gru GRU state size, or 0 for that of the checkpoint
  * @param average checkpoints to average instead of resuming (empty: resume)
  * @param dev paired dev folder for the dev loss, or null
@@ -34,7 +33,7 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
     /** The option keys {@link #parse} knows, in the order of the usage line. */
     static final List<String> KEYS = List.of("lookahead", "batch", "lr", "checkpoint", "minutes", "golden", "dev",
             "mixlookahead", "average", "sdr", "overatt", "snr", "pause", "weak", "leak", "keep", "maxsnr", "level",
-            "noisefloor", "gru");
+            "noisefloor", "modulation", "gru");
 
     /**
      * @param opt the options as given
@@ -66,11 +65,20 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
                 Integer.parseInt(opt.getOrDefault("keep", String.valueOf(Integer.MAX_VALUE))),
                 Double.parseDouble(opt.getOrDefault("maxsnr", "Infinity")),
                 opt.containsKey("level") ? LevelShift.parse(opt.get("level")) : null,
-                Boolean.parseBoolean(opt.getOrDefault("noisefloor", "false")) ? NoiseFloor.EXTENDED_COUNT : Features.COUNT,
+                inputs(opt),
                 Integer.parseInt(opt.getOrDefault("gru", "0")),
                 opt.containsKey("average") ? Stream.of(opt.get("average").split(",")).map(Paths::get).toList() : List.of(),
                 opt.containsKey("dev") ? Paths.get(opt.get("dev")) : null,
                 opt.get("golden"));
+    }
+
+    /** The input layout: modulation=true (which implies the noise floor), noisefloor=true, or plain. */
+    private static int inputs(Map<String, String> opt) {
+        if (Boolean.parseBoolean(opt.getOrDefault("modulation", "false"))) {
+            return NetworkInputs.WITH_MODULATION;
+        }
+        return Boolean.parseBoolean(opt.getOrDefault("noisefloor", "false")) ? NetworkInputs.WITH_NOISE_FLOOR
+                : NetworkInputs.PLAIN;
     }
 
     /** @return whether batches need the noisy band energies (signal-domain term, SNR head or SNR filter) */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Chen, Goodfellow and Shlens 2016, with zero instead of copied outgoing weights). Two ways to grow:
  *
  * <ul>
- *   <li>more input features (70 to 104, the {@link dev.quell.dsp.NoiseFloor} distances): the input
+ *   <li>more input features (70 to 104 or 138, 104 to 138: the {@link dev.quell.dsp.NetworkInputs} layouts): the input
  *       layer gets zero weights for the new inputs;</li>
  *   <li>a larger state size of gru1 and gru2 (H to H'): every gate block (r, z, n, PyTorch order)
  *       keeps the old units as its first H rows; the new units get random input and recurrent

@@ -26,6 +26,14 @@ class TrainOptionsTest {
     }
 
     @Test
+    void choosesTheInputLayout() {
+        assertEquals(70, TrainOptions.parse(Map.of()).inputs());
+        assertEquals(104, TrainOptions.parse(Map.of("noisefloor", "true")).inputs());
+        assertEquals(138, TrainOptions.parse(Map.of("noisefloor", "true", "modulation", "true")).inputs());
+        assertEquals(138, TrainOptions.parse(Map.of("modulation", "true")).inputs(), "modulation implies the noise floor");
+    }
+
+    @Test
     void rejectsANegativeWeight() {
         assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(Map.of("leak", "-1")));
     }

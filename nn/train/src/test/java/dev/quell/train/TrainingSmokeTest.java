@@ -157,9 +157,9 @@ class TrainingSmokeTest {
         opt4.put("noisefloor", "true");
         assertEquals(7, Train.run(shards, wide, 7, opt4)); // no step: the widened export only
         Model widened = ModelFile.read(wide.resolve("model.qnn"), Precision.FLOAT32);
-        assertEquals(dev.quell.dsp.NoiseFloor.EXTENDED_COUNT, widened.inputSize());
+        assertEquals(dev.quell.dsp.NetworkInputs.WITH_NOISE_FLOOR, widened.inputSize());
         assertTrue(Files.readString(wide.resolve("state.properties")).contains("features=104"));
-        assertEquals(8 * dev.quell.dsp.NoiseFloor.EXTENDED_COUNT, Files.size(wide.resolve("norm.bin")));
+        assertEquals(8 * dev.quell.dsp.NetworkInputs.WITH_NOISE_FLOOR, Files.size(wide.resolve("norm.bin")));
         double same = worstDifference(widened, golden, true);
         System.out.printf("widened model vs the 70-input DJL forward pass: worst difference %.2e%n", same);
         assertTrue(same < 1e-4, "the widened model must compute what the checkpoint did: " + same);
@@ -197,6 +197,30 @@ class TrainingSmokeTest {
         assertTrue(worstGrown < 1e-4, "runtime vs DJL with wider GRUs: " + worstGrown);
         double movedGrown = worstDifference(ModelFile.read(wider.resolve("model.qnn"), Precision.FLOAT32), wideGolden, false);
         assertTrue(movedGrown > 1e-6, "training must change the widened model's outputs: " + movedGrown);
+
+        // modulation inputs: the step-10 checkpoint of 104 inputs widened to 138 computes the same
+        // outputs; one step later it has learnt and the runtime matches DJL
+        Path modulated = runFolderFrom(wide, "modulated");
+        java.util.HashMap<String, String> opt6 = new java.util.HashMap<>(opt4);
+        opt6.put("modulation", "true");
+        opt6.remove("golden");
+        assertEquals(10, Train.run(shards, modulated, 10, opt6)); // no step: the widened export only
+        Model withModulation = ModelFile.read(modulated.resolve("model.qnn"), Precision.FLOAT32);
+        assertEquals(dev.quell.dsp.NetworkInputs.WITH_MODULATION, withModulation.inputSize());
+        assertTrue(Files.readString(modulated.resolve("state.properties")).contains("features=138"));
+        assertEquals(8 * dev.quell.dsp.NetworkInputs.WITH_MODULATION, Files.size(modulated.resolve("norm.bin")));
+        double sameModulated = worstDifference(withModulation, wideGolden, true);
+        System.out.printf("138-input model vs the 104-input DJL forward pass: worst difference %.2e%n", sameModulated);
+        assertTrue(sameModulated < 1e-4, "the widened model must compute what the checkpoint did: " + sameModulated);
+        Path modulatedGolden = dir.resolve("modulated-golden.bin");
+        opt6.put("golden", modulatedGolden.toString());
+        assertEquals(11, Train.run(shards, modulated, 11, opt6));
+        Model trainedModulated = ModelFile.read(modulated.resolve("model.qnn"), Precision.FLOAT32);
+        double worstModulated = worstDifference(trainedModulated, modulatedGolden, false);
+        System.out.printf("runtime vs DJL with modulation inputs: worst difference %.2e%n", worstModulated);
+        assertTrue(worstModulated < 1e-4, "runtime vs DJL with modulation inputs: " + worstModulated);
+        double movedModulated = worstDifference(trainedModulated, wideGolden, true);
+        assertTrue(movedModulated > 1e-6, "training must change the widened model's outputs: " + movedModulated);
     }
 
     /** @return a new run folder named name holding a copy of run's checkpoint, normalisation and state */
@@ -225,8 +249,8 @@ class TrainingSmokeTest {
     }
 
     /**
-     * @param extend append the noise-floor features to the golden file's 70 features (a 70-input
-     *     golden run through a 104-input model)
+     * @param extend compute the model's inputs from the golden file's first 70 features (a golden
+     *     of fewer inputs run through a widened model)
      */
     private static double worstDifference(Model model, Path golden, boolean extend) throws java.io.IOException {
         try (DataInputStream in = new DataInputStream(Files.newInputStream(golden))) {
@@ -249,11 +273,9 @@ class TrainingSmokeTest {
                 }
             }
             if (extend) {
-                dev.quell.dsp.NoiseFloor floor = new dev.quell.dsp.NoiseFloor();
+                dev.quell.dsp.NetworkInputs inputs = new dev.quell.dsp.NetworkInputs(model.inputSize());
                 for (int i = 0; i < t; i++) {
-                    float[] w = java.util.Arrays.copyOf(x[i], dev.quell.dsp.NoiseFloor.EXTENDED_COUNT);
-                    floor.update(x[i], w, nf);
-                    x[i] = w;
+                    x[i] = inputs.update(x[i]).clone();
                 }
             }
             ModelState state = model.newState();

@@ -2,7 +2,7 @@ package dev.quell.plugin.engine;
 
 import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameFormat;
-import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.NetworkInputs;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelFile;
 import dev.quell.nn.Precision;
@@ -95,7 +95,7 @@ public final class EngineModels {
         int nat = full.lookahead();
         if (!HopProcessor.supportsInputs(full.inputSize())) {
             throw new IOException(file + ": the model takes " + full.inputSize() + " input features per frame; Quell"
-                    + " computes " + Features.COUNT + " (or " + NoiseFloor.EXTENDED_COUNT + " with the noise-floor features)");
+                    + " computes " + NetworkInputs.SUPPORTED);
         }
         if (nat > FrameFormat.MAX_LOOKAHEAD) {
             throw new IOException(file + ": the model has " + nat + " frames of look-ahead; Quell supports up to "

@@ -3,7 +3,7 @@ package dev.quell.plugin.engine;
 import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
-import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.NetworkInputs;
 import dev.quell.dsp.StereoFeatures;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelState;
@@ -28,10 +28,8 @@ final class HopProcessor {
     private final int channels;
     private final FrameChain[] chains;
     private final ModelState network;
-    /** Noise-floor tracker of the network's input, when the network takes its features (else null). */
-    private final NoiseFloor noiseFloor;
-    /** The network's input: the features, then the noise-floor distances (else null). */
-    private final float[] inputs;
+    /** The network's input vector and its trackers (noise floor, modulation), for the model's layout. */
+    private final NetworkInputs inputs;
     /** Stereo: the combined features of the newest frame. */
     private final float[] stereoFeatures = new float[Features.COUNT];
     /** Stereo: the channel whose pitch each frame in the look-ahead delay line follows. */
@@ -59,19 +57,17 @@ final class HopProcessor {
         if (!supportsInputs(model.inputSize())) {
             throw Messages.featureCount(model.inputSize());
         }
-        this.noiseFloor = model.inputSize() == NoiseFloor.EXTENDED_COUNT ? new NoiseFloor() : null;
-        this.inputs = noiseFloor != null ? new float[NoiseFloor.EXTENDED_COUNT] : null;
+        this.inputs = new NetworkInputs(model.inputSize());
         this.gains = new float[model.bands()];
         this.strengths = new float[model.bands()];
     }
 
     /**
      * @param count a network's input features per frame
-     * @return whether the chain can feed it: {@link Features#COUNT}, or
-     *     {@link NoiseFloor#EXTENDED_COUNT} (the features followed by the noise-floor distances)
+     * @return whether the chain can feed it: one of the {@link NetworkInputs} layouts
      */
     static boolean supportsInputs(int count) {
-        return count == Features.COUNT || count == NoiseFloor.EXTENDED_COUNT;
+        return NetworkInputs.supports(count);
     }
 
     /** @return latency in samples at 48 kHz */
@@ -98,12 +94,7 @@ final class HopProcessor {
                     chains[1].features(), chains[1].newestEnergy(), stereoFeatures);
             features = stereoFeatures;
         }
-        if (noiseFloor != null) {
-            System.arraycopy(features, 0, inputs, 0, Features.COUNT);
-            noiseFloor.update(features, inputs, Features.COUNT);
-            features = inputs;
-        }
-        network.infer(features, gains, strengths);
+        network.infer(inputs.update(features), gains, strengths);
         if (channels == 1) {
             FrameChain chain = chains[0];
             chain.prepareOutputFrame();
@@ -131,8 +122,6 @@ final class HopProcessor {
         java.util.Arrays.fill(pitchLead, 0);
         leadSlot = 0;
         network.reset();
-        if (noiseFloor != null) {
-            noiseFloor.reset();
-        }
+        inputs.reset();
     }
 }

@@ -1,6 +1,6 @@
 package dev.quell.validation.bench;
 
-import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.NetworkInputs;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelFile;
 import dev.quell.nn.Precision;
@@ -19,7 +19,7 @@ import java.util.Random;
  */
 public final class BenchModels {
     /** Input features per frame of the shipped network: the 70 features and 34 noise-floor distances. */
-    public static final int INPUTS = NoiseFloor.EXTENDED_COUNT;
+    public static final int INPUTS = NetworkInputs.WITH_NOISE_FLOOR;
 
     private BenchModels() {
     }

@@ -1,9 +1,8 @@
 package dev.quell.validation.bench;
 
-import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
-import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.NetworkInputs;
 import dev.quell.nn.MatVec;
 import dev.quell.nn.ModelState;
 import dev.quell.nn.Precision;
@@ -43,8 +42,7 @@ public class NetworkBenchmarks {
     private final float[] gains = new float[FrameFormat.BANDS];
     private final float[] strengths = new float[FrameFormat.BANDS];
     private final FrameChain chain = new FrameChain(2);
-    private final NoiseFloor noiseFloor = new NoiseFloor();
-    private final float[] inputs = new float[NoiseFloor.EXTENDED_COUNT];
+    private final NetworkInputs inputs = new NetworkInputs(BenchModels.INPUTS);
     private final float[] hopOut = new float[FrameFormat.HOP];
     private float[] signal;
     private int pos;
@@ -77,9 +75,7 @@ public class NetworkBenchmarks {
             pos = 0;
         }
         chain.analyze(signal, pos);
-        System.arraycopy(chain.features(), 0, inputs, 0, Features.COUNT);
-        noiseFloor.update(inputs, inputs, Features.COUNT);
-        state.infer(inputs, gains, strengths);
+        state.infer(inputs.update(chain.features()), gains, strengths);
         chain.prepareOutputFrame();
         chain.synthesize(gains, strengths, 1f, 0f, hopOut, 0);
         bh.consume(hopOut);

@@ -1,8 +1,7 @@
 package dev.quell.validation.probe;
 
-import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameFormat;
-import dev.quell.dsp.NoiseFloor;
+import dev.quell.dsp.NetworkInputs;
 import dev.quell.dsp.oracle.OraclePair;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelState;
@@ -12,7 +11,7 @@ import dev.quell.nn.ModelState;
  * pair at 48 kHz: what a probe of "which bands does the model get wrong, and when" needs.
  *
  * <p>The noisy signal runs through the engine's analysis ({@code FrameChain} features and, for a
- * network that takes them, the {@link NoiseFloor} distances) into the network, as the engine's
+ * network that takes them, the {@link NetworkInputs} trackers) into the network, as the engine's
  * hop processor feeds it; the clean signal runs beside it through {@link OraclePair}, whose
  * targets are the training targets (ALGORITHM.md, "Training targets"; the PercepNet article trains
  * on the oracle gains and strengths), with no band limit. Both describe the same output frame: at analysis step t, with L frames of
@@ -56,22 +55,20 @@ public final class BandGainProbe {
      * @param sink receives every output frame (null for none)
      * @return per-band means over trained frames
      * @throws IllegalArgumentException if the lengths differ, or the network takes other inputs than
-     *     {@link Features#COUNT} or {@link NoiseFloor#EXTENDED_COUNT} features
+     *     a {@link NetworkInputs} layout
      */
     public static Summary run(Model model, float[] clean, float[] noisy, FrameSink sink) {
         if (clean.length != noisy.length) {
             throw new IllegalArgumentException("clean has " + clean.length + " samples, noisy " + noisy.length);
         }
-        boolean withFloor = model.inputSize() == NoiseFloor.EXTENDED_COUNT;
-        if (!withFloor && model.inputSize() != Features.COUNT) {
+        if (!NetworkInputs.supports(model.inputSize())) {
             throw new IllegalArgumentException("the network takes " + model.inputSize() + " features per frame");
         }
         int bands = FrameFormat.BANDS;
         int lookahead = model.lookahead();
         OraclePair pair = new OraclePair(lookahead);
-        NoiseFloor floor = withFloor ? new NoiseFloor() : null;
+        NetworkInputs inputs = new NetworkInputs(model.inputSize());
         ModelState state = model.newState();
-        float[] inputs = new float[NoiseFloor.EXTENDED_COUNT];
         float[] gains = new float[bands];
         float[] strengths = new float[bands];
         float[] oracle = new float[bands];
@@ -83,13 +80,7 @@ public final class BandGainProbe {
         int frames = 0;
         for (int step = 0; (step + 1) * FrameFormat.HOP <= noisy.length; step++) {
             pair.analyze(clean, step * FrameFormat.HOP, noisy, step * FrameFormat.HOP);
-            float[] features = pair.noisy().features();
-            if (floor != null) {
-                System.arraycopy(features, 0, inputs, 0, Features.COUNT);
-                floor.update(features, inputs, Features.COUNT);
-                features = inputs;
-            }
-            state.infer(features, gains, strengths);
+            state.infer(inputs.update(pair.noisy().features()), gains, strengths);
             pair.targets(Double.POSITIVE_INFINITY, true, oracle, oracleStrengths, mask);
             int frame = step - 1 - lookahead;
             if (frame < 0) {
