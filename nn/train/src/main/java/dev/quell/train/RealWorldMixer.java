@@ -11,89 +11,34 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * Recipes 3 to 13 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
- * issue, items 1-4). Recipe 4 differs from 3 only in how a speech clip and a recorded-noise clip are
- * drawn: a data folder first, then a clip of it (with the pack and the Debian catalogue, half of
- * the speech and half of the recorded noise come from the pack; in recipe 3, drawn over clips, the
- * short 0 A.D. clips were 63 % of recorded-noise draws and the Debian voices 70 % of speech).
- * Recipe 5 is recipe 4 with one more noise class made on the fly, high tonal events
- * ({@link SyntheticNoise#tonalEvents}: beeps, alarms, insect trills, chirps) at 10 %, taken from
- * the other made classes: pitched tones 10 %, hum 5 %, clicks and knocks 9 %, typing 13 %, music 8 %.
- * Recipe 6 is recipe 5 with music at 25 % of the noises, taken from every other class: pitched
- * tones 8 %, tonal events 8 %, hum 4 %, clicks and knocks 7 %, typing 10 %, recorded noise 38 %.
- * Why: music on hold is 20 of the 72 dev pairs and carries about half of the distance in DNSMOS
- * OVRL between the v2 runs and the oracle (2.06 against 2.81 at 48 kHz; the other pairs 2.63
- * against 2.95; {@code docs/training-log.md}, session 17), while recipe 5 draws music for 8 %.
- * Recipe 7 is recipe 5 with a lead-in: in half of the mixtures the voice starts only after
- * {@value #LEAD_IN_MIN_S}-{@value #LEAD_IN_MAX_S} s of noise alone (uniform). The lead-in is drawn
- * from its own random source, so recipe 7's mixture k is recipe 5's mixture k with the voice
- * delayed (and its end cut off): the two recipes make a controlled comparison.
- * Why: in recipes 3-6 the voice starts at the example's first sample, so the network learned
- * to pass the first frames after a start or reset; on the dev pairs, which open with about
- * 0.2 s of noise alone, run v9s attenuated those frames by a median of 22 dB against model v1's
- * 37 dB, and a tenth of them by less than 0.2 dB ({@code docs/training-log.md}, session 18).
- * Recipe 8 is recipe 7 with crackle ({@link SyntheticNoise#crackle}: crumpled paper and
- * plastic, handling, fire, frying) laid over the noise of {@value #CRACKLE_SHARE} of the mixtures,
- * {@value #CRACKLE_MIN_DB}..{@value #CRACKLE_MAX_DB} dB relative to it, drawn from its own random
- * source, so recipe 8's mixture k is recipe 7's with more noise. Why: on the 9 dev pairs with a
- * crackling noise (DeepFilterNet's freesound 573577) the v2 models remove less of it than v1 on
- * every pair, before and during speech, and that noise carries most of their SI-SDR deficit
- * against v1 at 16 and 48 kHz ({@code docs/training-log.md}, session 19); no class of recipes 3-7
- * makes dense trains of short clicks.
- * Recipe 9 is recipe 8 with rumble ({@link SyntheticNoise#rumble}: infrasonic drift, low
- * rumble, thumps, settling steps) laid over the noise of {@value #RUMBLE_SHARE} of the mixtures,
- * {@value #RUMBLE_MIN_DB}..{@value #RUMBLE_MAX_DB} dB relative to it, from its own random source,
- * so recipe 9's mixture k is recipe 8's with more noise. Why: most of that same deficit lies
- * below 60 Hz, where the v2 models pass the noise unchanged and v1 removes it; with Brownian noise
- * low-passed at 10-60 Hz added to clean dev speech, run t8 leaves SI-SDR where the input was and
- * v1 raises it by 1-6 dB ({@code docs/training-log.md}, session 20).
- * Recipe 10 is recipe 9 with rumble over {@value #RUMBLE_SHARE_10} of the mixtures instead of
- * {@value #RUMBLE_SHARE} (the same draws, so every mixture recipe 9 layers is layered alike) and
- * with chirps or alarms ({@link SyntheticNoise#noiseChirps} or {@link SyntheticNoise#alarm}, even
- * odds) laid over the noise of {@value #CHIRP_SHARE} of the mixtures, {@value #CHIRP_MIN_DB}..{@value
- * #CHIRP_MAX_DB} dB relative to it, from its own random source, so recipe 10's mixture k is recipe
- * 9's with more noise. Why: rumble still carries the largest deficit against v1 at 48 kHz after
- * 3,100 steps of recipe 9 (the dev pairs at 20 dB: 2-3 dB on two freesound-573577 pairs; rumble
- * reached 12 % of the examples); after it, the dev pairs where the v2 runs lose most are crickets
- * (band-limited noise chirps, -5.1 dB) and a clock alarm (beeps whose strongest partial is not the
- * lowest, -2.6 dB), shapes that no earlier class makes ({@code docs/training-log.md}, session 21).
- * Recipe 11 is recipe 10 with another loss mask: the bands above the limit of the speech source
- * but below the limit of the recording chain are trained (with the oracle's gain, mostly about 0:
- * the noisy signal has noise there, the target nothing) instead of "don't care". The audio is
- * recipe 10's, sample for sample; only the band limit handed to the targets changes, from
- * min(speech source limit, chain limit) to the chain limit. Why: a 16 kHz or 22 kHz voice
- * under fullband noise is most of the mixtures, so in recipe 10 the bands above 8.6 kHz were
- * trained in 5-28 % of the frames and the network rarely learned to remove noise there (the dev pair with crickets at 8-12 kHz: the
- * v2 runs lower that band by 4 dB, v1 by 11 dB, and run t12's gains there are about 0.5 where
- * the oracle's are 0.1-0.2; {@code docs/training-log.md}, sessions 21 and 22).
- * Recipe 12 is recipe 11 where, in {@value #RUMBLE_ALONE_SHARE} of the mixtures that get rumble,
- * the rumble is the whole noise (the other noise is dropped before it is added; a chirp layer may
- * still come after it), drawn after the rumble's own draws, so the rumble itself is recipe 11's.
- * Why: in four of the nine files of clean dev speech with rumble alone below 10-60 Hz (session
- * 20's probe), run t12 gives bands 0 and 1 gains of 0.96-0.99 where the oracle gives band 0
- * 0.02-0.10 (model v1: 0.46-0.73); in recipes 9-11 rumble always comes with another noise, so
- * speech that is clean above 100 Hz looked like a frame to pass whole.
- * Recipe 13 is recipe 12 with an opening offset ({@link SyntheticNoise#openingOffset}: a step at
- * the first sample decaying over 0.05-1 s) laid over the noise of {@value #OFFSET_SHARE} of the
- * mixtures, {@value #OFFSET_MIN_DB}..{@value #OFFSET_MAX_DB} dB relative to it (RMS over the whole
- * mixture, so in a 4 s mixture its first samples lie up to about 27 dB above the noise's RMS),
- * from its own random source, so recipe 13's mixture k is recipe 12's with more noise. Why: run
- * t14 passes such an offset under broadband noise whole in bands 0 and 1 at the start of a
- * stream, which is most of the deficit against v1 on the freesound-573577 dev pairs at -5 and
- * 0 dB ({@code docs/training-log.md}, session 22).
- * Recipe 14 is recipe 13 with hiss ({@link SyntheticNoise#hiss}: white noise high-passed at
- * 2-12 kHz, steady, pulsed or swaying) laid over the noise of {@value #HISS_SHARE} of the
- * mixtures, {@value #HISS_MIN_DB}..{@value #HISS_MAX_DB} dB relative to it, from its own random
- * source, so recipe 14's mixture k is recipe 13's with more noise. Why: in speech frames the v2
- * runs pass about half of strong noise above the voice, and in training such noise is rare (the
- * median target gain of bands 26-30 in speech frames is 0.68-0.98; {@code docs/training-log.md},
- * session 22).
- * Recipe 15 is recipe 14 where, in {@value #LOUD_MUSIC_SHARE} of the mixtures, the noise is
- * music alone mixed at {@value #LOUD_MUSIC_MIN_DB}..{@value #LOUD_MUSIC_MAX_DB} dB SNR
- * ({@link #replaceWithLoudMusic}), drawn from its own random source, so every other mixture k is
- * recipe 14's sample for sample. Why: the network takes loud music for voice (session 27).
+ * Recipes 3 to 15 of {@link MixtureGenerator}: mixtures for real-world recordings (model-v2
+ * issue, items 1-4). Each recipe from 4 on is the one before it (7: recipe 5) with one change,
+ * gated by its own flag. From recipe 7 on the change draws from its own random source, so recipe
+ * n's mixture k is recipe n-1's mixture k with that change alone. Why each change was made, with
+ * the measurements behind it, is in {@code docs/training.md} ("Mixtures") and
+ * {@code docs/training-log.md}.
  *
- * Against recipe 2:
+ * <ul>
+ *   <li>3: the base recipe below (speech and recorded noise drawn uniformly over clips);</li>
+ *   <li>4: a data folder is drawn first, then a clip of it;</li>
+ *   <li>5: high tonal events ({@link SyntheticNoise#tonalEvents}) as a made noise class at 10 %;</li>
+ *   <li>6: music at 25 % of the noises;</li>
+ *   <li>7 (from 5): a lead-in of noise alone, {@value #LEAD_IN_MIN_S}-{@value #LEAD_IN_MAX_S} s,
+ *       in half of the mixtures;</li>
+ *   <li>8: a crackle layer ({@link SyntheticNoise#crackle}) over {@value #CRACKLE_SHARE} of the
+ *       noises;</li>
+ *   <li>9: a rumble layer ({@link SyntheticNoise#rumble}) over {@value #RUMBLE_SHARE} of them;</li>
+ *   <li>10: rumble over {@value #RUMBLE_SHARE_10}, and chirps or alarms over {@value #CHIRP_SHARE};</li>
+ *   <li>11: the same audio; the targets' band limit is the recording chain's alone;</li>
+ *   <li>12: rumble is the whole noise in {@value #RUMBLE_ALONE_SHARE} of the mixtures with rumble;</li>
+ *   <li>13: an opening offset ({@link SyntheticNoise#openingOffset}) over {@value #OFFSET_SHARE};</li>
+ *   <li>14: a hiss layer ({@link SyntheticNoise#hiss}) over {@value #HISS_SHARE};</li>
+ *   <li>15: music alone at {@value #LOUD_MUSIC_MIN_DB}..{@value #LOUD_MUSIC_MAX_DB} dB SNR as the
+ *       noise of {@value #LOUD_MUSIC_SHARE} of the mixtures ({@link #replaceWithLoudMusic}).</li>
+ * </ul>
+ * The layers' levels are relative to the mixture's other noise (the constants below).
+ *
+ * Recipe 3 against recipe 2:
  *
  * <ul>
  *   <li>speech: the pack and the Debian catalogue without the held-out voices; short clips are
