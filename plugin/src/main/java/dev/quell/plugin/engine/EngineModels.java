@@ -1,6 +1,5 @@
 package dev.quell.plugin.engine;
 
-import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.NetworkInputs;
 import dev.quell.nn.Model;
