@@ -155,14 +155,7 @@ class TrainingSmokeTest {
         java.util.HashMap<String, String> opt4 = new java.util.HashMap<>(opt);
         opt4.remove("dev");
         opt4.put("noisefloor", "true");
-        assertEquals(7, Train.run(shards, wide, 7, opt4)); // no step: the widened export only
-        Model widened = ModelFile.read(wide.resolve("model.qnn"), Precision.FLOAT32);
-        assertEquals(dev.quell.dsp.NetworkInputs.WITH_NOISE_FLOOR, widened.inputSize());
-        assertTrue(Files.readString(wide.resolve("state.properties")).contains("features=104"));
-        assertEquals(8 * dev.quell.dsp.NetworkInputs.WITH_NOISE_FLOOR, Files.size(wide.resolve("norm.bin")));
-        double same = worstDifference(widened, golden, true);
-        System.out.printf("widened model vs the 70-input DJL forward pass: worst difference %.2e%n", same);
-        assertTrue(same < 1e-4, "the widened model must compute what the checkpoint did: " + same);
+        Model widened = widenedExport(shards, wide, 7, opt4, dev.quell.dsp.NetworkInputs.WITH_NOISE_FLOOR, golden);
         Path wideGolden = dir.resolve("wide-golden.bin");
         opt4.put("golden", wideGolden.toString());
         opt4.put("level", "-10,10");
@@ -204,14 +197,7 @@ class TrainingSmokeTest {
         java.util.HashMap<String, String> opt6 = new java.util.HashMap<>(opt4);
         opt6.put("modulation", "true");
         opt6.remove("golden");
-        assertEquals(10, Train.run(shards, modulated, 10, opt6)); // no step: the widened export only
-        Model withModulation = ModelFile.read(modulated.resolve("model.qnn"), Precision.FLOAT32);
-        assertEquals(dev.quell.dsp.NetworkInputs.WITH_MODULATION, withModulation.inputSize());
-        assertTrue(Files.readString(modulated.resolve("state.properties")).contains("features=138"));
-        assertEquals(8 * dev.quell.dsp.NetworkInputs.WITH_MODULATION, Files.size(modulated.resolve("norm.bin")));
-        double sameModulated = worstDifference(withModulation, wideGolden, true);
-        System.out.printf("138-input model vs the 104-input DJL forward pass: worst difference %.2e%n", sameModulated);
-        assertTrue(sameModulated < 1e-4, "the widened model must compute what the checkpoint did: " + sameModulated);
+        widenedExport(shards, modulated, 10, opt6, dev.quell.dsp.NetworkInputs.WITH_MODULATION, wideGolden);
         Path modulatedGolden = dir.resolve("modulated-golden.bin");
         opt6.put("golden", modulatedGolden.toString());
         assertEquals(11, Train.run(shards, modulated, 11, opt6));
@@ -221,6 +207,27 @@ class TrainingSmokeTest {
         assertTrue(worstModulated < 1e-4, "runtime vs DJL with modulation inputs: " + worstModulated);
         double movedModulated = worstDifference(trainedModulated, wideGolden, true);
         assertTrue(movedModulated > 1e-6, "training must change the widened model's outputs: " + movedModulated);
+    }
+
+    /**
+     * Runs to the checkpoint's own step (no training step: the widened export only) with options
+     * that ask for more inputs, and checks the export: its input count, the recorded state, the
+     * extended normalisation, and outputs equal to the checkpoint's DJL forward pass.
+     *
+     * @return the exported widened model
+     */
+    private static Model widenedExport(Path shards, Path run, int step, java.util.Map<String, String> opt, int inputs,
+                                       Path golden) throws Exception {
+        assertEquals(step, Train.run(shards, run, step, opt));
+        Model widened = ModelFile.read(run.resolve("model.qnn"), Precision.FLOAT32);
+        assertEquals(inputs, widened.inputSize());
+        assertTrue(Files.readString(run.resolve("state.properties")).contains("features=" + inputs));
+        assertEquals(8L * inputs, Files.size(run.resolve("norm.bin")));
+        double same = worstDifference(widened, golden, true);
+        System.out.printf("model widened to %d inputs vs the checkpoint's DJL forward pass: worst difference %.2e%n",
+                inputs, same);
+        assertTrue(same < 1e-4, "the model widened to " + inputs + " inputs must compute what the checkpoint did: " + same);
+        return widened;
     }
 
     /** @return a new run folder named name holding a copy of run's checkpoint, normalisation and state */
