@@ -92,7 +92,8 @@ public final class NetworkInputs {
 
     /**
      * The inputs of a sequence of feature frames, with fresh trackers started at its first frame
-     * (what a stream processed from that frame gives). For training and tests: it allocates, so it
+     * (what a stream processed from that frame gives). The one place training turns stored features
+     * into inputs (batches, normalisation statistics, dev loss, golden files). It allocates, so it
      * is not for the audio path. raw and out may not overlap.
      *
      * @param raw input frames, frame-major, {@link Features#COUNT} values each, from {@code from}
@@ -106,6 +107,10 @@ public final class NetworkInputs {
     public static void extend(float[] raw, int from, int frames, int count, float[] out, int to) {
         if (from + frames * Features.COUNT > raw.length || to + frames * count > out.length) {
             throw Messages.arraysTooShort(frames);
+        }
+        if (count == PLAIN) {
+            System.arraycopy(raw, from, out, to, frames * PLAIN);
+            return;
         }
         NetworkInputs stream = new NetworkInputs(count);
         float[] frame = new float[Features.COUNT];

@@ -56,8 +56,8 @@ class NetworkInputsTest {
         float[] widest = new float[frames * NetworkInputs.WITH_MODULATION];
         NetworkInputs.extend(raw, 3, frames, NetworkInputs.WITH_MODULATION, widest, 0);
         for (int count : new int[] {NetworkInputs.PLAIN, NetworkInputs.WITH_NOISE_FLOOR}) {
-            float[] out = new float[frames * count];
-            NetworkInputs.extend(raw, 3, frames, count, out, 0);
+            float[] out = new float[5 + frames * count];
+            NetworkInputs.extend(raw, 3, frames, count, out, 5);
             NetworkInputs stream = new NetworkInputs(count);
             float[] frame = new float[Features.COUNT];
             for (int t = 0; t < frames; t++) {
@@ -65,8 +65,8 @@ class NetworkInputsTest {
                 float[] in = stream.update(frame);
                 assertEquals(count, in.length);
                 for (int i = 0; i < count; i++) {
-                    assertEquals(widest[t * NetworkInputs.WITH_MODULATION + i], out[t * count + i], 0f);
-                    assertEquals(in[i], out[t * count + i], 0f);
+                    assertEquals(widest[t * NetworkInputs.WITH_MODULATION + i], out[5 + t * count + i], 0f);
+                    assertEquals(in[i], out[5 + t * count + i], 0f);
                 }
             }
         }

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameFormat;
+import dev.quell.dsp.NetworkInputs;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.resample.Resampler;
@@ -65,7 +66,7 @@ public final class DevSet {
                 System.arraycopy(f.features()[i], 0, raw, i * nf, nf);
             }
             float[] in = new float[t * ni];
-            ModelInputs.fill(raw, 0, t, ni, in, 0);
+            NetworkInputs.extend(raw, 0, t, ni, in, 0);
             FeatureNorm.apply(in, 0, in.length, norm, x, 0);
             for (int i = 0; i < t; i++) {
                 System.arraycopy(f.gains()[i], 0, g, i * 34, 34);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.quell.dsp.NetworkInputs;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class Golden {
         int nf = net.featureCount();
         int nb = shard.bands();
         float[] raw = new float[t * nf];
-        ModelInputs.fill(shard.features(), 0, t, nf, raw, 0);
+        NetworkInputs.extend(shard.features(), 0, t, nf, raw, 0);
         float[] x = new float[t * nf];
         FeatureNorm.apply(raw, 0, x.length, norm, x, 0);
         try (NDManager m = manager.newSubManager()) {

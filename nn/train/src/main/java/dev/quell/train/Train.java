@@ -219,7 +219,7 @@ public final class Train {
             } else {
                 level.apply(s.features(), e * t * nf, t, nf, level.draw(levelRng), raw, 0);
             }
-            ModelInputs.fill(raw, 0, t, ni, in, 0);
+            NetworkInputs.extend(raw, 0, t, ni, in, 0);
             FeatureNorm.apply(in, 0, t * ni, norm, x, i * t * ni);
             System.arraycopy(s.gains(), e * t * nb, g, i * t * nb, t * nb);
             System.arraycopy(s.strengths(), e * t * nb, r, i * t * nb, t * nb);
@@ -396,7 +396,7 @@ public final class Train {
         int t = s.frames();
         float[] out = new float[s.examples() * t * nf];
         for (int e = 0; e < s.examples(); e++) {
-            ModelInputs.fill(s.features(), e * t * s.featureCount(), t, nf, out, e * t * nf);
+            NetworkInputs.extend(s.features(), e * t * s.featureCount(), t, nf, out, e * t * nf);
         }
         return out;
     }
