@@ -75,9 +75,7 @@ public final class Train {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS [lookahead=2] [batch=16] [lr=1e-3]"
-                    + " [checkpoint=100] [minutes=M] [golden=FILE] [dev=DIR] [mixlookahead=true] [average=CKPT,CKPT...]"
-                    + " [sdr=WEIGHT] [overatt=WEIGHT] [snr=WEIGHT] [pause=WEIGHT] [weak=WEIGHT] [leak=WEIGHT] [keep=FROM_STEP] [maxsnr=DB] [level=LO,HI] [noisefloor=true] [modulation=true] [gru=SIZE]");
+            System.err.println("usage: Train SHARD_DIR WORK_DIR TOTAL_STEPS " + TrainOptions.usage());
             System.exit(2);
         }
         Map<String, String> opt = new LinkedHashMap<>();

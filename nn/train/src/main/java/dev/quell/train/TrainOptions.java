@@ -30,10 +30,18 @@ import java.util.stream.Stream;
 record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
                     LossWeights loss, int keepFrom, double maxSnr, LevelShift level, int inputs,
                     int gru, List<Path> average, Path dev, String golden) {
+    /** Each option {@link #parse} knows as the usage line shows it: key=default or key=PLACEHOLDER. */
+    private static final List<String> SYNTAX = List.of("lookahead=2", "batch=16", "lr=1e-3", "checkpoint=100",
+            "minutes=M", "golden=FILE", "dev=DIR", "mixlookahead=true", "average=CKPT,CKPT...", "sdr=WEIGHT",
+            "overatt=WEIGHT", "snr=WEIGHT", "pause=WEIGHT", "weak=WEIGHT", "leak=WEIGHT", "keep=FROM_STEP",
+            "maxsnr=DB", "level=LO,HI", "noisefloor=true", "modulation=true", "gru=SIZE");
     /** The option keys {@link #parse} knows, in the order of the usage line. */
-    static final List<String> KEYS = List.of("lookahead", "batch", "lr", "checkpoint", "minutes", "golden", "dev",
-            "mixlookahead", "average", "sdr", "overatt", "snr", "pause", "weak", "leak", "keep", "maxsnr", "level",
-            "noisefloor", "modulation", "gru");
+    static final List<String> KEYS = SYNTAX.stream().map(o -> o.substring(0, o.indexOf('='))).toList();
+
+    /** @return the options for a usage line, each in brackets, separated by spaces */
+    static String usage() {
+        return "[" + String.join("] [", SYNTAX) + "]";
+    }
 
     /**
      * @param opt the options as given

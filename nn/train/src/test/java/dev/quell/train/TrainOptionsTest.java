@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Parsing of {@link Train}'s key=value options. */
@@ -36,5 +38,22 @@ class TrainOptionsTest {
     @Test
     void rejectsANegativeWeight() {
         assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(Map.of("leak", "-1")));
+    }
+
+    @Test
+    void theUsageLineListsEveryKeyAndItsNumbersAreTheDefaults() {
+        String usage = TrainOptions.usage();
+        int numbers = 0;
+        for (String key : TrainOptions.KEYS) {
+            Matcher m = Pattern.compile("\\[" + key + "=([^\\]]+)\\]").matcher(usage);
+            assertTrue(m.find(), key + " missing from " + usage);
+            String shown = m.group(1);
+            if (shown.matches("[0-9.e-]+")) {
+                assertEquals(TrainOptions.parse(Map.of()), TrainOptions.parse(Map.of(key, shown)),
+                        key + "=" + shown + " is not the default");
+                numbers++;
+            }
+        }
+        assertEquals(4, numbers, "lookahead, batch, lr and checkpoint show their defaults");
     }
 }
