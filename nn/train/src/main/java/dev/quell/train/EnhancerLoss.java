@@ -112,11 +112,29 @@ public final class EnhancerLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        NDArray g = labels.get(0).add(EPS).pow(GAMMA);
-        NDArray r = labels.get(1).neg().add(1 + EPS).pow(GAMMA);
-        NDArray mask = labels.get(2);
-        NDArray gp = predictions.get(0).add(EPS).pow(GAMMA);
-        NDArray rp = predictions.get(1).neg().add(1 + EPS).pow(GAMMA);
+        NDArray loss = bandTerms(labels.get(0), labels.get(1), labels.get(2), predictions.get(0), predictions.get(1));
+        if (labels.size() < 4) {
+            return loss;
+        }
+        if (w.snr() > 0f && predictions.size() > 2) {
+            NDArray t = FrameSnr.target(labels.get(0), labels.get(2), labels.get(3));
+            loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(w.snr()));
+        }
+        if (!w.weighsByEnergy()) {
+            return loss;
+        }
+        return addEnergyTerms(loss, labels.get(0), predictions.get(0), labels.get(3).mul(labels.get(2)));
+    }
+
+    /**
+     * The perceptual part and, with μ &gt; 0, the over-attenuation part (class comment), as one
+     * scalar. Gains, strengths and mask are [batch, frames, bands].
+     */
+    private NDArray bandTerms(NDArray target, NDArray strength, NDArray mask, NDArray gains, NDArray strengthOut) {
+        NDArray g = target.add(EPS).pow(GAMMA);
+        NDArray r = strength.neg().add(1 + EPS).pow(GAMMA);
+        NDArray gp = gains.add(EPS).pow(GAMMA);
+        NDArray rp = strengthOut.neg().add(1 + EPS).pow(GAMMA);
         NDArray dg = g.sub(gp);
         NDArray dg2 = dg.square();
         NDArray lg = dg2.add(dg2.square().mul(C4));
@@ -126,31 +144,28 @@ public final class EnhancerLoss extends Loss {
             NDArray under = dg.maximum(0f).square().mul(mask).sum().div(mask.sum().add(1f));
             loss = loss.add(under.mul(w.overAttenuation()));
         }
-        if (labels.size() < 4) {
-            return loss;
-        }
-        if (w.snr() > 0f && predictions.size() > 2) {
-            NDArray t = FrameSnr.target(labels.get(0), mask, labels.get(3));
-            loss = loss.add(t.sub(predictions.get(2)).square().mean().mul(w.snr()));
-        }
-        if (!w.weighsByEnergy()) {
-            return loss;
-        }
-        NDArray weight = labels.get(3).mul(mask);
+        return loss;
+    }
+
+    /**
+     * Adds the pause, weak-speech, leak and signal-domain parts whose weights are set, in that
+     * order (class comment). {@code weight} is [batch, frames, bands] (mask times band energy).
+     */
+    private NDArray addEnergyTerms(NDArray loss, NDArray target, NDArray gains, NDArray weight) {
         if (w.pause() > 0f || w.weak() > 0f || w.leak() > 0f) {
-            NDArray clean = labels.get(0).square().mul(weight).sum(BANDS);
+            NDArray clean = target.square().mul(weight).sum(BANDS);
             NDArray loudest = clean.max(FRAMES, true);
             if (w.pause() > 0f) {
-                loss = loss.add(pauseTerm(predictions.get(0), weight, clean, loudest).mul(w.pause()));
+                loss = loss.add(pauseTerm(gains, weight, clean, loudest).mul(w.pause()));
             }
             if (w.weak() > 0f) {
-                loss = loss.add(weakTerm(labels.get(0), predictions.get(0), weight, clean, loudest).mul(w.weak()));
+                loss = loss.add(weakTerm(target, gains, weight, clean, loudest).mul(w.weak()));
             }
             if (w.leak() > 0f) {
-                loss = loss.add(leakTerm(labels.get(0), predictions.get(0), weight, clean, loudest).mul(w.leak()));
+                loss = loss.add(leakTerm(target, gains, weight, clean, loudest).mul(w.leak()));
             }
         }
-        return w.sdr() == 0f ? loss : loss.add(signalTerm(labels.get(0), predictions.get(0), weight).mul(w.sdr()));
+        return w.sdr() == 0f ? loss : loss.add(signalTerm(target, gains, weight).mul(w.sdr()));
     }
 
     /**
