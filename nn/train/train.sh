@@ -15,12 +15,15 @@ if [[ ! -f "$cp_file" || "$here/pom.xml" -nt "$cp_file" ]]; then
   (cd "$here" && mvn -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
 fi
 cp="$here/target/classes:$(cat "$cp_file")"
-java_opts=(-Xmx8g -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+java_opts=(-Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+# The shard generator keeps the decoded corpus in its heap (TrainingCorpus): 12 GB holds the pack and
+# the Debian catalogue; with two generators beside a training run, give each QUELL_SHARDS_HEAP=6g.
+shards_heap="${QUELL_SHARDS_HEAP:-12g}"
 cmd="${1:-}"; shift || true
 case "$cmd" in
-  shards) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ${5:-} ;;
-  train)  exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.Train "$@" ;;
-  heldout) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.HeldOutSet "$@" ;;
-  unseen) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.UnseenVoicePairs "$@" ;;
+  shards) exec java -Xmx"$shards_heap" "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ${5:-} ;;
+  train)  exec java -Xmx8g "${java_opts[@]}" -cp "$cp" dev.quell.train.Train "$@" ;;
+  heldout) exec java -Xmx8g "${java_opts[@]}" -cp "$cp" dev.quell.train.HeldOutSet "$@" ;;
+  unseen) exec java -Xmx8g "${java_opts[@]}" -cp "$cp" dev.quell.train.UnseenVoicePairs "$@" ;;
   *) echo "usage: $0 shards DATA_DIRS SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...] | heldout DATA_DIRS OUT [N] | unseen HELD DEV OUT" >&2; exit 2 ;;
 esac

@@ -17,8 +17,11 @@ import java.util.Map;
  * "train"), and of any further catalogue with the same columns (the Debian audio of
  * {@link DebianAudioCatalogue}): speech, noise, music, key clicks and room impulse responses,
  * decoded lazily to 48 kHz and cached as 16-bit samples, least recently used first out once the
- * cache holds {@value #CACHE_MB} MB (the whole pack fits in about 2 GB; with the Debian catalogue's
- * 17 hours of music and ambience the corpus would need 8 GB).
+ * cache is full. The cache takes the heap less {@link #HEAP_RESERVE_MB} MB ({@link #cacheBytes}):
+ * the pack fits in about 2 GB, the pack with the Debian catalogue's 17 hours of music and
+ * ambience in about 8 GB. A miss costs decoding and resampling the whole file (a three-minute
+ * track, about a second), which is most of a shard generator's time when the corpus does not fit,
+ * so give generators a heap of 10 GB or more.
  *
  * <p>Dev material (split "dev") is never returned, so the dev set stays held out. Rows with split
  * "heldout" and the pack's {@linkplain #isHeldOutVoice held-out voices} form
@@ -49,10 +52,13 @@ public final class TrainingCorpus {
     private final List<Clip> keyClicks = new ArrayList<>();
     private final List<Clip> rirs = new ArrayList<>();
     private final Map<String, List<Clip>> byVoice = new HashMap<>();
-    /** Size of the decoded-sample cache, MB. */
-    public static final int CACHE_MB = 3000;
+    /** Heap left to everything but the decoded-sample cache, MB. */
+    public static final int HEAP_RESERVE_MB = 2000;
+    /** Smallest decoded-sample cache, MB, whatever the heap. */
+    public static final int MIN_CACHE_MB = 256;
     private final LinkedHashMap<Path, short[]> cache = new LinkedHashMap<>(256, 0.75f, true);
     private long cachedSamples;
+    private final long cacheSamples = cacheBytes(Runtime.getRuntime().maxMemory()) / Short.BYTES;
     private int sourceCount;
 
     /**
@@ -240,7 +246,7 @@ public final class TrainingCorpus {
                 cachedSamples += s.length;
             }
             var it = cache.entrySet().iterator();
-            while (cachedSamples > CACHE_MB * 500_000L && it.hasNext()) {
+            while (cachedSamples > cacheSamples && it.hasNext()) {
                 var eldest = it.next();
                 if (eldest.getValue() != s) {
                     cachedSamples -= eldest.getValue().length;
@@ -249,6 +255,16 @@ public final class TrainingCorpus {
             }
         }
         return s;
+    }
+
+    /**
+     * The decoded-sample cache's size for a heap.
+     *
+     * @param maxHeap the JVM's maximum heap, bytes ({@link Runtime#maxMemory()})
+     * @return maxHeap less {@link #HEAP_RESERVE_MB} MB, at least {@link #MIN_CACHE_MB} MB, bytes
+     */
+    static long cacheBytes(long maxHeap) {
+        return Math.max(MIN_CACHE_MB * 1_000_000L, maxHeap - HEAP_RESERVE_MB * 1_000_000L);
     }
 
     /**
