@@ -15,7 +15,7 @@ if [[ ! -f "$cp_file" || "$here/pom.xml" -nt "$cp_file" ]]; then
   (cd "$here" && mvn -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
 fi
 cp="$here/target/classes:$(cat "$cp_file")"
-java_opts=(-Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+java_opts=(--add-modules jdk.incubator.vector -Dai.djl.offline=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
 # The shard generator keeps the decoded corpus in its heap (TrainingCorpus): 12 GB holds the pack and
 # the Debian catalogue; with two generators beside a training run, give each QUELL_SHARDS_HEAP=6g.
 shards_heap="${QUELL_SHARDS_HEAP:-12g}"
