@@ -38,7 +38,8 @@ import java.util.Random;
  *
  * <h2>Parameters</h2>
  * {@link #setParameter} may be called from any thread; {@link #process} reads each value once
- * per block. Post-filter strength and attenuation limit are smoothed hop by hop (time constant
+ * per block. The post-filter parameter is applied in part at host rates below 16 kHz
+ * ({@link PostFilterRateScale}). Post-filter strength and attenuation limit are smoothed hop by hop (time constant
  * about 20 ms, and the 50 %-overlapped synthesis window interpolates between hops), bypass
  * crossfades over 10 ms against the dry input delayed by the latency, and a look-ahead change
  * fades out over 5 ms, switches the latency, and fades back in once the new pipeline is primed.
@@ -99,6 +100,7 @@ public final class QuellEngine {
     // stream state
     private int activeLookahead;
     private float postFilter;
+    private float postFilterScale = 1f;
     private float minGain;
     private final Crossfader crossfader = new Crossfader();
 
@@ -143,6 +145,7 @@ public final class QuellEngine {
             throw Messages.blockSizeBelowOne(maxBlockSize);
         }
         sampleRate = fs;
+        postFilterScale = PostFilterRateScale.of(fs);
         channels = channelCount;
         chunk = Math.min(maxBlockSize, MAX_CHUNK);
         pipelines = new HopProcessor[LOOKAHEADS];
@@ -266,6 +269,11 @@ public final class QuellEngine {
     /** @return true after a successful {@link #prepare} and before {@link #release()} */
     public boolean isPrepared() {
         return prepared;
+    }
+
+    /** @return the post-filter strength the next hop applies (0..1): the smoothed parameter times {@link PostFilterRateScale} */
+    float appliedPostFilter() {
+        return postFilter;
     }
 
     /** @return the prepared sample rate in Hz (48000 before prepare) */
@@ -398,7 +406,7 @@ public final class QuellEngine {
             dry[c].writeZeros(plan.latency(la));
             ceilings[c].reset();
         }
-        postFilter = (float) (params.get(Parameter.POST_FILTER) / 100.0);
+        postFilter = (float) (params.get(Parameter.POST_FILTER) / 100.0) * postFilterScale;
         minGain = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
         crossfader.reset(bypassOf(params.get(Parameter.BYPASS)));
     }
@@ -439,7 +447,7 @@ public final class QuellEngine {
         if (wanted != activeLookahead && !crossfader.switching()) {
             startSwitchFade();
         }
-        float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0);
+        float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0) * postFilterScale;
         float gainTarget = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
         float bypassTarget = bypassOf(params.get(Parameter.BYPASS));
         int pos = 0;
