@@ -89,7 +89,7 @@ public final class EvalCommand implements QuellCommand {
     boolean int8;
 
     @Option(names = "--post-filter", defaultValue = "100", paramLabel = "PCT",
-            description = "Post-filter strength in percent (default: ${DEFAULT-VALUE}).")
+            description = "Post-filter strength in percent (default: ${DEFAULT-VALUE}); the engine applies a share of it below 16 kHz, half at 8 kHz.")
     double postFilter;
 
     @Option(names = "--dnsmos-models", paramLabel = "DIR",
