@@ -167,6 +167,40 @@ public final class EvalResults {
     }
 
     /**
+     * Reads what {@link #toJson} wrote (the {@code results.json} of {@code quell eval}), adding
+     * its entries to {@code into}.
+     *
+     * @param json the file's bytes
+     * @param into results to add to
+     * @throws IllegalArgumentException if it is not JSON with a "results" array of entries
+     */
+    public static void readJson(byte[] json, EvalResults into) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+        com.fasterxml.jackson.databind.JsonNode results = root == null ? null : root.get("results");
+        if (results == null || !results.isArray()) {
+            throw new IllegalArgumentException("no \"results\" array");
+        }
+        for (com.fasterxml.jackson.databind.JsonNode o : results) {
+            if (!o.hasNonNull("rate_hz") || !o.hasNonNull("file") || !o.hasNonNull("condition") || !o.has("metrics")) {
+                throw new IllegalArgumentException("an entry without rate_hz, file, condition or metrics: " + o);
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            o.get("metrics").fields().forEachRemaining(f -> values.put(f.getKey(),
+                    f.getValue().isNumber() ? f.getValue().asDouble() : Double.NaN));
+            double snr = o.hasNonNull("snr_db") ? o.get("snr_db").asDouble() : Double.NaN;
+            String noise = o.hasNonNull("noise_type") ? o.get("noise_type").asText() : "";
+            into.add(o.get("file").asText(), o.get("condition").asText(), o.get("rate_hz").asInt(), snr, noise, values);
+        }
+    }
+
+    /**
      * @param meta free-form description (model, settings) put under "meta"
      * @param parts results (for example one per evaluated rate), written in order
      * @return JSON bytes: {"meta":{...},"results":[{rate_hz, file, condition, snr_db, noise_type, metrics:{...}}]}

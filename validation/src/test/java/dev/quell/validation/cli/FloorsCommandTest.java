@@ -1,0 +1,63 @@
+package dev.quell.validation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quell.validation.report.EvalResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FloorsCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A report folder with noisy and enhanced results at 48 kHz, two files at each of two SNRs. */
+    private Path report(String name, double ovrl) throws IOException {
+        EvalResults r = new EvalResults();
+        for (double snr : new double[] {0, 20}) {
+            for (int k = 0; k < 2; k++) {
+                String f = "f" + k + "_" + (int) snr + ".wav";
+                r.add(f, "noisy", 48000, snr, "x", Map.of("STOI", 0.7, "ESTOI", 0.6, "SI-SDR (dB)", snr, "DNSMOS OVRL", 2.0));
+                r.add(f, "Quell L=20 ms", 48000, snr, "x", Map.of("STOI", 0.71, "ESTOI", 0.61, "SI-SDR (dB)", snr + 4,
+                        "DNSMOS OVRL", ovrl));
+            }
+        }
+        Path d = Files.createDirectories(dir.resolve(name));
+        Files.write(d.resolve("results.json"), EvalResults.toJson(Map.of(), List.of(r)));
+        return d;
+    }
+
+    @Test
+    void printsEveryFloorAndExitsThreeWhenOneIsMissed() throws IOException {
+        Path base = report("base", 2.5);
+        CliRun ok = CliRun.of("floors", report("good", 2.75).toString(), "--baseline", base.toString());
+        assertEquals(0, ok.exitCode(), ok.stdout());
+        assertTrue(ok.stdout().contains("6 of 8 floors met, 0 missed, 2 not checked"), ok.stdout());
+        CliRun short48 = CliRun.of("floors", report("short", 2.6).toString(), "--baseline", base.toString());
+        assertEquals(3, short48.exitCode(), short48.stdout());
+        assertTrue(short48.stdout().lines().anyMatch(l -> l.contains("DNSMOS OVRL") && l.endsWith("MISSED")), short48.stdout());
+    }
+
+    @Test
+    void aFolderWithoutResultsIsAnError() throws IOException {
+        Path base = report("base", 2.5);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals(1, CliRun.of("floors", empty.toString(), "--baseline", base.toString()).exitCode());
+        Files.writeString(empty.resolve("results.json"), "{\"results\": 3}");
+        assertEquals(1, CliRun.of("floors", empty.toString(), "--baseline", base.toString()).exitCode());
+    }
+
+    @Test
+    void aRateFromTwoFoldersIsAnError() throws IOException {
+        Path base = report("base", 2.5);
+        CliRun twice = CliRun.of("floors", report("a", 2.75).toString(), report("b", 2.75).toString(),
+                "--baseline", base.toString());
+        assertEquals(1, twice.exitCode(), twice.stdout());
+        assertEquals("", twice.stdout());
+    }
+}
