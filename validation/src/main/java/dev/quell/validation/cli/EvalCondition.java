@@ -2,6 +2,7 @@ package dev.quell.validation.cli;
 
 import dev.quell.dsp.oracle.OracleStage;
 import dev.quell.plugin.engine.EngineModels;
+import dev.quell.validation.report.EvalResults;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -37,7 +38,7 @@ record EvalCondition(Kind kind, String label, int lookaheadMs, EngineModels mode
     }
 
     static EvalCondition noisy() {
-        return new EvalCondition(Kind.NOISY, "noisy", 0, null, null, null, true);
+        return new EvalCondition(Kind.NOISY, EvalResults.NOISY, 0, null, null, null, true);
     }
 
     static EvalCondition enhanced(Path dir) {
@@ -45,12 +46,12 @@ record EvalCondition(Kind kind, String label, int lookaheadMs, EngineModels mode
     }
 
     static EvalCondition quell(EngineModels models, int lookaheadMs, boolean int8, boolean drawn) {
-        return new EvalCondition(Kind.QUELL, "Quell L=" + lookaheadMs + " ms" + (int8 ? " int8" : ""), lookaheadMs,
+        return new EvalCondition(Kind.QUELL, EvalResults.QUELL + lookaheadMs + " ms" + (int8 ? " int8" : ""), lookaheadMs,
                 models, null, null, drawn);
     }
 
     static EvalCondition quellOnClean(EngineModels models, int lookaheadMs) {
-        return new EvalCondition(Kind.QUELL_ON_CLEAN, "Quell L=" + lookaheadMs + " ms on clean input", lookaheadMs,
+        return new EvalCondition(Kind.QUELL_ON_CLEAN, EvalResults.QUELL + lookaheadMs + " ms" + EvalResults.ON_CLEAN_INPUT, lookaheadMs,
                 models, null, null, false);
     }
 

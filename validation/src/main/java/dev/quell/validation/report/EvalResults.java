@@ -21,6 +21,13 @@ import java.util.function.Predicate;
  * metric computed for it. Conditions and metrics keep their first-seen order. Thread-safe.
  */
 public final class EvalResults {
+    /** Condition label of the unprocessed input. */
+    public static final String NOISY = "noisy";
+    /** Start of the label of every condition that runs Quell, e.g. "Quell L=20 ms int8". */
+    public static final String QUELL = "Quell L=";
+    /** End of the label of the condition that runs the clean file through Quell (transparency). */
+    public static final String ON_CLEAN_INPUT = " on clean input";
+
     /**
      * One file under one condition.
      *

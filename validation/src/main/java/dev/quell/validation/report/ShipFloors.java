@@ -29,10 +29,6 @@ public final class ShipFloors {
     public static final double TRANSPARENCY_SI_SDR_DB = 25;
     /** Transparency floor on STOI. */
     public static final double TRANSPARENCY_STOI = 0.99;
-    /** Label of the unprocessed input's condition in {@code quell eval}'s results. */
-    public static final String NOISY = "noisy";
-    /** Suffix of the condition that runs the clean file through Quell. */
-    public static final String ON_CLEAN = " on clean input";
 
     /**
      * One floor at one rate.
@@ -53,20 +49,21 @@ public final class ShipFloors {
     /**
      * Checks every floor at every rate the candidate was evaluated at.
      *
-     * @param candidate the candidate's results (one enhanced condition besides noisy and clean)
+     * @param candidate the candidate's results (one Quell condition on the noisy input, at most one on the clean input; oracle and peer rows are ignored)
      * @param baseline the baseline's results at the same rates
      * @return the checks, by rate, then in the order of the class comment
-     * @throws IllegalArgumentException if either has no or several enhanced conditions, or the
+     * @throws IllegalArgumentException if either has no or several Quell conditions on the noisy input (or several on the clean input), or the
      *     baseline lacks a rate the candidate has
      */
     public static List<Check> check(EvalResults candidate, EvalResults baseline) {
-        String enhanced = enhancedCondition(candidate, "candidate");
-        String baseEnhanced = enhancedCondition(baseline, "baseline");
+        String enhanced = quellCondition(candidate, "candidate", false);
+        String baseEnhanced = quellCondition(baseline, "baseline", false);
+        String onClean = quellCondition(candidate, "candidate", true);
         TreeSet<Integer> rates = new TreeSet<>();
         candidate.entries().forEach(e -> rates.add(e.rateHz()));
         List<Check> checks = new ArrayList<>();
         for (int rate : rates) {
-            if (Double.isNaN(mean(baseline, "SI-SDR (dB)", NOISY, rate, Double.NaN))) {
+            if (Double.isNaN(mean(baseline, "SI-SDR (dB)", EvalResults.NOISY, rate, Double.NaN))) {
                 throw new IllegalArgumentException("the baseline has no results at " + rate + " Hz");
             }
             intelligibility(candidate, enhanced, rate, checks);
@@ -74,12 +71,12 @@ public final class ShipFloors {
             double needed = mean(baseline, "DNSMOS OVRL", baseEnhanced, rate, Double.NaN) + (rate == 48000 ? OVRL_GAIN_48K : 0);
             checks.add(check(rate, "DNSMOS OVRL", ovrl, needed, ovrl >= needed));
             double gain = mean(candidate, "SI-SDR (dB)", enhanced, rate, Double.NaN)
-                    - mean(candidate, "SI-SDR (dB)", NOISY, rate, Double.NaN);
+                    - mean(candidate, "SI-SDR (dB)", EvalResults.NOISY, rate, Double.NaN);
             double baseGain = mean(baseline, "SI-SDR (dB)", baseEnhanced, rate, Double.NaN)
-                    - mean(baseline, "SI-SDR (dB)", NOISY, rate, Double.NaN);
+                    - mean(baseline, "SI-SDR (dB)", EvalResults.NOISY, rate, Double.NaN);
             checks.add(check(rate, "SI-SDR improvement, dB", gain, baseGain, gain >= baseGain));
-            double clearSiSdr = mean(candidate, "SI-SDR (dB)", enhanced + ON_CLEAN, rate, Double.NaN);
-            double clearStoi = mean(candidate, "STOI", enhanced + ON_CLEAN, rate, Double.NaN);
+            double clearSiSdr = onClean == null ? Double.NaN : mean(candidate, "SI-SDR (dB)", onClean, rate, Double.NaN);
+            double clearStoi = onClean == null ? Double.NaN : mean(candidate, "STOI", onClean, rate, Double.NaN);
             checks.add(check(rate, "transparency SI-SDR, dB", clearSiSdr, TRANSPARENCY_SI_SDR_DB,
                     clearSiSdr >= TRANSPARENCY_SI_SDR_DB));
             checks.add(check(rate, "transparency STOI", clearStoi, TRANSPARENCY_STOI, clearStoi >= TRANSPARENCY_STOI));
@@ -92,7 +89,7 @@ public final class ShipFloors {
         for (double snr : r.snrs()) {
             for (String metric : new String[] {"STOI", "ESTOI"}) {
                 double value = mean(r, metric, enhanced, rate, snr);
-                double input = mean(r, metric, NOISY, rate, snr);
+                double input = mean(r, metric, EvalResults.NOISY, rate, snr);
                 if (snr <= 10) {
                     checks.add(check(rate, String.format(java.util.Locale.ROOT, "%s at %.0f dB, above the input", metric, snr),
                             value, input, value > input));
@@ -114,13 +111,20 @@ public final class ShipFloors {
         return r.mean(metric, condition, e -> e.rateHz() == rate && (Double.isNaN(snr) || e.snrDb() == snr))[0];
     }
 
-    /** The one condition that is Quell on the noisy input. */
-    private static String enhancedCondition(EvalResults r, String which) {
+    /**
+     * The one condition that runs Quell on the noisy input ({@code onClean} false), or the one that
+     * runs it on the clean file (true; null when the evaluation has none). Other conditions
+     * (oracle, peers) are not Quell's and are left alone.
+     */
+    private static String quellCondition(EvalResults r, String which, boolean onClean) {
         List<String> found = r.conditions().stream()
-                .filter(c -> !c.equals(NOISY) && !c.equals("clean") && !c.endsWith(ON_CLEAN)).toList();
+                .filter(c -> c.startsWith(EvalResults.QUELL) && c.endsWith(EvalResults.ON_CLEAN_INPUT) == onClean).toList();
+        if (onClean && found.isEmpty()) {
+            return null;
+        }
         if (found.size() != 1) {
-            throw new IllegalArgumentException("the " + which + " must have one enhanced condition (one model, one look-ahead),"
-                    + " not " + found);
+            throw new IllegalArgumentException("the " + which + " must have one Quell condition" + (onClean ? " on clean input" : "")
+                    + " (one model, one look-ahead), not " + found);
         }
         return found.get(0);
     }

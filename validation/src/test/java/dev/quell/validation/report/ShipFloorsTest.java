@@ -27,7 +27,7 @@ class ShipFloorsTest {
                 r.add(file, enhanced, rate, snr, "x", Map.of("STOI", s + stoiGain, "ESTOI", s + stoiGain,
                         "SI-SDR (dB)", snr + 3, "DNSMOS OVRL", ovrl));
                 if (transparency) {
-                    r.add(file, enhanced + ShipFloors.ON_CLEAN, rate, snr, "x", Map.of("STOI", 0.995, "SI-SDR (dB)", 30.0));
+                    r.add(file, enhanced.replace(" int8", "") + EvalResults.ON_CLEAN_INPUT, rate, snr, "x", Map.of("STOI", 0.995, "SI-SDR (dB)", 30.0));
                 }
             }
         }
@@ -41,7 +41,7 @@ class ShipFloorsTest {
     @Test
     void aCandidateAboveEveryFloorMeetsThemAll() {
         List<ShipFloors.Check> checks = ShipFloors.check(results(48000, "Quell L=20 ms", 0.01, 2.71, true),
-                results(48000, "Quell", 0.0, 2.5, false));
+                results(48000, "Quell L=20 ms", 0.0, 2.5, false));
         assertEquals(6 * 2 + 4, checks.size());
         assertEquals(List.of(), missed(checks));
         assertTrue(checks.stream().allMatch(ShipFloors.Check::checked));
@@ -49,30 +49,30 @@ class ShipFloorsTest {
 
     @Test
     void ovrlNeedsTwoTenthsMoreAt48kHzOnly() {
-        EvalResults base48 = results(48000, "Quell", 0.0, 2.5, false);
-        List<ShipFloors.Check> at48 = missed(ShipFloors.check(results(48000, "Q", 0.01, 2.65, true), base48));
+        EvalResults base48 = results(48000, "Quell L=20 ms", 0.0, 2.5, false);
+        List<ShipFloors.Check> at48 = missed(ShipFloors.check(results(48000, "Quell L=20 ms", 0.01, 2.65, true), base48));
         assertEquals(1, at48.size(), at48.toString());
         assertEquals("DNSMOS OVRL", at48.get(0).floor());
         assertEquals(2.7, at48.get(0).limit(), 1e-9);
-        EvalResults base8 = results(8000, "Quell", 0.0, 2.5, false);
-        assertEquals(List.of(), missed(ShipFloors.check(results(8000, "Q", 0.01, 2.55, true), base8)));
+        EvalResults base8 = results(8000, "Quell L=20 ms", 0.0, 2.5, false);
+        assertEquals(List.of(), missed(ShipFloors.check(results(8000, "Quell L=20 ms", 0.01, 2.55, true), base8)));
     }
 
     @Test
     void intelligibilityMustRiseUpTo10dBAndMayFallALittleAbove() {
-        EvalResults base = results(16000, "Quell", 0.0, 2.0, false);
+        EvalResults base = results(16000, "Quell L=20 ms", 0.0, 2.0, false);
         // 0.004 below the input: missed at -5..10 dB (4 SNRs x STOI and ESTOI), met at 15 and 20 dB
-        List<ShipFloors.Check> m = missed(ShipFloors.check(results(16000, "Q", -0.004, 2.5, true), base));
+        List<ShipFloors.Check> m = missed(ShipFloors.check(results(16000, "Quell L=20 ms", -0.004, 2.5, true), base));
         assertEquals(8, m.size(), m.toString());
         assertTrue(m.stream().allMatch(c -> c.floor().contains("above the input")), m.toString());
         // 0.006 below: missed everywhere
-        assertEquals(12, missed(ShipFloors.check(results(16000, "Q", -0.006, 2.5, true), base)).size());
+        assertEquals(12, missed(ShipFloors.check(results(16000, "Quell L=20 ms", -0.006, 2.5, true), base)).size());
     }
 
     @Test
     void missingMetricsAreNotCheckedRatherThanMet() {
-        EvalResults cand = results(48000, "Q", 0.01, 2.9, false);
-        List<ShipFloors.Check> checks = ShipFloors.check(cand, results(48000, "Quell", 0.0, 2.5, false));
+        EvalResults cand = results(48000, "Quell L=20 ms", 0.01, 2.9, false);
+        List<ShipFloors.Check> checks = ShipFloors.check(cand, results(48000, "Quell L=20 ms", 0.0, 2.5, false));
         List<ShipFloors.Check> unchecked = checks.stream().filter(c -> !c.checked()).toList();
         assertEquals(2, unchecked.size(), unchecked.toString());
         assertTrue(unchecked.stream().noneMatch(ShipFloors.Check::met));
@@ -84,11 +84,20 @@ class ShipFloorsTest {
         EvalResults two = results(48000, "Quell L=10 ms", 0.01, 2.9, false);
         two.add("extra.wav", "Quell L=20 ms", 48000, 0, "x", Map.of("STOI", 0.5));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ShipFloors.check(two, results(48000, "Quell", 0, 2.5, false)));
-        assertTrue(e.getMessage().contains("one enhanced condition"), e.getMessage());
+                () -> ShipFloors.check(two, results(48000, "Quell L=20 ms", 0, 2.5, false)));
+        assertTrue(e.getMessage().contains("one Quell condition"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> ShipFloors.check(results(8000, "Q", 0.01, 2.9, false), results(48000, "Quell", 0, 2.5, false)));
+                () -> ShipFloors.check(results(8000, "Quell L=20 ms", 0.01, 2.9, false), results(48000, "Quell L=20 ms", 0, 2.5, false)));
         assertTrue(e.getMessage().contains("8000 Hz"), e.getMessage());
+    }
+
+    @Test
+    void anInt8RunBesideTheOracleIsCheckedWithItsTransparencyRow() {
+        EvalResults cand = results(48000, "Quell L=20 ms int8", 0.01, 2.71, true);
+        cand.add("f0_snr0.wav", "oracle", 48000, 0, "x", Map.of("STOI", 0.99, "SI-SDR (dB)", 17.0));
+        List<ShipFloors.Check> checks = ShipFloors.check(cand, results(48000, "Quell L=20 ms", 0.0, 2.5, false));
+        assertTrue(checks.stream().allMatch(ShipFloors.Check::checked), checks.toString());
+        assertEquals(List.of(), missed(checks));
     }
 
     @Test
