@@ -47,7 +47,7 @@ public final class MixtureGenerator {
 
     private static final int RATE = FrameFormat.SAMPLE_RATE;
     /** The newest recipe. */
-    public static final int LATEST_RECIPE = 16;
+    public static final int LATEST_RECIPE = 15;
     /** Rates a noise segment is taken to have before it is resampled to 48 kHz (recipe 2). */
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
@@ -72,7 +72,7 @@ public final class MixtureGenerator {
      *     11 with rumble as the only noise in a fifth of the mixtures with rumble) or 13 (recipe 12
      *     with an opening offset in 15 % of the noises) or 14 (recipe 13 with a hiss layer in a
      *     quarter of the noises) or 15 (recipe 14 with music alone at -5..5 dB SNR in a fifth of the
-     *     mixtures) or 16 (recipe 15 with the noise alone band-limited in 30 % of the mixtures)
+     *     mixtures)
      * @throws IllegalArgumentException for another recipe number
      */
     public MixtureGenerator(TrainingCorpus corpus, int recipe) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -35,9 +34,7 @@ import java.util.SplittableRandom;
  *   <li>13: an opening offset ({@link SyntheticNoise#openingOffset}) over {@value #OFFSET_SHARE};</li>
  *   <li>14: a hiss layer ({@link SyntheticNoise#hiss}) over {@value #HISS_SHARE};</li>
  *   <li>15: music alone at {@value #LOUD_MUSIC_MIN_DB}..{@value #LOUD_MUSIC_MAX_DB} dB SNR as the
- *       noise of {@value #LOUD_MUSIC_SHARE} of the mixtures ({@link #replaceWithLoudMusic});</li>
- *   <li>16: the noise alone through a playback band limit (telephone, 16 or 22.05 kHz audio, or a
- *       low-pass) in {@value #NOISE_BAND_SHARE} of the mixtures ({@link #limitNoiseBand}).</li>
+ *       noise of {@value #LOUD_MUSIC_SHARE} of the mixtures ({@link #replaceWithLoudMusic}).</li>
  * </ul>
  * The layers' levels are relative to the mixture's other noise (the constants below).
  *
@@ -113,14 +110,6 @@ final class RealWorldMixer {
     static final double LOUD_MUSIC_MAX_DB = 5;
     private static final long LOUD_MUSIC_SEED = 0x10D0_3051CL;
     private static final long LOUD_MUSIC_CLIP_SEED = 0x3051_CC1BL;
-    /** Share of recipe 16's mixtures whose noise alone goes through a playback band limit. */
-    static final double NOISE_BAND_SHARE = 0.3;
-    /** Range of recipe 16's low-pass playback bands, Hz (log-uniform). */
-    static final double NOISE_LOW_PASS_MIN_HZ = 4000;
-    static final double NOISE_LOW_PASS_MAX_HZ = 12_000;
-    /** Most level recipe 16 gives back to a band-limited noise, dB. */
-    static final double NOISE_BAND_MAX_GAIN_DB = 20;
-    private static final long NOISE_BAND_SEED = 0xBA4D_0016L;
     private final boolean balanced;
     private final boolean leadIn;
     private final boolean crackle;
@@ -136,8 +125,6 @@ final class RealWorldMixer {
     private final boolean hiss;
     /** Whether a share of the mixtures has music alone as its noise, at a low SNR (recipe 15). */
     private final boolean loudMusic;
-    /** Whether a share of the noises reaches the microphone through a band limit of its own (recipe 16). */
-    private final boolean noiseBand;
     private final double[] classes;
     private List<float[]> keyClicks;
 
@@ -154,13 +141,12 @@ final class RealWorldMixer {
      *     recording chain's trained) or 12 (recipe 11 with rumble as the only noise in a fifth of
      *     the mixtures with rumble) or 13 (recipe 12 with an opening offset in 15 % of the noises)
      *     or 14 (recipe 13 with a hiss layer in a quarter of the noises) or 15 (recipe 14 with
-     *     music alone at a low SNR in a fifth of the mixtures) or 16 (recipe 15 with the noise alone
-     *     band-limited in 30 % of the mixtures)
+     *     music alone at a low SNR in a fifth of the mixtures)
      * @throws IllegalArgumentException for another recipe, or a corpus without training speech
      */
     RealWorldMixer(TrainingCorpus corpus, int recipe) {
-        if (recipe < 3 || recipe > 16) {
-            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..16)");
+        if (recipe < 3 || recipe > 15) {
+            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..15)");
         }
         this.corpus = corpus;
         this.speech = corpus.trainingSpeech();
@@ -174,7 +160,6 @@ final class RealWorldMixer {
         this.openingOffset = recipe >= 13;
         this.hiss = recipe >= 14;
         this.loudMusic = recipe >= 15;
-        this.noiseBand = recipe >= 16;
         this.classes = recipe == 6 ? RECIPE_6_CLASSES : recipe >= 5 ? RECIPE_5_CLASSES : RECIPE_4_CLASSES;
         if (speech.isEmpty()) {
             throw new IllegalArgumentException("no training speech in the corpus");
@@ -242,7 +227,6 @@ final class RealWorldMixer {
             addOpeningOffset(noise, seed);
             addHiss(noise, seed);
         }
-        limitNoiseBand(noise, seed);
         MixtureGenerator.poleZero(clean, r);
         MixtureGenerator.poleZero(noise, r);
         float[] target = clean;
@@ -425,78 +409,6 @@ final class RealWorldMixer {
         return r.nextDouble() < LOUD_MUSIC_SHARE
                 ? OptionalDouble.of(LOUD_MUSIC_MIN_DB + (LOUD_MUSIC_MAX_DB - LOUD_MUSIC_MIN_DB) * r.nextDouble())
                 : OptionalDouble.empty();
-    }
-
-    /**
-     * Recipe 16's playback band: in {@value #NOISE_BAND_SHARE} of the mixtures the noise alone
-     * (whatever it is: recorded, made, babble, loud music, with its layers) goes through a band
-     * limit of its own before it is mixed, and is set back to its level (by at most
-     * {@value #NOISE_BAND_MAX_GAIN_DB} dB), so the mixture's SNR is that of the noise as the
-     * microphone gets it; a noise that was nearly all above the band stays quieter rather than its
-     * remnant being raised. The band (its own random source, so that the rest of
-     * the mixture is recipe 15's): telephone 300-3400 Hz (25 %), 16 kHz audio (about 7.2 kHz, 35 %),
-     * 22.05 kHz audio (about 10.5 kHz, 20 %) or a fourth-order low-pass at
-     * {@value #NOISE_LOW_PASS_MIN_HZ}..{@value #NOISE_LOW_PASS_MAX_HZ} Hz (log-uniform, 20 %), made
-     * as {@link ChannelSimulator#band} makes a recording chain's. Recipes 3-15 have none.
-     * Why: noise played by a loudspeaker, a television or a telephone reaches a fullband
-     * microphone band-limited while the voice does not; recipes up to 15 band-limit only the whole
-     * mixture. The dev pairs' music on hold (a G.722 recording, about 7 kHz) is such a noise, and at
-     * 48 kHz the network does worse on it at -5 and 0 dB input than through the 16 kHz path, where
-     * the voice is band-limited too (m15: DNSMOS OVRL 1.76 against 1.91; {@code docs/training-log.md},
-     * session 31).
-     *
-     * @param noise the mixture's noise at -25 dBFS, changed in place
-     * @param seed the mixture's seed
-     * @return whether the noise was band-limited
-     */
-    boolean limitNoiseBand(float[] noise, long seed) {
-        Optional<ChannelSimulator.Channel> band = noiseBand(seed);
-        if (band.isEmpty()) {
-            return false;
-        }
-        double before = meanSquare(noise);
-        float[] limited = ChannelSimulator.band(noise, band.get());
-        double after = meanSquare(limited);
-        if (after > 0) {
-            double gain = Math.min(Math.sqrt(before / after), Math.pow(10, NOISE_BAND_MAX_GAIN_DB / 20));
-            MixtureGenerator.scale(limited, gain);
-        }
-        System.arraycopy(limited, 0, noise, 0, noise.length);
-        return true;
-    }
-
-    /**
-     * The band {@link #limitNoiseBand} would give this mixture's noise, without touching any audio.
-     *
-     * @param seed the mixture's seed
-     * @return the band as a chain without codec, floor or clipping, or empty
-     */
-    Optional<ChannelSimulator.Channel> noiseBand(long seed) {
-        if (!noiseBand) {
-            return Optional.empty();
-        }
-        SplittableRandom r = new SplittableRandom(seed ^ NOISE_BAND_SEED);
-        if (r.nextDouble() >= NOISE_BAND_SHARE) {
-            return Optional.empty();
-        }
-        double u = r.nextDouble();
-        if (u < 0.25) {
-            return Optional.of(new ChannelSimulator.Channel(8_000, 3400, true, false, 0, 0, 0));
-        }
-        if (u < 0.80) {
-            int rate = u < 0.60 ? 16_000 : 22_050;
-            return Optional.of(new ChannelSimulator.Channel(rate, Resampler.passband(rate) * rate, false, false, 0, 0, 0));
-        }
-        double lowPass = NOISE_LOW_PASS_MIN_HZ * Math.pow(NOISE_LOW_PASS_MAX_HZ / NOISE_LOW_PASS_MIN_HZ, r.nextDouble());
-        return Optional.of(new ChannelSimulator.Channel(RATE, lowPass, false, false, lowPass, 0, 0));
-    }
-
-    private static double meanSquare(float[] x) {
-        double e = 0;
-        for (float v : x) {
-            e += v * (double) v;
-        }
-        return e / Math.max(1, x.length);
     }
 
     /** A noise generator of {@link SyntheticNoise}: (random source, length in samples) to samples. */

@@ -296,17 +296,6 @@ class PipelineTest {
                 seed -> fifteen.loudMusicSnr(seed).isPresent());
     }
 
-    /** Recipe 16's mixture k is recipe 15's where its noise keeps its band, and has the same target where it does not. */
-    @Test
-    void recipeSixteenIsRecipeFifteenWithSomeNoisesBandLimited() throws IOException {
-        TrainingCorpus corpus = sharedCorpus();
-        RealWorldMixer sixteen = new RealWorldMixer(corpus, 16);
-        assertLayeredRecipe(corpus, 15, 16, SPEECH_ALONE_WITH_NOISE_BAND, seed -> sixteen.noiseBand(seed).isPresent());
-    }
-
-    /** How many of mixtures 0-15 with a noise band in recipe 16 are speech alone (their noise dropped). */
-    private static final int SPEECH_ALONE_WITH_NOISE_BAND = 1;
-
     /** How many of mixtures 0-15 with loud music in recipe 15 are speech alone (their noise dropped). */
     private static final int SPEECH_ALONE_WITH_LOUD_MUSIC = 0;
 

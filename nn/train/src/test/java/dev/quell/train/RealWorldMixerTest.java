@@ -318,61 +318,6 @@ class RealWorldMixerTest {
         assertEquals(latestShare, (double) layeredLatest / draws, 0.06);
     }
 
-    /**
-     * Recipe 16 band-limits 30 % of the noises alone, deterministically, and sets them back to
-     * -25 dBFS (white noise loses at most 9 dB to the narrowest band); recipes 3-15 never.
-     */
-    @Test
-    void recipeSixteenBandLimitsThirtyPercentOfTheNoises() throws IOException {
-        assertEquals(0.3, RealWorldMixer.NOISE_BAND_SHARE);
-        assertLayer(16, MixtureGenerator.LATEST_RECIPE, RealWorldMixer.NOISE_BAND_SHARE, RealWorldMixer.NOISE_BAND_SHARE,
-                RealWorldMixer::limitNoiseBand);
-    }
-
-    /**
-     * Recipe 16's band keeps a 1 kHz component of the noise and takes away a 20 kHz one (above
-     * every band it draws, 3.4-12 kHz), and draws each kind of band.
-     */
-    @Test
-    void recipeSixteenKeepsTheLowNoiseAndRemovesTheHigh() throws IOException {
-        RealWorldMixer sixteen = new RealWorldMixer(new TrainingCorpus(List.of(folder("pack", 10))), 16);
-        int n = 24_000;
-        java.util.Set<Integer> rates = new java.util.HashSet<>();
-        int limited = 0;
-        for (long seed = 0; seed < 200 && limited < 40; seed++) {
-            java.util.Optional<ChannelSimulator.Channel> band = sixteen.noiseBand(seed);
-            float[] x = new float[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = (float) (0.1 * Math.sin(2 * Math.PI * 1000 * i / 48_000.0) + 0.1 * Math.sin(2 * Math.PI * 20_000 * i / 48_000.0));
-            }
-            assertEquals(band.isPresent(), sixteen.limitNoiseBand(x, seed), "seed " + seed);
-            if (band.isEmpty()) {
-                continue;
-            }
-            limited++;
-            rates.add(band.get().rateHz());
-            assertTrue(band.get().limitHz() >= 3400 && band.get().limitHz() <= 12_000, "limit " + band.get().limitHz());
-            double low = amplitude(x, 1000);
-            double high = amplitude(x, 20_000);
-            assertTrue(20 * Math.log10(high / low) < -15, "seed " + seed + ": 20 kHz " + high + " against 1 kHz " + low);
-        }
-        assertEquals(40, limited);
-        assertEquals(java.util.Set.of(8_000, 16_000, 22_050, 48_000), rates);
-    }
-
-    /** Amplitude of the component at f Hz, from its middle half (the filters' edges left out). */
-    private static double amplitude(float[] x, double f) {
-        double c = 0;
-        double s = 0;
-        int from = x.length / 4;
-        int to = 3 * x.length / 4;
-        for (int i = from; i < to; i++) {
-            c += x[i] * Math.cos(2 * Math.PI * f * i / 48_000.0);
-            s += x[i] * Math.sin(2 * Math.PI * f * i / 48_000.0);
-        }
-        return 2 * Math.hypot(c, s) / (to - from);
-    }
-
     /** Without a layer the noise is untouched; with one it is at -25 dBFS, or untouched when the layer is still in its first quiet gap. */
     private static void assertUnchangedOrAtLevel(float[] before, float[] noise, boolean added) {
         if (!added) {
