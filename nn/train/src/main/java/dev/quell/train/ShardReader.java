@@ -38,8 +38,8 @@ public final class ShardReader {
 
     /**
      * Reads the whole file in one go and copies its big-endian floats (as {@link ShardWriter}'s
-     * {@code DataOutputStream} wrote them) in bulk; a shard of 64 four-second examples is about
-     * 10 MB.
+     * {@code DataOutputStream} wrote them) in bulk; a shard of 64 four-second examples with 70
+     * features is 17.6 MB.
      *
      * @param file a shard file
      * @return its contents
