@@ -406,7 +406,7 @@ public final class QuellEngine {
             dry[c].writeZeros(plan.latency(la));
             ceilings[c].reset();
         }
-        postFilter = (float) (params.get(Parameter.POST_FILTER) / 100.0) * postFilterScale;
+        postFilter = postFilterOf(params.get(Parameter.POST_FILTER));
         minGain = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
         crossfader.reset(bypassOf(params.get(Parameter.BYPASS)));
     }
@@ -417,6 +417,11 @@ public final class QuellEngine {
         pipelines = null;
         in48 = out48 = hostOut = dry = null;
         hopIn = hopOut = scratch48 = scratchHost = wet = dryOut = null;
+    }
+
+    /** The post-filter strength to apply (0..1) for the parameter in percent, at the prepared host rate. */
+    private float postFilterOf(double percent) {
+        return (float) (percent / 100.0) * postFilterScale;
     }
 
     private static float floorOf(double limitDb) {
@@ -447,7 +452,7 @@ public final class QuellEngine {
         if (wanted != activeLookahead && !crossfader.switching()) {
             startSwitchFade();
         }
-        float postTarget = (float) (params.get(Parameter.POST_FILTER) / 100.0) * postFilterScale;
+        float postTarget = postFilterOf(params.get(Parameter.POST_FILTER));
         float gainTarget = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
         float bypassTarget = bypassOf(params.get(Parameter.BYPASS));
         int pos = 0;
