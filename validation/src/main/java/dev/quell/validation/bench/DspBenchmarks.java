@@ -8,30 +8,15 @@ import dev.quell.dsp.PitchTracker;
 import dev.quell.dsp.SignalHistory;
 import dev.quell.dsp.Stft;
 import dev.quell.validation.demo.DemoSignals;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Cost of the DSP stages per 10 ms frame (48 kHz, mono), on the demo speech-in-noise signal.
  * Real-time factor = (ns per frame) / 10^7; share of one core = the same in percent.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class DspBenchmarks {
+public class DspBenchmarks extends PerHopBenchmark {
     private float[] signal;
     private int pos;
     private final Stft stft = new Stft();

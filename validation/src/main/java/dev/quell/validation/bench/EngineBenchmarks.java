@@ -3,17 +3,10 @@ package dev.quell.validation.bench;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.validation.demo.DemoSignals;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -23,13 +16,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * 128-frame host blocks (cost per 128 frames; multiply by 3.75 for 10 ms). Real-time factor =
  * ns per 10 ms / 10^7.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class EngineBenchmarks {
+public class EngineBenchmarks extends PerHopBenchmark {
     @Param({"1", "2"})
     int channels;
 

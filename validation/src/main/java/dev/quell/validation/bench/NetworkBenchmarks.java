@@ -8,18 +8,10 @@ import dev.quell.nn.ModelState;
 import dev.quell.nn.Precision;
 import dev.quell.validation.demo.DemoSignals;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -27,13 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * architecture, float32 or int8 weights. The kernel (Vector API or scalar) is fixed per JVM;
  * {@link Scalar} forks with {@code -Dquell.vector=false}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class NetworkBenchmarks {
+public class NetworkBenchmarks extends PerHopBenchmark {
     @Param({"FLOAT32", "INT8"})
     public String precision;
 

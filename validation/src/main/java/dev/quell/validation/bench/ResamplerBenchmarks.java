@@ -2,31 +2,16 @@ package dev.quell.validation.bench;
 
 import dev.quell.dsp.resample.Resampler;
 import dev.quell.validation.demo.DemoSignals;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of the engine's rate path per 10 ms of host audio, mono: the host block converted to
  * 48 kHz and 480 samples at 48 kHz converted back, as {@code QuellEngine} does at a host rate
  * other than 48 kHz. Share of one core = (ns per operation) / 10^5 percent.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class ResamplerBenchmarks {
+public class ResamplerBenchmarks extends PerHopBenchmark {
     /** Host sample rate, Hz. */
     @Param({"8000", "16000", "44100"})
     public int hostRate;
