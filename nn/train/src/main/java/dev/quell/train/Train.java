@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * Trains {@link QuellNet} on shards from {@link MakeShards}, in bounded chunks that checkpoint
  * and resume: {@code Train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]} with keys
- * {@code lookahead} (2), {@code batch} (16), {@code lr} (1e-3), {@code checkpoint} (100 steps),
+ * {@code lookahead} (2), {@code batch} (16), {@code lr} (1e-3), {@code lrfinal} (the rate at the
+ * run's last step, by cosine decay from lr; default lr, a fixed rate), {@code checkpoint} (100 steps),
  * {@code minutes} (stop after this wall time, default unlimited), {@code golden} (file to write a
  * DJL forward-pass golden sequence to at the end; for each reduced look-ahead l also FILE-Ll), {@code dev} (a paired folder with clean/ and
  * noisy/, e.g. ../shared/data/dev/pairs: its masked loss is logged to {@code dev.csv} at every
@@ -150,7 +151,8 @@ public final class Train {
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
             DefaultTrainingConfig cfg = new DefaultTrainingConfig(new EnhancerLoss(o.loss()))
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr())).optClipGrad(1f).build());
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(learningRate(o, totalSteps - step))
+                            .optClipGrad(1f).build());
             ShardReader.Shard first = ShardReader.read(shards.get(0));
             int frames = first.frames();
             try (Trainer trainer = model.newTrainer(cfg)) {
@@ -184,6 +186,28 @@ public final class Train {
             }
         }
         return step;
+    }
+
+    /**
+     * The learning rate of a run over its optimizer updates: fixed at {@code lr}, or, with
+     * {@code lrfinal} below it, falling from {@code lr} at the run's first update to {@code lrfinal}
+     * at its last by half a cosine (cosine annealing without restarts, Loshchilov and Hutter,
+     * "SGDR", ICLR 2017, eq. 5), then staying there. A resumed run starts the curve again at
+     * {@code lr}, as it starts Adam's moments afresh.
+     *
+     * @param o the options (lr, lrfinal)
+     * @param updates updates the run will make (TOTAL_STEPS less the step it resumes at); at most 0
+     *     means none, and the rate is {@code lrfinal} throughout
+     * @return the rate per update count, as Adam asks for it
+     */
+    static Tracker learningRate(TrainOptions o, int updates) {
+        if (o.lrFinal() == o.lr()) {
+            return Tracker.fixed(o.lr());
+        }
+        if (updates <= 0) {
+            return Tracker.fixed(o.lrFinal());
+        }
+        return Tracker.cosine().setBaseValue(o.lr()).optFinalValue(o.lrFinal()).setMaxUpdates(updates).build();
     }
 
     /**

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
  *
  * @param lookahead look-ahead of the network and the shards, frames
  * @param batch examples per step
- * @param lr Adam learning rate
+ * @param lr Adam learning rate at the run's first step
+ * @param lrFinal learning rate at its last step, reached by cosine decay from {@code lr}; equal to
+ *     {@code lr} for a fixed rate (the default)
  * @param every checkpoint interval, steps
  * @param minutes stop after this wall time, minutes
  * @param mixLookahead whether a quarter of the batches each run at 1 and 0 frames of look-ahead
@@ -27,11 +29,20 @@ import java.util.stream.Stream;
  * @param dev paired dev folder for the dev loss, or null
  * @param golden file for golden sequences at the end, or null
  */
-record TrainOptions(int lookahead, int batch, float lr, int every, double minutes, boolean mixLookahead,
+record TrainOptions(int lookahead, int batch, float lr, float lrFinal, int every, double minutes, boolean mixLookahead,
                     LossWeights loss, int keepFrom, double maxSnr, LevelShift level, int inputs,
                     int gru, List<Path> average, Path dev, String golden) {
+    /** Checks the learning rates; {@link #parse} documents the errors. */
+    TrainOptions {
+        if (!(lr > 0f && Float.isFinite(lr)) || !(lrFinal > 0f && lrFinal <= lr)) {
+            throw new IllegalArgumentException("learning rates must be finite and above 0, the final one at most"
+                    + " the first (lr=" + lr + ", lrfinal=" + lrFinal + ")");
+        }
+    }
+
     /** Each option {@link #parse} knows as the usage line shows it: key=default or key=PLACEHOLDER. */
-    private static final List<String> SYNTAX = List.of("lookahead=2", "batch=16", "lr=1e-3", "checkpoint=100",
+    private static final List<String> SYNTAX = List.of("lookahead=2", "batch=16", "lr=1e-3", "lrfinal=LR",
+            "checkpoint=100",
             "minutes=M", "golden=FILE", "dev=DIR", "mixlookahead=true", "average=CKPT,CKPT...", "sdr=WEIGHT",
             "overatt=WEIGHT", "snr=WEIGHT", "pause=WEIGHT", "weak=WEIGHT", "leak=WEIGHT", "keep=FROM_STEP",
             "maxsnr=DB", "level=LO,HI", "noisefloor=true", "modulation=true", "gru=SIZE");
@@ -48,7 +59,8 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
      * @return the parsed options, defaults filled in
      * @throws NumberFormatException for a malformed number
      * @throws IllegalArgumentException for an unknown key (a misspelt weight would otherwise train
-     *     without its term), or a negative or non-finite loss weight
+     *     without its term), a negative or non-finite loss weight, or a learning rate (lr, lrfinal)
+     *     that is not finite and above 0, or a final one above the first
      */
     static TrainOptions parse(Map<String, String> opt) {
         for (String key : opt.keySet()) {
@@ -60,6 +72,7 @@ record TrainOptions(int lookahead, int batch, float lr, int every, double minute
                 Integer.parseInt(opt.getOrDefault("lookahead", "2")),
                 Integer.parseInt(opt.getOrDefault("batch", "16")),
                 Float.parseFloat(opt.getOrDefault("lr", "1e-3")),
+                Float.parseFloat(opt.getOrDefault("lrfinal", opt.getOrDefault("lr", "1e-3"))),
                 Integer.parseInt(opt.getOrDefault("checkpoint", "100")),
                 Double.parseDouble(opt.getOrDefault("minutes", "1e9")),
                 Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false")),

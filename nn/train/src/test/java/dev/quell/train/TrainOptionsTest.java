@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.training.tracker.Tracker;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,5 +56,38 @@ class TrainOptionsTest {
             }
         }
         assertEquals(4, numbers, "lookahead, batch, lr and checkpoint show their defaults");
+    }
+
+    @Test
+    void theFinalLearningRateDefaultsToTheFirstAndMayNotExceedIt() {
+        assertEquals(3e-4f, TrainOptions.parse(Map.of("lr", "3e-4")).lrFinal());
+        assertEquals(1e-5f, TrainOptions.parse(Map.of("lr", "3e-4", "lrfinal", "1e-5")).lrFinal());
+        for (Map<String, String> bad : new Map[] {Map.of("lr", "1e-4", "lrfinal", "1e-3"), Map.of("lr", "0"),
+                Map.of("lr", "NaN"), Map.of("lrfinal", "0"), Map.of("lr", "Infinity")}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(bad),
+                    bad.toString());
+            assertTrue(e.getMessage().startsWith("learning rates must be"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theLearningRateFallsByHalfACosineFromTheFirstToTheFinal() {
+        Tracker fixed = Train.learningRate(TrainOptions.parse(Map.of("lr", "3e-4")), 1000);
+        assertEquals(3e-4f, fixed.getNewValue(0));
+        assertEquals(3e-4f, fixed.getNewValue(5000));
+
+        TrainOptions o = TrainOptions.parse(Map.of("lr", "1e-4", "lrfinal", "1e-6"));
+        Tracker cosine = Train.learningRate(o, 1000);
+        assertEquals(1e-4f, cosine.getNewValue(0), 1e-10f);
+        assertEquals((1e-4f + 1e-6f) / 2, cosine.getNewValue(500), 1e-9f);
+        assertEquals(1e-6f + (1e-4f - 1e-6f) * (1 + Math.cos(Math.PI / 4)) / 2, cosine.getNewValue(250), 1e-9f);
+        assertEquals(1e-6f, cosine.getNewValue(1000), 1e-10f);
+        assertEquals(1e-6f, cosine.getNewValue(1500), 1e-10f, "stays at the final rate past the run's end");
+        float previous = Float.POSITIVE_INFINITY;
+        for (int n = 0; n <= 1000; n += 10) {
+            assertTrue(cosine.getNewValue(n) <= previous, "falls at update " + n);
+            previous = cosine.getNewValue(n);
+        }
+        assertEquals(1e-6f, Train.learningRate(o, 0).getNewValue(0), "a run with no steps left sits at the final rate");
     }
 }
