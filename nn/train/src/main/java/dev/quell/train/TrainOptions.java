@@ -42,9 +42,8 @@ record TrainOptions(int lookahead, int batch, float lr, float lrFinal, int every
 
     /** Each option {@link #parse} knows as the usage line shows it: key=default or key=PLACEHOLDER. */
     private static final List<String> SYNTAX = List.of("lookahead=2", "batch=16", "lr=1e-3", "lrfinal=LR",
-            "checkpoint=100",
-            "minutes=M", "golden=FILE", "dev=DIR", "mixlookahead=true", "average=CKPT,CKPT...", "sdr=WEIGHT",
-            "overatt=WEIGHT", "snr=WEIGHT", "pause=WEIGHT", "weak=WEIGHT", "leak=WEIGHT", "keep=FROM_STEP",
+            "checkpoint=100", "minutes=M", "golden=FILE", "dev=DIR", "mixlookahead=true", "average=CKPT,CKPT...",
+            "sdr=WEIGHT", "overatt=WEIGHT", "snr=WEIGHT", "pause=WEIGHT", "weak=WEIGHT", "leak=WEIGHT", "keep=FROM_STEP",
             "maxsnr=DB", "level=LO,HI", "noisefloor=true", "modulation=true", "gru=SIZE");
     /** The option keys {@link #parse} knows, in the order of the usage line. */
     static final List<String> KEYS = SYNTAX.stream().map(o -> o.substring(0, o.indexOf('='))).toList();

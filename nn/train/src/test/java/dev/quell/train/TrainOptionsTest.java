@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.training.tracker.Tracker;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,8 +63,8 @@ class TrainOptionsTest {
     void theFinalLearningRateDefaultsToTheFirstAndMayNotExceedIt() {
         assertEquals(3e-4f, TrainOptions.parse(Map.of("lr", "3e-4")).lrFinal());
         assertEquals(1e-5f, TrainOptions.parse(Map.of("lr", "3e-4", "lrfinal", "1e-5")).lrFinal());
-        for (Map<String, String> bad : new Map[] {Map.of("lr", "1e-4", "lrfinal", "1e-3"), Map.of("lr", "0"),
-                Map.of("lr", "NaN"), Map.of("lrfinal", "0"), Map.of("lr", "Infinity")}) {
+        for (Map<String, String> bad : List.of(Map.of("lr", "1e-4", "lrfinal", "1e-3"), Map.of("lr", "0"),
+                Map.of("lr", "NaN"), Map.of("lrfinal", "0"), Map.of("lr", "Infinity"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(bad),
                     bad.toString());
             assertTrue(e.getMessage().startsWith("learning rates must be"), e.getMessage());
