@@ -67,11 +67,12 @@ record TrainOptions(int lookahead, int batch, float lr, float lrFinal, int every
                 throw new IllegalArgumentException("unknown option " + key + " (known: " + String.join(", ", KEYS) + ")");
             }
         }
+        float lr = Float.parseFloat(opt.getOrDefault("lr", "1e-3"));
         return new TrainOptions(
                 Integer.parseInt(opt.getOrDefault("lookahead", "2")),
                 Integer.parseInt(opt.getOrDefault("batch", "16")),
-                Float.parseFloat(opt.getOrDefault("lr", "1e-3")),
-                Float.parseFloat(opt.getOrDefault("lrfinal", opt.getOrDefault("lr", "1e-3"))),
+                lr,
+                opt.containsKey("lrfinal") ? Float.parseFloat(opt.get("lrfinal")) : lr,
                 Integer.parseInt(opt.getOrDefault("checkpoint", "100")),
                 Double.parseDouble(opt.getOrDefault("minutes", "1e9")),
                 Boolean.parseBoolean(opt.getOrDefault("mixlookahead", "false")),
