@@ -58,6 +58,10 @@ import java.util.SplittableRandom;
  * noise-only shares are those of recipe 2. Deterministic for a given corpus and seed.
  */
 final class RealWorldMixer {
+    /** The first recipe this mixer makes; recipes 1 and 2 are {@link MixtureGenerator}'s own. */
+    static final int FIRST_RECIPE = 3;
+    /** The newest recipe this mixer makes. */
+    static final int LAST_RECIPE = 15;
     private static final int RATE = FrameFormat.SAMPLE_RATE;
     private static final int[] NOISE_RATES = {40_000, 42_000, 44_100, 45_000, 51_000, 54_000, 57_600};
     private final TrainingCorpus corpus;
@@ -145,8 +149,9 @@ final class RealWorldMixer {
      * @throws IllegalArgumentException for another recipe, or a corpus without training speech
      */
     RealWorldMixer(TrainingCorpus corpus, int recipe) {
-        if (recipe < 3 || recipe > 15) {
-            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown (3..15)");
+        if (recipe < FIRST_RECIPE || recipe > LAST_RECIPE) {
+            throw new IllegalArgumentException("real-world mixture recipe " + recipe + " unknown ("
+                    + FIRST_RECIPE + ".." + LAST_RECIPE + ")");
         }
         this.corpus = corpus;
         this.speech = corpus.trainingSpeech();
