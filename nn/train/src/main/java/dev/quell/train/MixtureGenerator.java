@@ -81,7 +81,7 @@ public final class MixtureGenerator {
         }
         this.corpus = corpus;
         this.recipe = recipe;
-        this.realWorld = recipe >= 3 ? new RealWorldMixer(corpus, recipe) : null;
+        this.realWorld = recipe >= RealWorldMixer.FIRST_RECIPE ? new RealWorldMixer(corpus, recipe) : null;
     }
 
     /**
