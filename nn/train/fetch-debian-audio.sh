@@ -13,7 +13,7 @@
 #                   dev.quell.train.DebianAudioCatalogue (per-file bandwidth test, tier, hold-outs)
 #
 # Needs apt-get (root for the tool install: sox, libsox-fmt-all, opus-tools, unzip) and a JDK with
-# the project built (`mvn -q install -DskipTests`).
+# the project built (`mvn -q install -DskipTests`; QUELL_CLASSPATH as for train.sh).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cache="${1:?usage: $0 CACHE [--no-0ad]}"
@@ -96,8 +96,5 @@ for p in "${packages[@]}"; do
   touch "$cache/audio/$p.done"
 done
 
-cp_file="$here/target/classpath.txt"
-if [[ ! -f "$cp_file" || "$here/pom.xml" -nt "$cp_file" ]]; then
-  (cd "$here" && mvn -q dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null)
-fi
-java -cp "$here/target/classes:$(cat "$cp_file")" dev.quell.train.DebianAudioCatalogue "$cache"
+# the manifest: train.sh's class path (the build's, or the frozen copy named by QUELL_CLASSPATH)
+"$here/train.sh" catalogue "$cache"

@@ -6,6 +6,7 @@
 #   nn/train/train.sh train SHARD_DIR WORK_DIR TOTAL_STEPS [key=value ...]   # train (resumable)
 #   nn/train/train.sh heldout DATA_DIRS OUT_DIR [PER_CORPUS]   # held-out voices as clean utterances
 #   nn/train/train.sh unseen HELD_OUT_VOICE_DIR DEV_PAIRS OUT_DIR  # the dev noises on held-out voices (second dev set)
+#   nn/train/train.sh catalogue CACHE   # the Debian catalogue's manifest (fetch-debian-audio.sh calls it)
 #   nn/train/train.sh freeze DIR     # copy the class path (classes and jars) to DIR; with QUELL_CLASSPATH=DIR
 #                                    # the other commands run from that copy, which a later build leaves alone
 # DATA_DIRS: data folders with a manifest.csv each, separated by ':' (the pack and the Debian catalogue).
@@ -31,6 +32,7 @@ case "$cmd" in
   shards) exec java -Xmx"$shards_heap" "${java_opts[@]}" -cp "$cp" dev.quell.train.MakeShards "$1" "$2" "$3" "$4" 64 4 2 ${5:-} ;;
   train)  exec java -Xmx8g "${java_opts[@]}" -cp "$cp" dev.quell.train.Train "$@" ;;
   heldout) exec java -Xmx8g "${java_opts[@]}" -cp "$cp" dev.quell.train.HeldOutSet "$@" ;;
+  catalogue) exec java "${java_opts[@]}" -cp "$cp" dev.quell.train.DebianAudioCatalogue "$@" ;;
   freeze)
     [[ -d "$here/target/classes" ]] || { echo "$0: build first (mvn -q install -DskipTests)" >&2; exit 2; }
     [[ -n "${QUELL_CLASSPATH:-}" ]] && { echo "$0: freeze copies the build's class path; unset QUELL_CLASSPATH" >&2; exit 2; }
@@ -40,5 +42,5 @@ case "$cmd" in
     { tr ':' '\n' < "$cp_file"; echo; } | while read -r jar; do if [[ -n "$jar" ]]; then cp "$jar" "$tmp/jars/"; fi; done
     mv "$tmp" "$out" ;;
   unseen) exec java -Xmx8g "${java_opts[@]}" -cp "$cp" dev.quell.train.UnseenVoicePairs "$@" ;;
-  *) echo "usage: $0 shards DATA_DIRS SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...] | heldout DATA_DIRS OUT [N] | unseen HELD DEV OUT | freeze DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 shards DATA_DIRS SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...] | heldout DATA_DIRS OUT [N] | catalogue CACHE | unseen HELD DEV OUT | freeze DIR" >&2; exit 2 ;;
 esac
