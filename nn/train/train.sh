@@ -39,7 +39,14 @@ case "$cmd" in
     out="$1"; tmp="$out.tmp.$$"
     [[ -e "$out" ]] && { echo "$0: $out exists; freeze into a new folder" >&2; exit 2; }
     mkdir -p "$tmp/jars" && cp -r "$here/target/classes" "$tmp/classes"
-    { tr ':' '\n' < "$cp_file"; echo; } | while read -r jar; do if [[ -n "$jar" ]]; then cp "$jar" "$tmp/jars/"; fi; done
+    { tr ':' '\n' < "$cp_file"; echo; } | while read -r jar; do
+      [[ -z "$jar" ]] && continue
+      if [[ -e "$tmp/jars/$(basename "$jar")" ]]; then
+        echo "$0: two jars on the class path are named $(basename "$jar"); freeze cannot keep both" >&2
+        rm -rf "$tmp"; exit 2
+      fi
+      cp "$jar" "$tmp/jars/"
+    done
     mv "$tmp" "$out" ;;
   unseen) exec java -Xmx8g "${java_opts[@]}" -cp "$cp" dev.quell.train.UnseenVoicePairs "$@" ;;
   *) echo "usage: $0 shards DATA_DIRS SHARDS FIRST COUNT [RECIPE] | train SHARDS WORK STEPS [key=value ...] | heldout DATA_DIRS OUT [N] | catalogue CACHE | unseen HELD DEV OUT | freeze DIR" >&2; exit 2 ;;
