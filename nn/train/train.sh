@@ -41,8 +41,9 @@ case "$cmd" in
     mkdir -p "$tmp/jars" && cp -r "$here/target/classes" "$tmp/classes"
     { tr ':' '\n' < "$cp_file"; echo; } | while read -r jar; do
       [[ -z "$jar" ]] && continue
-      if [[ -e "$tmp/jars/$(basename "$jar")" ]]; then
-        echo "$0: two jars on the class path are named $(basename "$jar"); freeze cannot keep both" >&2
+      name="$(basename "$jar")"
+      if [[ -e "$tmp/jars/$name" ]]; then
+        echo "$0: two jars on the class path are named $name; freeze cannot keep both" >&2
         rm -rf "$tmp"; exit 2
       fi
       cp "$jar" "$tmp/jars/"
