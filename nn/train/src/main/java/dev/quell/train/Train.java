@@ -62,7 +62,8 @@ import java.util.stream.Stream;
  * {@code checkpoint.params} + {@code state.properties} (step count, input count, GRU size, SNR head), {@code loss.csv} and
  * {@code model.qnn} (the runtime export of the last checkpoint). Re-running the same command
  * continues from the last checkpoint (Adam's moment estimates restart; the step count and the
- * data order do not). The shard folder is listed again at every checkpoint: shards that a
+ * data order do not; rows that {@code loss.csv} and {@code dev.csv} hold for steps past the
+ * checkpoint are dropped, see {@link StepLogs}). The shard folder is listed again at every checkpoint: shards that a
  * generator wrote meanwhile join the pool (which changes the data order from then on; a folder
  * that does not change gives the same order as before). Run with {@code -Dai.djl.offline=true}.
  */
@@ -141,6 +142,9 @@ public final class Train {
             }
         }
         int step = Integer.parseInt(state.getProperty("step", "0"));
+        // rows a stopped run logged past its last checkpoint: those steps are trained again
+        StepLogs.dropAfter(work.resolve("loss.csv"), step);
+        StepLogs.dropAfter(work.resolve("dev.csv"), step);
         // the input count and GRU size of the checkpoint to resume from (70 and 256 when it
         // predates noise-floor inputs and wider GRUs)
         int resumeInputs = Integer.parseInt(state.getProperty("features", String.valueOf(Features.COUNT)));
