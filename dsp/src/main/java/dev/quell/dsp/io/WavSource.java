@@ -45,90 +45,103 @@ public final class WavSource implements AudioSource {
         ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
             long size = ch.size();
-            ByteBuffer h = read(0, 12);
-            String riff = ascii(h, 0);
-            if (!ascii(h, 8).equals("WAVE")) {
-                throw new AudioFormatException(file, riff + " file is not WAVE");
+            Layout layout = readLayout(size);
+            Fmt fmt = layout.fmt();
+            if (fmt.channels() < 1 || fmt.rate() <= 0) {
+                throw new AudioFormatException(file, "invalid fmt chunk: " + fmt.channels() + " channels at "
+                        + fmt.rate() + " Hz");
             }
-            boolean rf64 = riff.equals("RF64");
-            long ds64Data = -1;
-            long pos = 12;
-            int tag = -1;
-            int chs = 0;
-            int sr = 0;
-            int align = 0;
-            int bits = 0;
-            long start = -1;
-            long declared = 0;
-            while (pos + 8 <= size) {
-                ByteBuffer c = read(pos, 8);
-                String id = ascii(c, 0);
-                long len = c.getInt(4) & 0xFFFFFFFFL;
-                long body = pos + 8;
-                if (id.equals("ds64") && rf64) {
-                    ByteBuffer d = read(body, 16);
-                    ds64Data = d.getLong(8);
-                } else if (id.equals("fmt ")) {
-                    if (len < 16 || body + len > size) {
-                        throw new AudioFormatException(file, "truncated or malformed fmt chunk");
-                    }
-                    ByteBuffer f = read(body, (int) Math.min(len, 40));
-                    tag = f.getShort(0) & 0xFFFF;
-                    chs = f.getShort(2) & 0xFFFF;
-                    sr = f.getInt(4);
-                    align = f.getShort(12) & 0xFFFF;
-                    bits = f.getShort(14) & 0xFFFF;
-                    if (tag == WAVE_FORMAT_EXTENSIBLE) {
-                        if (len < 40) {
-                            throw new AudioFormatException(file, "truncated WAVE_FORMAT_EXTENSIBLE fmt chunk");
-                        }
-                        tag = f.getShort(24) & 0xFFFF; // first two bytes of the sub-format GUID
-                    }
-                } else if (id.equals("data")) {
-                    start = body;
-                    declared = rf64 && len == 0xFFFFFFFFL && ds64Data >= 0 ? ds64Data : len;
-                    break;
-                }
-                pos = body + len + (len & 1);
+            format = format(file, fmt.tag(), fmt.bits());
+            if (fmt.align() != fmt.bits() / 8 * fmt.channels()) {
+                throw new AudioFormatException(file, "inconsistent fmt chunk: block align " + fmt.align()
+                        + " for " + fmt.channels() + " channels of " + fmt.bits() + " bits");
             }
-            if (tag < 0) {
-                throw new AudioFormatException(file, "no fmt chunk before the data");
-            }
-            if (start < 0) {
-                throw new AudioFormatException(file, "no data chunk (truncated?)");
-            }
-            if (chs < 1 || sr <= 0) {
-                throw new AudioFormatException(file, "invalid fmt chunk: " + chs + " channels at " + sr + " Hz");
-            }
-            format = format(file, tag, bits);
-            if (align != bits / 8 * chs) {
-                throw new AudioFormatException(file, "inconsistent fmt chunk: block align " + align
-                        + " for " + chs + " channels of " + bits + " bits");
-            }
-            rate = sr;
-            channels = chs;
-            blockAlign = align;
-            dataStart = start;
-            long present = size - start;
-            boolean streamed = !rf64 && (declared == 0xFFFFFFFFL || declared == 0) && present > 0;
+            rate = fmt.rate();
+            channels = fmt.channels();
+            blockAlign = fmt.align();
+            dataStart = layout.dataStart();
+            long declared = layout.declaredBytes();
+            long present = size - dataStart;
+            boolean streamed = !layout.rf64() && (declared == 0xFFFFFFFFL || declared == 0) && present > 0;
             if (streamed) {
                 dataBytes = present;
                 declaredFrames = -1;
                 shortfall = null;
             } else if (declared > present) {
                 dataBytes = present;
-                declaredFrames = declared / align;
+                declaredFrames = declared / blockAlign;
                 shortfall = "truncated: data chunk declares " + declared + " bytes, " + present + " present";
             } else {
                 dataBytes = declared;
-                declaredFrames = declared / align;
+                declaredFrames = declared / blockAlign;
                 shortfall = null;
             }
-            buf = ByteBuffer.allocate(Math.max(align, 65536 / align * align)).order(ByteOrder.LITTLE_ENDIAN);
+            buf = ByteBuffer.allocate(Math.max(blockAlign, 65536 / blockAlign * blockAlign))
+                    .order(ByteOrder.LITTLE_ENDIAN);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }
+    }
+
+    /** The fields of a {@code fmt } chunk; {@code tag} is the sub-format's for an extensible one. */
+    private record Fmt(int tag, int channels, int rate, int align, int bits) {
+    }
+
+    /**
+     * Where the chunks before the samples put things.
+     *
+     * @param declaredBytes the data chunk's size (the {@code ds64} size for RF64 when the chunk says
+     *     0xFFFFFFFF)
+     */
+    private record Layout(boolean rf64, Fmt fmt, long dataStart, long declaredBytes) {
+    }
+
+    /** Walks the chunks up to {@code data}, skipping those it does not need. */
+    private Layout readLayout(long size) throws IOException {
+        ByteBuffer h = read(0, 12);
+        String riff = ascii(h, 0);
+        if (!ascii(h, 8).equals("WAVE")) {
+            throw new AudioFormatException(file, riff + " file is not WAVE");
+        }
+        boolean rf64 = riff.equals("RF64");
+        long ds64Data = -1;
+        Fmt fmt = null;
+        long pos = 12;
+        while (pos + 8 <= size) {
+            ByteBuffer c = read(pos, 8);
+            String id = ascii(c, 0);
+            long len = c.getInt(4) & 0xFFFFFFFFL;
+            long body = pos + 8;
+            if (id.equals("ds64") && rf64) {
+                ds64Data = read(body, 16).getLong(8);
+            } else if (id.equals("fmt ")) {
+                fmt = readFmt(body, len, size);
+            } else if (id.equals("data")) {
+                if (fmt == null) {
+                    throw new AudioFormatException(file, "no fmt chunk before the data");
+                }
+                long declared = rf64 && len == 0xFFFFFFFFL && ds64Data >= 0 ? ds64Data : len;
+                return new Layout(rf64, fmt, body, declared);
+            }
+            pos = body + len + (len & 1);
+        }
+        throw new AudioFormatException(file, fmt == null ? "no fmt chunk before the data" : "no data chunk (truncated?)");
+    }
+
+    private Fmt readFmt(long body, long len, long size) throws IOException {
+        if (len < 16 || body + len > size) {
+            throw new AudioFormatException(file, "truncated or malformed fmt chunk");
+        }
+        ByteBuffer f = read(body, (int) Math.min(len, 40));
+        int tag = f.getShort(0) & 0xFFFF;
+        if (tag == WAVE_FORMAT_EXTENSIBLE) {
+            if (len < 40) {
+                throw new AudioFormatException(file, "truncated WAVE_FORMAT_EXTENSIBLE fmt chunk");
+            }
+            tag = f.getShort(24) & 0xFFFF; // first two bytes of the sub-format GUID
+        }
+        return new Fmt(tag, f.getShort(2) & 0xFFFF, f.getInt(4), f.getShort(12) & 0xFFFF, f.getShort(14) & 0xFFFF);
     }
 
     private static SampleFormat format(Path file, int tag, int bits) throws AudioFormatException {

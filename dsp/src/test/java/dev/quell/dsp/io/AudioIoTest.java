@@ -79,6 +79,59 @@ class AudioIoTest {
     }
 
     @Test
+    void chunksItDoesNotNeedAreSkippedWithTheirPadByte() throws IOException {
+        // an odd-length LIST chunk (plus its pad byte) between fmt and data
+        ByteBuffer b = ByteBuffer.allocate(12 + 24 + 8 + 4 + 8 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(b.capacity() - 8).put("WAVE".getBytes());
+        b.put(fmt16(1, 16000, 2));
+        b.put("LIST".getBytes()).putInt(3).put(new byte[] {1, 2, 3, 0});
+        b.put("data".getBytes()).putInt(4).putShort((short) 16384).putShort((short) -32768);
+        Path f = dir.resolve("list.wav");
+        Files.write(f, b.array());
+        AudioData a = AudioReader.read(f);
+        assertEquals(16000, a.sampleRate());
+        assertArrayEquals(new float[] {0.5f, -1f}, a.channels()[0]);
+    }
+
+    @Test
+    void misplacedOrMalformedChunksAreNamed() throws IOException {
+        ByteBuffer dataFirst = ByteBuffer.allocate(12 + 12 + 24).order(ByteOrder.LITTLE_ENDIAN);
+        dataFirst.put("RIFF".getBytes()).putInt(40).put("WAVE".getBytes());
+        dataFirst.put("data".getBytes()).putInt(4).putInt(0).put(fmt16(1, 8000, 2));
+        assertWavError("datafirst.wav", dataFirst.array(), "no fmt chunk before the data");
+
+        ByteBuffer noData = ByteBuffer.allocate(12 + 24).order(ByteOrder.LITTLE_ENDIAN);
+        noData.put("RIFF".getBytes()).putInt(28).put("WAVE".getBytes()).put(fmt16(1, 8000, 2));
+        assertWavError("nodata.wav", noData.array(), "no data chunk");
+
+        ByteBuffer shortFmt = ByteBuffer.allocate(12 + 8 + 8 + 8).order(ByteOrder.LITTLE_ENDIAN);
+        shortFmt.put("RIFF".getBytes()).putInt(28).put("WAVE".getBytes());
+        shortFmt.put("fmt ".getBytes()).putInt(8).putShort((short) 1).putShort((short) 1).putInt(8000);
+        shortFmt.put("data".getBytes()).putInt(0);
+        assertWavError("shortfmt.wav", shortFmt.array(), "truncated or malformed fmt chunk");
+
+        ByteBuffer badAlign = ByteBuffer.allocate(12 + 24 + 12).order(ByteOrder.LITTLE_ENDIAN);
+        badAlign.put("RIFF".getBytes()).putInt(40).put("WAVE".getBytes()).put(fmt16(1, 8000, 3));
+        badAlign.put("data".getBytes()).putInt(4).putInt(0);
+        assertWavError("align.wav", badAlign.array(), "block align 3");
+    }
+
+    /** A 16-bit PCM {@code fmt } chunk (24 bytes) with the given channel count and block align. */
+    private static byte[] fmt16(int channels, int rate, int blockAlign) {
+        ByteBuffer f = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        f.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(rate)
+                .putInt(rate * blockAlign).putShort((short) blockAlign).putShort((short) 16);
+        return f.array();
+    }
+
+    private void assertWavError(String name, byte[] bytes, String expected) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, bytes);
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioReader.read(f));
+        assertTrue(e.getMessage().contains(name) && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
     void truncatedWavIsRejectedNamingTheFile() throws IOException {
         Path f = dir.resolve("cut.wav");
         WavWriter.write(f, stereoRamp(48_000), SampleFormat.PCM_16);
