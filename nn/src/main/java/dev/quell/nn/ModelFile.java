@@ -354,16 +354,6 @@ public final class ModelFile {
         return model;
     }
 
-    private static WeightMatrix matrix(Map<String, WeightMatrix> shared, String tensor, float[] w, int rows, int cols,
-                                       Precision precision) {
-        WeightMatrix m = shared.get(tensor);
-        if (m == null || m.rows() != rows || m.cols() != cols) {
-            m = WeightMatrix.of(w, rows, cols, precision);
-            shared.put(tensor, m);
-        }
-        return m;
-    }
-
     private static float[] floats(JsonNode arr, int n, String what) {
         if (arr.size() != n) {
             throw new IllegalArgumentException(what + " needs " + n + " values, has " + arr.size());
@@ -375,17 +365,25 @@ public final class ModelFile {
         return v;
     }
 
-    private static float[] tensor(Map<String, float[]> tensors, Map<String, int[]> shapes, String name, int... shape) {
-        float[] t = tensors.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException("missing tensor " + name);
+    /**
+     * The indices of a layer's inputs: earlier layers by name, −1 for the features; the previous
+     * layer when the entry names none.
+     */
+    private static int[] sources(JsonNode entry, String name, Map<String, Integer> index, int previous) {
+        if (!entry.has("inputs")) {
+            return new int[] {previous};
         }
-        int[] s = shapes.get(name);
-        if (shape.length > 0 && !java.util.Arrays.equals(s, shape)) {
-            throw new IllegalArgumentException("tensor " + name + " has shape " + java.util.Arrays.toString(s)
-                    + ", expected " + java.util.Arrays.toString(shape));
+        JsonNode inputs = entry.get("inputs");
+        int[] src = new int[inputs.size()];
+        for (int i = 0; i < src.length; i++) {
+            String s = inputs.get(i).asText();
+            Integer idx = s.equals("features") ? Integer.valueOf(-1) : index.get(s);
+            if (idx == null) {
+                throw new IllegalArgumentException(name + ": unknown input '" + s + "'");
+            }
+            src[i] = idx;
         }
-        return t;
+        return src;
     }
 
     private static Model build(JsonNode header, Map<String, float[]> tensors, Map<String, int[]> shapes,
@@ -396,76 +394,22 @@ public final class ModelFile {
         }
         float[] mean = floats(header.path("feature_mean"), inputSize, "feature_mean");
         float[] std = floats(header.path("feature_std"), inputSize, "feature_std");
+        LayerBuilder builder = new LayerBuilder(tensors, shapes, precision, reducedFuture, shared);
         List<Layer> layers = new ArrayList<>();
         List<int[]> sources = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (JsonNode l : header.path("layers")) {
-            String type = l.path("type").asText();
             String name = l.path("name").asText();
             if (name.isEmpty() || index.containsKey(name) || name.equals("features")) {
                 throw new IllegalArgumentException("layer names must be unique and not 'features': '" + name + "'");
             }
-            int[] src;
+            int[] src = sources(l, name, index, layers.size() - 1);
             int width = 0;
-            if (l.has("inputs")) {
-                src = new int[l.get("inputs").size()];
-                for (int i = 0; i < src.length; i++) {
-                    String s = l.get("inputs").get(i).asText();
-                    Integer idx = s.equals("features") ? Integer.valueOf(-1) : index.get(s);
-                    if (idx == null) {
-                        throw new IllegalArgumentException(name + ": unknown input '" + s + "'");
-                    }
-                    src[i] = idx;
-                }
-            } else {
-                src = new int[] {layers.size() - 1};
-            }
             for (int s : src) {
                 width += s < 0 ? inputSize : layers.get(s).outputSize();
             }
-            Layer layer;
-            switch (type) {
-                case "dense": {
-                    float[] b = tensor(tensors, shapes, name + ".bias");
-                    float[] w = tensor(tensors, shapes, name + ".weight", b.length, width);
-                    layer = new DenseLayer(name, matrix(shared, name + ".weight", w, b.length, width, precision), b,
-                            Activation.parse(l.path("activation").asText("linear")));
-                    break;
-                }
-                case "conv1d": {
-                    float[] b = tensor(tensors, shapes, name + ".bias");
-                    int[] s = shapes.get(name + ".weight");
-                    if (s == null || s.length != 3) {
-                        throw new IllegalArgumentException(name + ".weight must be [out, in, k]");
-                    }
-                    float[] w = tensor(tensors, shapes, name + ".weight", b.length, width, s[2]);
-                    int kernel = s[2];
-                    int future = l.path("future").asInt(0);
-                    Integer newFuture = reducedFuture.get(name);
-                    if (newFuture != null && newFuture < future) {
-                        w = ConvLayer.foldFuture(w, b.length, width, kernel, future, newFuture);
-                        kernel -= future - newFuture;
-                        future = newFuture;
-                    }
-                    layer = new ConvLayer(name, w, b, width, kernel, future,
-                            Activation.parse(l.path("activation").asText("linear")), precision);
-                    break;
-                }
-                case "gru": {
-                    float[] bih = tensor(tensors, shapes, name + ".bias_ih");
-                    int h = bih.length / 3;
-                    float[] wih = tensor(tensors, shapes, name + ".weight_ih", 3 * h, width);
-                    float[] whh = tensor(tensors, shapes, name + ".weight_hh", 3 * h, h);
-                    float[] bhh = tensor(tensors, shapes, name + ".bias_hh", 3 * h);
-                    layer = new GruLayer(name, matrix(shared, name + ".weight_ih", wih, 3 * h, width, precision),
-                            matrix(shared, name + ".weight_hh", whh, 3 * h, h, precision), bih, bhh);
-                    break;
-                }
-                default:
-                    throw new IllegalArgumentException("unknown layer type '" + type + "'");
-            }
             index.put(name, layers.size());
-            layers.add(layer);
+            layers.add(builder.build(l, name, width));
             sources.add(src);
         }
         Map<String, Object> provenance = new LinkedHashMap<>();

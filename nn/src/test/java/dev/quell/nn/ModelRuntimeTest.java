@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -246,6 +250,49 @@ class ModelRuntimeTest {
         Files.write(future, b);
         e = assertThrows(ModelFormatException.class, () -> ModelFile.read(future, Precision.FLOAT32));
         assertTrue(e.getMessage().contains("version 9"), e.getMessage());
+    }
+
+    @Test
+    void layersThatDoNotFitTheirTensorsAreRejectedNamingTheProblem() throws IOException {
+        ModelFile.Contents good = RandomModels.percepNetShaped(7);
+
+        assertInconsistent("type.qnn", withLayer(good, 4, Map.of("type", "lstm", "name", "gru2")),
+                "unknown layer type 'lstm'");
+        assertInconsistent("input.qnn", withLayer(good, 6, Map.of("type", "dense", "name", "strengths",
+                "inputs", List.of("gru3"), "activation", "sigmoid")), "strengths: unknown input 'gru3'");
+        assertInconsistent("name.qnn", withLayer(good, 2, Map.of("type", "conv1d", "name", "conv1",
+                "activation", "tanh", "future", 1)), "layer names must be unique");
+
+        LinkedHashMap<String, ModelFile.Tensor> missing = new LinkedHashMap<>(good.tensors());
+        missing.remove("gru1.bias_hh");
+        assertInconsistent("missing.qnn", withTensors(good, missing), "missing tensor gru1.bias_hh");
+
+        LinkedHashMap<String, ModelFile.Tensor> misshapen = new LinkedHashMap<>(good.tensors());
+        misshapen.put("gains.weight", new ModelFile.Tensor(new int[] {34, 127}, new float[34 * 127]));
+        assertInconsistent("shape.qnn", withTensors(good, misshapen),
+                "tensor gains.weight has shape [34, 127], expected [34, 128]");
+
+        LinkedHashMap<String, ModelFile.Tensor> flatConv = new LinkedHashMap<>(good.tensors());
+        flatConv.put("conv2.weight", new ModelFile.Tensor(new int[] {48, 144}, new float[48 * 144]));
+        assertInconsistent("conv.qnn", withTensors(good, flatConv), "conv2.weight must be [out, in, k]");
+    }
+
+    private void assertInconsistent(String name, ModelFile.Contents contents, String expected) throws IOException {
+        Path f = dir.resolve(name);
+        ModelFile.write(f, contents);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(f, Precision.FLOAT32));
+        assertTrue(e.getMessage().contains(name) && e.getMessage().contains("inconsistent model")
+                && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    private static ModelFile.Contents withLayer(ModelFile.Contents c, int at, Map<String, Object> layer) {
+        List<Map<String, Object>> layers = new ArrayList<>(c.layers());
+        layers.set(at, layer);
+        return new ModelFile.Contents(c.inputSize(), c.featureMean(), c.featureStd(), layers, c.tensors(), c.provenance());
+    }
+
+    private static ModelFile.Contents withTensors(ModelFile.Contents c, LinkedHashMap<String, ModelFile.Tensor> t) {
+        return new ModelFile.Contents(c.inputSize(), c.featureMean(), c.featureStd(), c.layers(), t, c.provenance());
     }
 
     @Test
