@@ -152,7 +152,23 @@ public final class QuellEngine {
         for (int la = 0; la < LOOKAHEADS; la++) {
             pipelines[la] = new HopProcessor(models.model(la), channels);
         }
-        boolean resample = fs != RATE;
+        plan = prepareRateConversion();
+        allocateBuffers();
+        crossfader.prepare(fs);
+        prepared = true;
+        dev.quell.plugin.runtime.JitStringConstants.ensureInterned();
+        warmUp();
+        reset();
+    }
+
+    /**
+     * Makes the converters to and from 48 kHz (none at 48 kHz) and the upper-band noise of each
+     * channel.
+     *
+     * @return the latency plan of every look-ahead setting at this rate
+     */
+    private LatencyPlan prepareRateConversion() {
+        boolean resample = sampleRate != RATE;
         inResampler = new Resampler[channels];
         outResampler = new Resampler[channels];
         upperBand = new UpperBandNoise[channels];
@@ -160,9 +176,9 @@ public final class QuellEngine {
         int d2 = 0;
         if (resample) {
             for (int c = 0; c < channels; c++) {
-                inResampler[c] = new Resampler(fs, RATE);
-                outResampler[c] = new Resampler(RATE, fs);
-                upperBand[c] = UpperBandNoise.forSourceRate(fs);
+                inResampler[c] = new Resampler(sampleRate, RATE);
+                outResampler[c] = new Resampler(RATE, sampleRate);
+                upperBand[c] = UpperBandNoise.forSourceRate(sampleRate);
             }
             d1 = inResampler[0].delay();
             d2 = outResampler[0].delay();
@@ -171,7 +187,12 @@ public final class QuellEngine {
         for (int la = 0; la < LOOKAHEADS; la++) {
             chains[la] = pipelines[la].latencySamples();
         }
-        plan = new LatencyPlan(fs, chains, d1, d2);
+        return new LatencyPlan(sampleRate, chains, d1, d2);
+    }
+
+    /** Sizes every FIFO and scratch buffer for the largest block, padding and latency of the plan. */
+    private void allocateBuffers() {
+        boolean resample = sampleRate != RATE;
         int maxPad = plan.maxPadding48();
         int maxPrime = plan.maxPrimeHost();
         int maxLatency = plan.maxLatency();
@@ -192,18 +213,11 @@ public final class QuellEngine {
         ceilings = new OutputCeiling[channels];
         for (int c = 0; c < channels; c++) {
             ceilings[c] = new OutputCeiling(sampleRate);
-        }
-        for (int c = 0; c < channels; c++) {
             in48[c] = new SampleFifo(in48Capacity);
             out48[c] = new SampleFifo(out48Capacity);
             hostOut[c] = new SampleFifo(maxPrime + maxHost + chunk + 2 * HOP * 4);
             dry[c] = new SampleFifo(maxLatency + chunk);
         }
-        crossfader.prepare(fs);
-        prepared = true;
-        dev.quell.plugin.runtime.JitStringConstants.ensureInterned();
-        warmUp();
-        reset();
     }
 
     /**

@@ -48,6 +48,7 @@ class AudioPathLiteralsTest {
             Map.entry("dev.quell.nn.ModelFile$Parsed", "reads model files"),
             Map.entry("dev.quell.nn.ModelFile$Tensor", "reads model files"),
             Map.entry("dev.quell.nn.ModelFormatException", "reads model files"),
+            Map.entry("dev.quell.nn.LayerBuilder", "builds the layers of a model file being read"),
             Map.entry("dev.quell.plugin.engine.Messages", "exceptions, thrown at set-up; state refusals, off the audio thread"),
             Map.entry("dev.quell.plugin.engine.EngineModels", "loads models"),
             Map.entry("dev.quell.plugin.engine.EngineState", "saves and restores state, off the audio thread"),
