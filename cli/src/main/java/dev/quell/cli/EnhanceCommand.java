@@ -102,31 +102,59 @@ public final class EnhanceCommand implements QuellCommand {
         if (block < 1 || block > QuellEngine.MAX_CHUNK) {
             throw new CliException("--block must be 1.." + QuellEngine.MAX_CHUNK, 2);
         }
-        SampleFormat fixedFormat = null;
-        if (format != null) {
-            try {
-                fixedFormat = SampleFormat.parseWritable(format);
-            } catch (IllegalArgumentException e) {
-                throw new CliException(e.getMessage(), 2);
-            }
-        }
+        SampleFormat fixedFormat = fixedFormat();
         List<OutputPlan.Job> jobs = OutputPlan.plan(inputs, output);
         Precision precision = int8 ? Precision.INT8 : Precision.FLOAT32;
         EngineModels models = modelFile == null ? EngineModels.defaults(precision) : EngineModels.load(modelFile, precision);
         FileEnhancer enhancer = new FileEnhancer(models, settings, block, fixedFormat);
+        Tally tally = enhanceEach(jobs, enhancer);
+        int latency48 = latencyAt48k(models);
+        if (json) {
+            System.out.println(Summary.json(jobs.size() - tally.failures.size(), tally.failures, tally.damaged,
+                    tally.audioSeconds, tally.processing, settings, latency48, models.name(), int8));
+        } else if (!quiet) {
+            System.out.println(Summary.text(jobs.size() - tally.failures.size(), tally.failures.size(),
+                    tally.damaged.size(), tally.audioSeconds, tally.processing));
+            System.out.println(Summary.settings(settings, latency48, models.name(), int8));
+        }
+        String problems = Summary.problems(jobs.size(), tally.failures.size(), tally.damaged.size());
+        if (problems != null) {
+            throw new CliException(problems);
+        }
+        return 0;
+    }
 
+    /** The output sample format {@code --format} fixes, or null to keep each input's. */
+    private SampleFormat fixedFormat() {
+        if (format == null) {
+            return null;
+        }
+        try {
+            return SampleFormat.parseWritable(format);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), 2);
+        }
+    }
+
+    /** What a batch did: seconds of audio and of processing, inputs skipped and inputs damaged. */
+    private static final class Tally {
+        double audioSeconds;
+        double processing;
+        final List<String> failures = new ArrayList<>();
+        final List<String> damaged = new ArrayList<>();
+    }
+
+    /**
+     * Enhances every job in turn; a job that fails is reported and skipped, the others go on. The
+     * progress bar (when shown) advances by input bytes.
+     */
+    private Tally enhanceEach(List<OutputPlan.Job> jobs, FileEnhancer enhancer) throws IOException {
         long totalBytes = 0;
         for (OutputPlan.Job j : jobs) {
             totalBytes += Math.max(1, Files.size(j.in()));
         }
-        boolean showProgress = !quiet && !json && (progress != null ? progress : System.console() != null);
-        double audioSeconds = 0;
-        double processing = 0;
-        List<String> failures = new ArrayList<>();
-        List<String> damaged = new ArrayList<>();
-        ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("Enhancing").setInitialMax(totalBytes)
-                .setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
+        Tally tally = new Tally();
+        ProgressBar bar = progressBar(totalBytes);
         try {
             long doneBytes = 0;
             for (OutputPlan.Job j : jobs) {
@@ -138,14 +166,14 @@ public final class EnhanceCommand implements QuellCommand {
                             bar.stepTo(base + (long) (fraction * size));
                         }
                     });
-                    audioSeconds += r.audioSeconds();
-                    processing += r.processingSeconds();
+                    tally.audioSeconds += r.audioSeconds();
+                    tally.processing += r.processingSeconds();
                     if (r.warning() != null) {
-                        damaged.add(j.in().toString());
+                        tally.damaged.add(j.in().toString());
                         printAboveBar(bar, "quell: warning: " + j.in() + ": " + r.warning());
                     }
                 } catch (IOException | IllegalArgumentException | CliException e) {
-                    failures.add(j.in().toString());
+                    tally.failures.add(j.in().toString());
                     printAboveBar(bar, "quell: skipped " + j.in() + ": " + message(e, j.in()));
                 }
                 doneBytes += size;
@@ -158,20 +186,15 @@ public final class EnhanceCommand implements QuellCommand {
                 bar.close();
             }
         }
-        int latency48 = latencyAt48k(models);
-        if (json) {
-            System.out.println(Summary.json(jobs.size() - failures.size(), failures, damaged, audioSeconds, processing,
-                    settings, latency48, models.name(), int8));
-        } else if (!quiet) {
-            System.out.println(Summary.text(jobs.size() - failures.size(), failures.size(), damaged.size(), audioSeconds,
-                    processing));
-            System.out.println(Summary.settings(settings, latency48, models.name(), int8));
-        }
-        String problems = Summary.problems(jobs.size(), failures.size(), damaged.size());
-        if (problems != null) {
-            throw new CliException(problems);
-        }
-        return 0;
+        return tally;
+    }
+
+    /** A progress bar on standard error, or null when it is not wanted (quiet, JSON, not a console). */
+    private ProgressBar progressBar(long totalBytes) {
+        boolean show = !quiet && !json && (progress != null ? progress : System.console() != null);
+        return show ? new ProgressBarBuilder().setTaskName("Enhancing").setInitialMax(totalBytes)
+                .setUnit(" MB", 1_000_000).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build() : null;
     }
 
     private static void printAboveBar(ProgressBar bar, String line) {
