@@ -62,7 +62,6 @@ public final class BenchCommand implements QuellCommand {
             rate = audio.sampleRate();
             file = audio.channels();
         }
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf(Locale.ROOT, "Quell engine, default model, %d Hz, %d-frame blocks (deadline %.3f ms), "
                         + "look-ahead %d ms, %.0f s of audio per run (%s); %s, %d cores%n", rate, block, 1000.0 * block / rate,
                 lookaheadMs, seconds, input == null ? "demo speech in noise" : input.getFileName(),
@@ -72,60 +71,78 @@ public final class BenchCommand implements QuellCommand {
         System.out.println("| channels | real-time factor | per channel | % of one core | first block | median block | p99 block | worst block | worst / deadline | blocks over deadline | bytes allocated per block |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int ch = 1; ch <= 2; ch++) {
-            QuellEngine e = new QuellEngine(EngineModels.defaults());
-            e.setParameter(Parameter.LOOKAHEAD, lookaheadMs);
-            try {
-                e.prepare(rate, block, ch);
-            } catch (IllegalArgumentException ex) {
-                throw new CliException(ex.getMessage());
-            }
-            int n = (int) Math.round(seconds * rate);
-            float[][] x = file != null ? fileChannels(file, ch) : demoChannels(ch);
-            if (x[0].length < block) {
-                throw new CliException(input + ": shorter than one " + block + "-frame block");
-            }
-            int blocks = n / block;
-            long[] times = new long[blocks];
-            float[][] in = new float[ch][block];
-            float[][] out = new float[ch][block];
-            long tid = Thread.currentThread().getId();
-            long cpu0 = mx.getCurrentThreadCpuTime();
-            mx.getThreadAllocatedBytes(tid);
-            long alloc0 = mx.getThreadAllocatedBytes(tid);
-            int pos = 0;
-            for (int b = 0; b < blocks; b++) {
-                if (pos + block > x[0].length) {
-                    pos = 0;
-                }
-                for (int c = 0; c < ch; c++) {
-                    System.arraycopy(x[c], pos, in[c], 0, block);
-                }
-                pos += block;
-                long t0 = System.nanoTime();
-                e.process(in, out, block);
-                times[b] = System.nanoTime() - t0;
-            }
-            long alloc = mx.getThreadAllocatedBytes(tid) - alloc0;
-            long cpu = mx.getCurrentThreadCpuTime() - cpu0;
-            long first = times[0];
-            Arrays.sort(times);
-            double deadlineNs = 1e9 * block / rate;
-            int late = 0;
-            for (long t : times) {
-                late += t > deadlineNs ? 1 : 0;
-            }
-            double audio = blocks * (double) block / rate;
-            double rtf = cpu / 1e9 / audio;
-            double deadline = 1e9 * block / rate;
-            System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.1f %% | %.1f µs | %.1f µs | %.1f µs | %.1f µs | %.2f | %d of %d | %.1f |%n",
-                    ch, rtf, rtf / ch, 100 * rtf, first / 1e3, times[blocks / 2] / 1e3, times[(int) (blocks * 0.99)] / 1e3,
-                    times[blocks - 1] / 1e3, times[blocks - 1] / deadline, late, blocks, alloc / (double) blocks);
+            printRow(ch, measure(ch, file != null ? fileChannels(file, ch) : demoChannels(ch)));
         }
         System.out.println();
         System.out.println("The first block is the first process() after prepare(), which warms the JIT.");
         System.out.println("Block times are wall-clock per process() call; with 128-frame blocks most calls only queue "
                 + "samples and every 3rd or 4th runs a 10 ms hop, so the median is small and the p99/worst show the hop cost.");
         return 0;
+    }
+
+    /**
+     * What one run measured.
+     *
+     * @param times wall-clock time of each {@code process} call in ns, in call order
+     * @param cpuNs CPU time of the calling thread over the run, ns
+     * @param allocatedBytes bytes the calling thread allocated over the run
+     */
+    private record Run(long[] times, long cpuNs, long allocatedBytes) {
+    }
+
+    /** A fresh engine with {@code ch} channels, fed {@code --seconds} of {@code x} (looped) in host blocks. */
+    private Run measure(int ch, float[][] x) {
+        QuellEngine e = new QuellEngine(EngineModels.defaults());
+        e.setParameter(Parameter.LOOKAHEAD, lookaheadMs);
+        try {
+            e.prepare(rate, block, ch);
+        } catch (IllegalArgumentException ex) {
+            throw new CliException(ex.getMessage());
+        }
+        if (x[0].length < block) {
+            throw new CliException(input + ": shorter than one " + block + "-frame block");
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int blocks = (int) Math.round(seconds * rate) / block;
+        long[] times = new long[blocks];
+        float[][] in = new float[ch][block];
+        float[][] out = new float[ch][block];
+        long tid = Thread.currentThread().getId();
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        mx.getThreadAllocatedBytes(tid);
+        long alloc0 = mx.getThreadAllocatedBytes(tid);
+        int pos = 0;
+        for (int b = 0; b < blocks; b++) {
+            if (pos + block > x[0].length) {
+                pos = 0;
+            }
+            for (int c = 0; c < ch; c++) {
+                System.arraycopy(x[c], pos, in[c], 0, block);
+            }
+            pos += block;
+            long t0 = System.nanoTime();
+            e.process(in, out, block);
+            times[b] = System.nanoTime() - t0;
+        }
+        long alloc = mx.getThreadAllocatedBytes(tid) - alloc0;
+        return new Run(times, mx.getCurrentThreadCpuTime() - cpu0, alloc);
+    }
+
+    private void printRow(int ch, Run run) {
+        int blocks = run.times().length;
+        long first = run.times()[0];
+        long[] times = run.times().clone();
+        Arrays.sort(times);
+        double deadlineNs = 1e9 * block / rate;
+        int late = 0;
+        for (long t : times) {
+            late += t > deadlineNs ? 1 : 0;
+        }
+        double audio = blocks * (double) block / rate;
+        double rtf = run.cpuNs() / 1e9 / audio;
+        System.out.printf(Locale.ROOT, "| %d | %.4f | %.4f | %.1f %% | %.1f µs | %.1f µs | %.1f µs | %.1f µs | %.2f | %d of %d | %.1f |%n",
+                ch, rtf, rtf / ch, 100 * rtf, first / 1e3, times[blocks / 2] / 1e3, times[(int) (blocks * 0.99)] / 1e3,
+                times[blocks - 1] / 1e3, times[blocks - 1] / deadlineNs, late, blocks, run.allocatedBytes() / (double) blocks);
     }
 
     /** Demo speech in noise at 5 dB SNR (at most 20 s, looped), a different noise per channel. */
