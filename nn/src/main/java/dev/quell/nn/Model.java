@@ -61,7 +61,9 @@ public final class Model {
         }
         this.layers = List.copyOf(layers);
         this.sources = sources.clone();
-        this.provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
+        // in the header's order (Map.copyOf's order changes from one JVM run to the next)
+        this.provenance = provenance == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         int[] delay = new int[layers.size()];
         this.inputDelay = new int[layers.size()];
         int gains = -1;
@@ -138,7 +140,7 @@ public final class Model {
         return n;
     }
 
-    /** @return the training provenance recorded in the file header */
+    /** @return the training provenance recorded in the file header, in its order (unmodifiable) */
     public Map<String, Object> provenance() {
         return provenance;
     }

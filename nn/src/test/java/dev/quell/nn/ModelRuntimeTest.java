@@ -253,6 +253,21 @@ class ModelRuntimeTest {
     }
 
     @Test
+    void provenanceKeepsTheOrderOfTheFile() throws IOException {
+        ModelFile.Contents c = RandomModels.percepNetShaped(8);
+        LinkedHashMap<String, Object> provenance = new LinkedHashMap<>();
+        List<String> keys = List.of("trainer", "steps", "shards", "recipe", "lookahead_frames", "averaged_checkpoints",
+                "gru", "features", "loss", "data");
+        for (String k : keys) {
+            provenance.put(k, k.length());
+        }
+        Path f = dir.resolve("p.qnn");
+        ModelFile.write(f, new ModelFile.Contents(c.inputSize(), c.featureMean(), c.featureStd(), c.layers(), c.tensors(),
+                provenance));
+        assertEquals(keys, List.copyOf(ModelFile.read(f, Precision.FLOAT32).provenance().keySet()));
+    }
+
+    @Test
     void layersThatDoNotFitTheirTensorsAreRejectedNamingTheProblem() throws IOException {
         ModelFile.Contents good = RandomModels.percepNetShaped(7);
 
