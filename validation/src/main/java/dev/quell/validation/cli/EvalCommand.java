@@ -118,22 +118,7 @@ public final class EvalCommand implements QuellCommand {
 
     @Override
     public Integer call() throws IOException {
-        if (postFilter < 0 || postFilter > 100) {
-            throw new CliException("--post-filter must be 0..100");
-        }
-        for (int la : lookaheads) {
-            LookaheadMs.frames(la);
-        }
-        for (int r : rates) {
-            if (r < 8000 || r > 192000) {
-                throw new CliException("--rates takes rates from 8000 to 192000 Hz, not " + r);
-            }
-            try {
-                new Resampler(FrameFormat.SAMPLE_RATE, r);
-            } catch (IllegalArgumentException e) {
-                throw new CliException("--rates: " + r + " Hz cannot be converted from 48 kHz (" + e.getMessage() + ")");
-            }
-        }
+        checkOptions();
         OutputPaths.checkNotInput(output, clean, noisy);
         List<PairedFiles.Pair> pairs = PairedFiles.find(clean, noisy, null);
         EngineModels f32 = null;
@@ -150,29 +135,8 @@ public final class EvalCommand implements QuellCommand {
             er.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI", "opening (dB)"), dnsmos != null ? List.of("clean") : List.of());
             results.put(r, er);
         }
-        long start = System.nanoTime();
-        int done = 0;
         try {
-            for (PairedFiles.Pair p : pairs) {
-                AudioData c = AudioReader.read(p.clean());
-                AudioData n = AudioReader.read(p.noisy());
-                if (c.frames() != n.frames() || c.sampleRate() != n.sampleRate()) {
-                    System.err.println("quell: skipped " + p.name() + ": clean and noisy differ in length or rate");
-                    continue;
-                }
-                for (int target : targets) {
-                    int rate = target == FILE_RATE ? n.sampleRate() : target;
-                    float[] cm = Resampler.resample(c.mono(), c.sampleRate(), rate);
-                    float[] nm = Resampler.resample(n.mono(), n.sampleRate(), rate);
-                    score(p, cm, nm, rate, conditions, results.get(target), dnsmos,
-                            drawn.contains(p) ? spectrogramPath(p, targets.size() > 1 ? rate : FILE_RATE) : null);
-                }
-                done++;
-                if (done % 10 == 0) {
-                    System.err.printf(Locale.ROOT, "quell: %d of %d pairs scored (%.0f s)%n", done, pairs.size(),
-                            (System.nanoTime() - start) / 1e9);
-                }
-            }
+            scoreAll(pairs, conditions, results, dnsmos, drawn);
         } finally {
             if (dnsmos != null) {
                 dnsmos.close();
@@ -189,6 +153,57 @@ public final class EvalCommand implements QuellCommand {
         }
         System.out.println("report: " + output.resolve("report.md"));
         return 0;
+    }
+
+    /** Refuses a post-filter outside 0..100, an unknown look-ahead and a rate 48 kHz cannot be converted to. */
+    private void checkOptions() {
+        if (postFilter < 0 || postFilter > 100) {
+            throw new CliException("--post-filter must be 0..100");
+        }
+        for (int la : lookaheads) {
+            LookaheadMs.frames(la);
+        }
+        for (int r : rates) {
+            if (r < 8000 || r > 192000) {
+                throw new CliException("--rates takes rates from 8000 to 192000 Hz, not " + r);
+            }
+            try {
+                new Resampler(FrameFormat.SAMPLE_RATE, r);
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--rates: " + r + " Hz cannot be converted from 48 kHz (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /**
+     * Scores every pair at every rate of {@code results} (its keys; {@link #FILE_RATE} for the
+     * files' own), skipping a pair whose clean and noisy files differ in length or rate, with a
+     * progress line every 10 pairs.
+     */
+    private void scoreAll(List<PairedFiles.Pair> pairs, List<EvalCondition> conditions, Map<Integer, EvalResults> results,
+                          Dnsmos dnsmos, List<PairedFiles.Pair> drawn) throws IOException {
+        long start = System.nanoTime();
+        int done = 0;
+        for (PairedFiles.Pair p : pairs) {
+            AudioData c = AudioReader.read(p.clean());
+            AudioData n = AudioReader.read(p.noisy());
+            if (c.frames() != n.frames() || c.sampleRate() != n.sampleRate()) {
+                System.err.println("quell: skipped " + p.name() + ": clean and noisy differ in length or rate");
+                continue;
+            }
+            for (int target : results.keySet()) {
+                int rate = target == FILE_RATE ? n.sampleRate() : target;
+                float[] cm = Resampler.resample(c.mono(), c.sampleRate(), rate);
+                float[] nm = Resampler.resample(n.mono(), n.sampleRate(), rate);
+                score(p, cm, nm, rate, conditions, results.get(target), dnsmos,
+                        drawn.contains(p) ? spectrogramPath(p, results.size() > 1 ? rate : FILE_RATE) : null);
+            }
+            done++;
+            if (done % 10 == 0) {
+                System.err.printf(Locale.ROOT, "quell: %d of %d pairs scored (%.0f s)%n", done, pairs.size(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
     }
 
     /** The report's rows, in order: noisy, Quell (or --enhanced), transparency, oracle stages, peers. */
@@ -357,9 +372,43 @@ public final class EvalCommand implements QuellCommand {
         return OfflineRenderer.renderAtRate(e, new float[][] {x}, rate, OfflineRenderer.DEFAULT_BLOCK, null)[0];
     }
 
+    /** Writes {@code results.csv}, {@code results.json}, the SNR plots and {@code report.md} into the output folder. */
     private void writeReport(Map<Integer, EvalResults> results, EngineModels models, List<PairedFiles.Pair> drawn,
             boolean withDnsmos) throws IOException {
         Files.createDirectories(output);
+        Map<String, Object> meta = meta(results, models);
+        List<EvalResults> parts = List.copyOf(results.values());
+        AtomicFiles.write(output.resolve("results.csv"), EvalResults.toCsv(parts).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(output.resolve("results.json"), EvalResults.toJson(meta, parts));
+        List<String> plotted = new ArrayList<>(List.of("SI-SDR (dB)", "STOI"));
+        if (withDnsmos) {
+            plotted.add("DNSMOS OVRL");
+        }
+        StringBuilder md = new StringBuilder("# Quell evaluation report\n\n");
+        describeRun(md, meta, results, models, withDnsmos);
+        for (Map.Entry<Integer, EvalResults> e : results.entrySet()) {
+            boolean several = results.size() > 1;
+            String plot = several ? "snr-" + e.getKey() + "Hz.png" : "snr.png";
+            SnrPlot.write(e.getValue(), plotted, output.resolve(plot));
+            if (several) {
+                md.append("## ").append(rateName(e.getKey())).append("\n\n");
+            }
+            sections(md, e.getValue(), several ? "### " : "## ", plot);
+        }
+        if (!drawn.isEmpty()) {
+            md.append("## Spectrograms\n\n");
+            for (PairedFiles.Pair p : drawn) {
+                for (int rate : results.keySet()) {
+                    Path png = spectrogramPath(p, results.size() > 1 ? rate : FILE_RATE);
+                    md.append("![").append(p.name()).append("](spectrograms/").append(png.getFileName()).append(")\n\n");
+                }
+            }
+        }
+        AtomicFiles.write(output.resolve("report.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What {@code results.json} records about the run: inputs, rates, model or enhanced files, settings. */
+    private Map<String, Object> meta(Map<Integer, EvalResults> results, EngineModels models) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("date", LocalDate.now().toString());
         meta.put("clean", clean.toString());
@@ -376,15 +425,12 @@ public final class EvalCommand implements QuellCommand {
         }
         meta.put("post_filter_percent", postFilter);
         meta.put("peers", peers.keySet());
-        List<EvalResults> parts = List.copyOf(results.values());
-        AtomicFiles.write(output.resolve("results.csv"), EvalResults.toCsv(parts).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(output.resolve("results.json"), EvalResults.toJson(meta, parts));
-        List<String> plotted = new ArrayList<>(List.of("SI-SDR (dB)", "STOI"));
-        if (withDnsmos) {
-            plotted.add("DNSMOS OVRL");
-        }
+        return meta;
+    }
 
-        StringBuilder md = new StringBuilder("# Quell evaluation report\n\n");
+    /** The report's opening list: pairs, rates, model, settings, conditions and metrics. */
+    private void describeRun(StringBuilder md, Map<String, Object> meta, Map<Integer, EvalResults> results,
+                             EngineModels models, boolean withDnsmos) {
         md.append("- pairs: ").append(meta.get("pairs")).append(" (clean `").append(clean).append("`, noisy `")
                 .append(noisy).append("`)\n");
         if (!rates.isEmpty()) {
@@ -408,25 +454,6 @@ public final class EvalCommand implements QuellCommand {
                 .append(withDnsmos ? ", DNSMOS P.835 (SIG/BAK/OVRL) and P.808 (ONNX models, CC BY 4.0)" : "; DNSMOS left out (models not found or --no-dnsmos)")
                 .append("; PESQ is not implemented (licence)\n");
         md.append("- generated ").append(meta.get("date")).append(" by `quell eval`; per-file values in `results.csv` and `results.json`\n\n");
-        for (Map.Entry<Integer, EvalResults> e : results.entrySet()) {
-            boolean several = results.size() > 1;
-            String plot = several ? "snr-" + e.getKey() + "Hz.png" : "snr.png";
-            SnrPlot.write(e.getValue(), plotted, output.resolve(plot));
-            if (several) {
-                md.append("## ").append(rateName(e.getKey())).append("\n\n");
-            }
-            sections(md, e.getValue(), several ? "### " : "## ", plot);
-        }
-        if (!drawn.isEmpty()) {
-            md.append("## Spectrograms\n\n");
-            for (PairedFiles.Pair p : drawn) {
-                for (int rate : results.keySet()) {
-                    Path png = spectrogramPath(p, results.size() > 1 ? rate : FILE_RATE);
-                    md.append("![").append(p.name()).append("](spectrograms/").append(png.getFileName()).append(")\n\n");
-                }
-            }
-        }
-        AtomicFiles.write(output.resolve("report.md"), md.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Summary, per input SNR (with the plot) and per noise type, under headings of the given level. */
