@@ -112,26 +112,9 @@ public final class PitchSearch {
         System.arraycopy(decimated, DEC_HOP, decimated, 0, DEC_LENGTH - DEC_HOP);
         decimateNewestHop(x, n);
         whiten();
-        // prefix sums of energy (whitened decimated and full rate)
-        decEnergyPrefix[0] = 0;
-        for (int i = 0; i < DEC_LENGTH; i++) {
-            double v = whitened[i];
-            decEnergyPrefix[i + 1] = decEnergyPrefix[i] + v * v;
-        }
-        energyPrefix[0] = 0;
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            historyWide[i] = v;
-            energyPrefix[i + 1] = energyPrefix[i] + v * v;
-        }
+        energyPrefixes(x, n);
         // 2. coarse normalised correlation of the whitened signal
-        int start = DEC_LENGTH - DEC_WINDOW;
-        double e0 = decEnergyPrefix[DEC_LENGTH] - decEnergyPrefix[start];
-        for (int lag = DEC_MIN_LAG - 1; lag <= DEC_MAX_LAG + 1; lag++) {
-            double num = kernel.dot(whitened, start, start - lag, DEC_WINDOW);
-            double el = decEnergyPrefix[DEC_LENGTH - lag] - decEnergyPrefix[start - lag];
-            coarse[lag] = (float) normalise(num, e0, el);
-        }
+        coarseCorrelation();
         // 3. pick local maxima, best first
         count = 0;
         for (int lag = DEC_MIN_LAG; lag <= DEC_MAX_LAG; lag++) {
@@ -145,26 +128,8 @@ public final class PitchSearch {
         int kept = count;
         count = 0;
         for (int i = 0; i < kept; i++) {
-            int lag = periods[i];
-            float corr = correlations[i];
-            for (int k = MAX_SUBMULTIPLE; k >= 2; k--) {
-                int sub = Math.round((float) lag / k);
-                if (sub - 1 < DEC_MIN_LAG) {
-                    continue;
-                }
-                // T/k is the pitch only if the signal also repeats at every multiple m T/k < T.
-                int best = peakNear(sub);
-                double mean = 0;
-                for (int m = 1; m < k; m++) {
-                    mean += coarse[peakNear(Math.round((float) m * lag / k))];
-                }
-                mean /= k - 1;
-                if (coarse[best] >= SUBMULTIPLE_RATIO * corr && mean >= SUBMULTIPLE_RATIO * corr) {
-                    lag = best;
-                    corr = coarse[best];
-                    break;
-                }
-            }
+            int lag = octaveChecked(periods[i], correlations[i]);
+            float corr = coarse[lag]; // correlations[i] itself when the check kept the peak
             refine(DECIMATION * lag, DECIMATION);
             addDistinct(i, refinedPeriod, corr);
         }
@@ -173,6 +138,58 @@ public final class PitchSearch {
             correlations[0] = 0f;
             count = 1;
         }
+    }
+
+    /** Prefix sums of energy of the whitened decimated signal and of the full-rate history. */
+    private void energyPrefixes(float[] x, int n) {
+        decEnergyPrefix[0] = 0;
+        for (int i = 0; i < DEC_LENGTH; i++) {
+            double v = whitened[i];
+            decEnergyPrefix[i + 1] = decEnergyPrefix[i] + v * v;
+        }
+        energyPrefix[0] = 0;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            historyWide[i] = v;
+            energyPrefix[i + 1] = energyPrefix[i] + v * v;
+        }
+    }
+
+    /** Normalised correlation of the newest decimated window with each lag's, into {@link #coarse}. */
+    private void coarseCorrelation() {
+        int start = DEC_LENGTH - DEC_WINDOW;
+        double e0 = decEnergyPrefix[DEC_LENGTH] - decEnergyPrefix[start];
+        for (int lag = DEC_MIN_LAG - 1; lag <= DEC_MAX_LAG + 1; lag++) {
+            double num = kernel.dot(whitened, start, start - lag, DEC_WINDOW);
+            double el = decEnergyPrefix[DEC_LENGTH - lag] - decEnergyPrefix[start - lag];
+            coarse[lag] = (float) normalise(num, e0, el);
+        }
+    }
+
+    /**
+     * The octave check: a coarse peak at lag T with correlation {@code corr} becomes T/k (largest
+     * k first, up to {@value #MAX_SUBMULTIPLE}) when the signal also repeats at T/k and on average
+     * at every multiple m T/k &lt; T, each with at least {@code SUBMULTIPLE_RATIO} of {@code corr}.
+     *
+     * @return the decimated lag to refine ({@code lag} itself when no submultiple qualifies)
+     */
+    private int octaveChecked(int lag, float corr) {
+        for (int k = MAX_SUBMULTIPLE; k >= 2; k--) {
+            int sub = Math.round((float) lag / k);
+            if (sub - 1 < DEC_MIN_LAG) {
+                continue;
+            }
+            int best = peakNear(sub);
+            double mean = 0;
+            for (int m = 1; m < k; m++) {
+                mean += coarse[peakNear(Math.round((float) m * lag / k))];
+            }
+            mean /= k - 1;
+            if (coarse[best] >= SUBMULTIPLE_RATIO * corr && mean >= SUBMULTIPLE_RATIO * corr) {
+                return best;
+            }
+        }
+        return lag;
     }
 
     /**
