@@ -6,7 +6,8 @@
 # CACHE: a folder outside the repository (created; about 12 GB). MINUTES: training wall time
 # (default: until stopped). Every step skips what is already done, so the command can be stopped
 # and run again at any time. In order:
-#   1. a frozen copy of the class path (CACHE/classpath), so that a build does not disturb the jobs;
+#   1. a frozen copy of this checkout's class path (CACHE/classpath, made afresh at every start), so
+#      that the jobs run the code of the commit checked out and a later build does not disturb them;
 #   2. the Debian catalogue (CACHE/debian-audio) beside the recipe-2 shards 0-119 (CACHE/s15-shards);
 #   3. the run folder CACHE/s15, from nn/train/checkpoints/s15 when it has no checkpoint or an older one;
 #   4. training, one PyTorch thread, as soon as the recipe-2 shards 0-3 exist (the norm file's shards);
@@ -25,7 +26,14 @@ work="$cache/s15" shards="$cache/s15-shards" logs="$cache/logs"
 mkdir -p "$work" "$shards" "$logs"
 cd "$repo"
 
-[[ -d "$cache/classpath" ]] || nn/train/train.sh freeze "$cache/classpath"
+if pgrep -f "dev.quell.train.Train $shards $work " > /dev/null; then
+  echo "$0: a training of $work is running already; stop it first" >&2
+  exit 2
+fi
+rm -rf "$cache/classpath.old"
+[[ -d "$cache/classpath" ]] && mv "$cache/classpath" "$cache/classpath.old"
+nn/train/train.sh freeze "$cache/classpath"
+rm -rf "$cache/classpath.old"
 export QUELL_CLASSPATH="$cache/classpath"
 
 step_of() { sed -n 's/^step=//p' "$1/state.properties" 2>/dev/null || true; }
