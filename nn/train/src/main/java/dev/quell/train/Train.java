@@ -15,14 +15,12 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -134,23 +132,12 @@ public final class Train {
             throw new IOException("no shard-L" + o.lookahead() + "-*.bin in " + shardDir);
         }
         float[][] norm = normalisation(work.resolve("norm.bin"), shards, o.inputs());
-        Properties state = new Properties();
-        Path stateFile = work.resolve("state.properties");
-        if (Files.exists(stateFile)) {
-            try (var in = Files.newBufferedReader(stateFile)) {
-                state.load(in);
-            }
-        }
-        int step = Integer.parseInt(state.getProperty("step", "0"));
+        ResumeState resume = ResumeState.read(work);
+        int step = resume.step();
         // rows a stopped run logged past its last checkpoint: those steps are trained again
         StepLogs.dropAfter(work.resolve("loss.csv"), step);
         StepLogs.dropAfter(work.resolve("dev.csv"), step);
-        // the input count and GRU size of the checkpoint to resume from (70 and 256 when it
-        // predates noise-floor inputs and wider GRUs)
-        int resumeInputs = Integer.parseInt(state.getProperty("features", String.valueOf(Features.COUNT)));
-        int resumeGru = Integer.parseInt(state.getProperty("gru", String.valueOf(QuellNet.GRU_SIZE)));
-        boolean resumeSnr = Boolean.parseBoolean(state.getProperty("snr", "false"));
-        int gru = o.gru() > 0 ? o.gru() : resumeGru;
+        int gru = o.gru() > 0 ? o.gru() : resume.gru();
         QuellNet net = new QuellNet(o.lookahead(), o.inputs(), gru, o.loss().snr() > 0f);
         try (Model model = Model.newInstance("quell")) {
             model.setBlock(net);
@@ -166,12 +153,12 @@ public final class Train {
                         : Files.exists(ckpt) ? List.of(ckpt) : List.of();
                 int averaged = sources.size() > 1 ? sources.size() : 0;
                 if (!sources.isEmpty()) {
-                    CheckpointLoader.load(net, model, sources, new Shape(o.batch(), frames, resumeInputs), resumeInputs,
-                            resumeGru, resumeSnr);
+                    CheckpointLoader.load(net, model, sources, new Shape(o.batch(), frames, resume.inputs()),
+                            resume.inputs(), resume.gru(), resume.snr());
                     System.out.println((averaged > 0 ? "averaged " + averaged + " checkpoints" : "resumed")
-                            + " at step " + step + (resumeInputs != o.inputs()
-                            ? ", input widened from " + resumeInputs + " to " + o.inputs() + " features" : "")
-                            + (resumeGru != gru ? ", GRUs widened from " + resumeGru + " to " + gru : ""));
+                            + " at step " + step + (resume.inputs() != o.inputs()
+                            ? ", input widened from " + resume.inputs() + " to " + o.inputs() + " features" : "")
+                            + (resume.gru() != gru ? ", GRUs widened from " + resume.gru() + " to " + gru : ""));
                 }
                 List<NDList[]> dev = o.dev() != null
                         ? DevSet.load(o.dev(), o.lookahead(), norm, trainer.getManager()) : List.of();
@@ -179,17 +166,22 @@ public final class Train {
                 step = loop.run(step, totalSteps);
                 checkpoint(net, work, step, norm, loop.shardCount(), o.lookahead(), averaged);
                 if (o.golden() != null) {
-                    // the full look-ahead to the named file, each reduced one to NAME-L<frames>
-                    for (int la = 0; la <= o.lookahead(); la++) {
-                        net.setActiveLookahead(la);
-                        String name = o.golden() + (la == o.lookahead() ? "" : "-L" + la);
-                        Golden.write(Paths.get(name), net, trainer.getManager(), first, norm);
-                    }
-                    net.setActiveLookahead(o.lookahead());
+                    writeGoldens(o, net, trainer, first, norm);
                 }
             }
         }
         return step;
+    }
+
+    /** The full look-ahead's golden file to the named file, each reduced one's to NAME-L&lt;frames&gt;. */
+    private static void writeGoldens(TrainOptions o, QuellNet net, Trainer trainer, ShardReader.Shard shard,
+                                     float[][] norm) throws IOException {
+        for (int la = 0; la <= o.lookahead(); la++) {
+            net.setActiveLookahead(la);
+            String name = o.golden() + (la == o.lookahead() ? "" : "-L" + la);
+            Golden.write(Paths.get(name), net, trainer.getManager(), shard, norm);
+        }
+        net.setActiveLookahead(o.lookahead());
     }
 
     /**
@@ -324,9 +316,7 @@ public final class Train {
             net.saveParameters(out);
             out.flush();
         });
-        AtomicFiles.write(work.resolve("state.properties"),
-                ("step=" + step + "\nfeatures=" + net.featureCount() + "\ngru=" + net.gruSize()
-                        + "\nsnr=" + net.hasSnrHead() + "\n").getBytes(StandardCharsets.US_ASCII));
+        new ResumeState(step, net.featureCount(), net.gruSize(), net.hasSnrHead()).write(work);
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("trainer", "dev.quell.train.Train (DJL 0.32.0, PyTorch 2.5.1)");
         prov.put("steps", step);
