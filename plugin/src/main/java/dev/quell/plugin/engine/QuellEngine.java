@@ -494,7 +494,23 @@ public final class QuellEngine {
      */
     private void processChunk(float[][] in, float[][] out, int off, int m, float postTarget, float gainTarget,
             float bypassTarget) {
-        // 1. input: dry delay line and the 48 kHz hop FIFO (read everything before writing out)
+        feedInput(in, off, m);
+        runHops(postTarget, gainTarget);
+        drainToHostRate(m);
+        mixOut(out, off, m, bypassTarget);
+        if (crossfader.takeSwitchDue()) {
+            activeLookahead = lookaheadFrames();
+            resetStream();
+            crossfader.switched(plan.latency(activeLookahead));
+        }
+    }
+
+    /**
+     * 1. Input: the dry delay line (NaN becomes 0, ±infinity ±1, the rest is clamped to ±64) and
+     * the 48 kHz hop FIFO, through the converter and upper-band noise when the host rate differs.
+     * Reads everything of {@code in} before anything is written out (in and out may be one array).
+     */
+    private void feedInput(float[][] in, int off, int m) {
         for (int c = 0; c < channels; c++) {
             float[] x = in[c];
             float[] d = dryOut[c];
@@ -514,7 +530,10 @@ public final class QuellEngine {
                 in48[c].write(x, off, m);
             }
         }
-        // 2. whole hops at 48 kHz
+    }
+
+    /** 2. Every whole 10 ms hop at 48 kHz, with the post-filter and gain floor smoothed per hop. */
+    private void runHops(float postTarget, float gainTarget) {
         HopProcessor hop = pipelines[activeLookahead];
         while (in48[0].size() >= HOP) {
             for (int c = 0; c < channels; c++) {
@@ -527,7 +546,10 @@ public final class QuellEngine {
                 out48[c].write(hopOut[c], 0, HOP);
             }
         }
-        // 3. back to the host rate
+    }
+
+    /** 3. The processed 48 kHz samples back to the host rate; {@code m} of them into {@link #wet}. */
+    private void drainToHostRate(int m) {
         for (int c = 0; c < channels; c++) {
             int k = out48[c].size();
             out48[c].read(scratch48[c], 0, k);
@@ -539,7 +561,13 @@ public final class QuellEngine {
             }
             hostOut[c].read(wet[c], 0, m);
         }
-        // 4. bypass crossfade and look-ahead switching fades (Crossfader), per sample, then the ceiling
+    }
+
+    /**
+     * 4. The bypass crossfade and look-ahead switching fades ({@link Crossfader}), per sample, then
+     * the output ceiling; a non-finite or absurd (beyond ±1e6) wet sample becomes silence.
+     */
+    private void mixOut(float[][] out, int off, int m, float bypassTarget) {
         for (int i = 0; i < m; i++) {
             float mix = crossfader.nextBypassMix(bypassTarget);
             float fade = crossfader.nextFade();
@@ -550,11 +578,6 @@ public final class QuellEngine {
                 v *= fade;
                 out[c][off + i] = ceilings[c].limit(v == v && v <= 1e6f && v >= -1e6f ? v : 0f, d);
             }
-        }
-        if (crossfader.takeSwitchDue()) {
-            activeLookahead = lookaheadFrames();
-            resetStream();
-            crossfader.switched(plan.latency(activeLookahead));
         }
     }
 }
