@@ -167,9 +167,10 @@ public final class PitchSearch {
     }
 
     /**
-     * The octave check: a coarse peak at lag T with correlation {@code corr} becomes T/k (largest
-     * k first, up to {@value #MAX_SUBMULTIPLE}) when the signal also repeats at T/k and on average
-     * at every multiple m T/k &lt; T, each with at least {@code SUBMULTIPLE_RATIO} of {@code corr}.
+     * The octave check: a coarse peak at lag T with correlation {@code corr} becomes the peak near
+     * T/k (largest k first, up to {@value #MAX_SUBMULTIPLE}) when the coarse correlation there, and
+     * its mean over the peaks near every multiple m T/k &lt; T, both reach
+     * {@link #SUBMULTIPLE_RATIO} times {@code corr}.
      *
      * @return the decimated lag to refine ({@code lag} itself when no submultiple qualifies)
      */
