@@ -52,13 +52,7 @@ public final class Model {
         }
         this.inputSize = inputSize;
         this.featureMean = featureMean.clone();
-        this.featureInvStd = new float[inputSize];
-        for (int i = 0; i < inputSize; i++) {
-            if (!(featureStd[i] > 0)) {
-                throw Messages.stdNotPositive(i);
-            }
-            featureInvStd[i] = 1f / featureStd[i];
-        }
+        this.featureInvStd = inverse(featureStd);
         this.layers = List.copyOf(layers);
         this.sources = sources.clone();
         // in the header's order (Map.copyOf's order changes from one JVM run to the next)
@@ -66,34 +60,12 @@ public final class Model {
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(provenance));
         int[] delay = new int[layers.size()];
         this.inputDelay = new int[layers.size()];
-        int gains = -1;
-        int strengths = -1;
         for (int l = 0; l < layers.size(); l++) {
-            Layer layer = layers.get(l);
-            int width = 0;
-            int d = -1;
-            for (int s : sources[l]) {
-                if (s >= l || s < -1) {
-                    throw Messages.sourceNotEarlier(layer.name());
-                }
-                int sd = s < 0 ? 0 : delay[s];
-                if (d >= 0 && sd != d) {
-                    throw Messages.sourcesDifferInDelay(layer.name(), d, sd);
-                }
-                d = sd;
-                width += s < 0 ? inputSize : layers.get(s).outputSize();
-            }
-            if (width != layer.inputSize()) {
-                throw Messages.inputWidth(layer.name(), width, layer.inputSize());
-            }
-            inputDelay[l] = Math.max(d, 0);
-            delay[l] = inputDelay[l] + layer.delay();
-            if (layer.name().equals(GAINS)) {
-                gains = l;
-            } else if (layer.name().equals(STRENGTHS)) {
-                strengths = l;
-            }
+            inputDelay[l] = inputDelayOf(l, delay);
+            delay[l] = inputDelay[l] + layers.get(l).delay();
         }
+        int gains = lastNamed(GAINS);
+        int strengths = lastNamed(STRENGTHS);
         if (gains < 0 || strengths < 0) {
             throw Messages.outputLayersMissing();
         }
@@ -103,6 +75,57 @@ public final class Model {
         this.gainsLayer = gains;
         this.strengthsLayer = strengths;
         this.lookahead = delay[gains];
+    }
+
+    private static float[] inverse(float[] featureStd) {
+        float[] inv = new float[featureStd.length];
+        for (int i = 0; i < inv.length; i++) {
+            if (!(featureStd[i] > 0)) {
+                throw Messages.stdNotPositive(i);
+            }
+            inv[i] = 1f / featureStd[i];
+        }
+        return inv;
+    }
+
+    /**
+     * Checks layer l's wiring: sources earlier than l, all at one delay, their widths adding up to
+     * the layer's input size.
+     *
+     * @param delay the delays of layers 0..l-1, frames
+     * @return the delay of layer l's input, frames (0 when it reads the features only)
+     * @throws IllegalArgumentException when the wiring is inconsistent
+     */
+    private int inputDelayOf(int l, int[] delay) {
+        Layer layer = layers.get(l);
+        int width = 0;
+        int d = -1;
+        for (int s : sources[l]) {
+            if (s >= l || s < -1) {
+                throw Messages.sourceNotEarlier(layer.name());
+            }
+            int sd = s < 0 ? 0 : delay[s];
+            if (d >= 0 && sd != d) {
+                throw Messages.sourcesDifferInDelay(layer.name(), d, sd);
+            }
+            d = sd;
+            width += s < 0 ? inputSize : layers.get(s).outputSize();
+        }
+        if (width != layer.inputSize()) {
+            throw Messages.inputWidth(layer.name(), width, layer.inputSize());
+        }
+        return Math.max(d, 0);
+    }
+
+    /** @return the index of the last layer with this name, or -1 */
+    private int lastNamed(String name) {
+        int index = -1;
+        for (int l = 0; l < layers.size(); l++) {
+            if (layers.get(l).name().equals(name)) {
+                index = l;
+            }
+        }
+        return index;
     }
 
     /** @return a fresh streaming state (allocates; call outside the audio thread) */

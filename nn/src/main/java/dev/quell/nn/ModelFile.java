@@ -226,10 +226,20 @@ public final class ModelFile {
     }
 
     private static Parsed check(Path file, byte[] bytes) throws ModelFormatException {
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        JsonNode header = readHeader(file, bytes, buf);
+        Map<String, float[]> tensors = new HashMap<>();
+        Map<String, int[]> shapes = new HashMap<>();
+        int end = readTensors(file, buf, header, 16 + buf.getInt(12), tensors, shapes);
+        checkTrailer(file, bytes, buf, end);
+        return new Parsed(file, header, tensors, shapes);
+    }
+
+    /** Checks magic, version and header length (bytes 0-15), then parses the JSON header after them. */
+    private static JsonNode readHeader(Path file, byte[] bytes, ByteBuffer buf) throws ModelFormatException {
         if (bytes.length < 20) {
             throw new ModelFormatException(file, "too short to be a Quell model (" + bytes.length + " bytes)");
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < MAGIC.length; i++) {
             if (bytes[i] != MAGIC[i]) {
                 throw new ModelFormatException(file, "not a Quell model file (bad magic)");
@@ -243,28 +253,28 @@ public final class ModelFile {
         if (headerLength < 2 || 16L + headerLength + 4 > bytes.length) {
             throw new ModelFormatException(file, "truncated: header length " + headerLength + " exceeds the file");
         }
-        JsonNode header;
         try {
-            header = JSON.readTree(new String(bytes, 16, headerLength, StandardCharsets.UTF_8));
+            return JSON.readTree(new String(bytes, 16, headerLength, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ModelFormatException(file, "malformed JSON header (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        Map<String, float[]> tensors = new HashMap<>();
-        Map<String, int[]> shapes = new HashMap<>();
-        int pos = 16 + headerLength;
+    }
+
+    /**
+     * Reads the tensors the header lists, in its order, as little-endian float32 from {@code pos} on.
+     *
+     * @return the offset after the last tensor, bytes
+     */
+    private static int readTensors(Path file, ByteBuffer buf, JsonNode header, int pos, Map<String, float[]> tensors,
+                                   Map<String, int[]> shapes) throws ModelFormatException {
         for (JsonNode t : header.path("tensors")) {
             String name = t.path("name").asText();
-            JsonNode shapeNode = t.path("shape");
-            int[] shape = new int[shapeNode.size()];
+            int[] shape = shapeOf(file, name, t.path("shape"));
             long n = 1;
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeNode.get(i).asInt();
-                if (shape[i] <= 0) {
-                    throw new ModelFormatException(file, "tensor " + name + " has a non-positive dimension");
-                }
-                n *= shape[i];
+            for (int d : shape) {
+                n *= d;
             }
-            if (pos + 4 * n + 4 > bytes.length) {
+            if (pos + 4 * n + 4 > buf.capacity()) {
                 throw new ModelFormatException(file, "truncated: tensor " + name + " runs past the end of the file");
             }
             float[] data = new float[(int) n];
@@ -273,16 +283,31 @@ public final class ModelFile {
             tensors.put(name, data);
             shapes.put(name, shape);
         }
-        if (pos + 4 != bytes.length) {
-            throw new ModelFormatException(file, (pos + 4 > bytes.length ? "truncated" : "trailing bytes")
-                    + ": expected " + (pos + 4) + " bytes, found " + bytes.length);
+        return pos;
+    }
+
+    private static int[] shapeOf(Path file, String name, JsonNode shapeNode) throws ModelFormatException {
+        int[] shape = new int[shapeNode.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = shapeNode.get(i).asInt();
+            if (shape[i] <= 0) {
+                throw new ModelFormatException(file, "tensor " + name + " has a non-positive dimension");
+            }
+        }
+        return shape;
+    }
+
+    /** Checks that the CRC-32 of bytes 0..end-1 follows at {@code end} and ends the file. */
+    private static void checkTrailer(Path file, byte[] bytes, ByteBuffer buf, int end) throws ModelFormatException {
+        if (end + 4 != bytes.length) {
+            throw new ModelFormatException(file, (end + 4 > bytes.length ? "truncated" : "trailing bytes")
+                    + ": expected " + (end + 4) + " bytes, found " + bytes.length);
         }
         CRC32 crc = new CRC32();
-        crc.update(bytes, 0, pos);
-        if ((int) crc.getValue() != buf.getInt(pos)) {
+        crc.update(bytes, 0, end);
+        if ((int) crc.getValue() != buf.getInt(end)) {
             throw new ModelFormatException(file, "checksum mismatch: the file is corrupt");
         }
-        return new Parsed(file, header, tensors, shapes);
     }
 
     /**

@@ -253,6 +253,75 @@ class ModelRuntimeTest {
     }
 
     @Test
+    void malformedHeadersAndTrailersAreRejectedNamingTheProblem() throws IOException {
+        Path f = dir.resolve("good.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(9));
+        byte[] bytes = Files.readAllBytes(f);
+
+        assertRejected("short.qnn", java.util.Arrays.copyOf(bytes, 10), "too short");
+        byte[] longHeader = bytes.clone();
+        java.nio.ByteBuffer.wrap(longHeader).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(12, bytes.length);
+        assertRejected("header.qnn", longHeader, "header length " + bytes.length + " exceeds the file");
+        byte[] extra = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+        assertRejected("extra.qnn", extra, "trailing bytes: expected " + bytes.length + " bytes, found " + (bytes.length + 3));
+
+        int headerLength = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(12);
+        String header = new String(bytes, 16, headerLength, java.nio.charset.StandardCharsets.UTF_8);
+        int shape = header.indexOf("\"shape\" : [ ") + "\"shape\" : [ ".length();
+        assertTrue(shape > 20 && Character.isDigit(header.charAt(shape)), header);
+        byte[] negative = bytes.clone();
+        negative[16 + shape] = '-'; // same length: the first dimension becomes negative
+        assertRejected("negative.qnn", negative, "has a non-positive dimension");
+
+        byte[] noTensors = bytes.clone(); // only the last tensor's data is cut off
+        assertRejected("last.qnn", java.util.Arrays.copyOf(noTensors, bytes.length - 8), "runs past the end of the file");
+    }
+
+    private static Layer dense(String name, int in, int out) {
+        return new DenseLayer(name, WeightMatrix.of(new float[out * in], out, in, Precision.FLOAT32), new float[out],
+                Activation.SIGMOID);
+    }
+
+    private static Layer conv(String name, int in, int out, int future) {
+        return new ConvLayer(name, new float[out * in * 3], new float[out], in, 3, future, Activation.TANH,
+                Precision.FLOAT32);
+    }
+
+    private static String wiringError(float[] std, List<Layer> layers, int[][] sources) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> new Model(4, new float[4], std, layers, sources, null)).getMessage();
+    }
+
+    @Test
+    void inconsistentWiringIsRejectedNamingTheLayer() {
+        float[] ones = {1, 1, 1, 1};
+        Model ok = new Model(4, new float[4], ones, List.of(conv("c", 4, 5, 1), dense("gains", 5, 34),
+                dense("strengths", 5, 34)), new int[][] {{-1}, {0}, {0}}, null);
+        assertEquals(1, ok.lookahead());
+        assertEquals("feature_std[2] must be positive", wiringError(new float[] {1, 1, 0, 1},
+                List.of(dense("gains", 4, 34), dense("strengths", 4, 34)), new int[][] {{-1}, {-1}}));
+        assertEquals("gains: a source must be an earlier layer", wiringError(ones,
+                List.of(dense("gains", 34, 34), dense("strengths", 4, 34)), new int[][] {{1}, {-1}}));
+        assertEquals("d: sources differ in delay (1 vs 0)", wiringError(ones, List.of(conv("c", 4, 5, 1),
+                dense("d", 9, 9), dense("gains", 9, 34), dense("strengths", 9, 34)),
+                new int[][] {{-1}, {0, -1}, {1}, {1}}));
+        assertEquals("strengths: inputs give 4 values, the layer takes 5", wiringError(ones,
+                List.of(dense("gains", 4, 34), dense("strengths", 5, 34)), new int[][] {{-1}, {-1}}));
+        assertEquals("the model needs layers named 'gains' and 'strengths'", wiringError(ones,
+                List.of(dense("gains", 4, 34), dense("other", 4, 34)), new int[][] {{-1}, {-1}}));
+        assertEquals("gains and strengths differ in look-ahead", wiringError(ones,
+                List.of(conv("c", 4, 5, 1), dense("gains", 5, 34), dense("strengths", 4, 34)),
+                new int[][] {{-1}, {0}, {-1}}));
+    }
+
+    private void assertRejected(String name, byte[] bytes, String expected) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, bytes);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelFile.read(f, Precision.FLOAT32));
+        assertTrue(e.getMessage().contains(name) && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
     void provenanceKeepsTheOrderOfTheFile() throws IOException {
         ModelFile.Contents c = RandomModels.percepNetShaped(8);
         LinkedHashMap<String, Object> provenance = new LinkedHashMap<>();
