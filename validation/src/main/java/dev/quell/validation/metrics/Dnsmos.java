@@ -156,39 +156,65 @@ public final class Dnsmos implements AutoCloseable {
         double[] power = new double[BINS];
         double max = 0;
         for (int f = 0; f < frames; f++) {
-            for (int i = 0; i < N_FFT; i++) {
-                int idx = f * HOP + i - pad;
-                if (idx < 0) {
-                    idx = -idx; // reflect padding (numpy 'reflect': the edge sample is not repeated)
-                } else if (idx >= n) {
-                    idx = 2 * (n - 1) - idx;
-                }
-                frame[i] = x[idx] * window[i];
-            }
-            for (int k = 0; k < BINS; k++) {
-                double re = 0;
-                double im = 0;
-                int t = 0;
-                for (int i = 0; i < N_FFT; i++) {
-                    re += frame[i] * cos[t];
-                    im -= frame[i] * sin[t];
-                    t += k;
-                    if (t >= N_FFT) {
-                        t -= N_FFT;
-                    }
-                }
-                power[k] = re * re + im * im;
-            }
-            for (int m = 0; m < MELS; m++) {
-                double s = 0;
-                double[] w = melFilters[m];
-                for (int k = 0; k < BINS; k++) {
-                    s += w[k] * power[k];
-                }
-                mel[f][m] = s;
-                max = Math.max(max, s);
-            }
+            windowedFrame(x, n, f * HOP - pad, frame);
+            powerSpectrum(frame, power);
+            max = Math.max(max, melBands(power, mel[f]));
         }
+        return scaledDecibels(mel, max);
+    }
+
+    /** Fills frame with x[start..start+N_FFT) times the window, reflecting at both ends of x[0..n). */
+    private void windowedFrame(float[] x, int n, int start, double[] frame) {
+        for (int i = 0; i < N_FFT; i++) {
+            int idx = start + i;
+            if (idx < 0) {
+                idx = -idx; // reflect padding (numpy 'reflect': the edge sample is not repeated)
+            } else if (idx >= n) {
+                idx = 2 * (n - 1) - idx;
+            }
+            frame[i] = x[idx] * window[i];
+        }
+    }
+
+    /** |DFT|^2 of frame for bins 0..BINS-1, by the direct sum (the tables cos/sin hold one period). */
+    private void powerSpectrum(double[] frame, double[] power) {
+        for (int k = 0; k < BINS; k++) {
+            double re = 0;
+            double im = 0;
+            int t = 0;
+            for (int i = 0; i < N_FFT; i++) {
+                re += frame[i] * cos[t];
+                im -= frame[i] * sin[t];
+                t += k;
+                if (t >= N_FFT) {
+                    t -= N_FFT;
+                }
+            }
+            power[k] = re * re + im * im;
+        }
+    }
+
+    /** @return the largest of the mel-band powers written to row (and 0) */
+    private double melBands(double[] power, double[] row) {
+        double max = 0;
+        for (int m = 0; m < MELS; m++) {
+            double s = 0;
+            double[] w = melFilters[m];
+            for (int k = 0; k < BINS; k++) {
+                s += w[k] * power[k];
+            }
+            row[m] = s;
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    /**
+     * librosa's power_to_db(ref=max, top_db=80) of mel, in place, then DNSMOS's (dB + 40) / 40.
+     *
+     * @param max the largest power in mel
+     */
+    private static float[][] scaledDecibels(double[][] mel, double max) {
         double amin = 1e-10;
         double ref = 10 * Math.log10(Math.max(amin, max));
         double top = Double.NEGATIVE_INFINITY;
@@ -198,8 +224,8 @@ public final class Dnsmos implements AutoCloseable {
                 top = Math.max(top, row[m]);
             }
         }
-        float[][] out = new float[frames][MELS];
-        for (int f = 0; f < frames; f++) {
+        float[][] out = new float[mel.length][MELS];
+        for (int f = 0; f < mel.length; f++) {
             for (int m = 0; m < MELS; m++) {
                 out[f][m] = (float) ((Math.max(mel[f][m], top - 80) + 40) / 40);
             }
