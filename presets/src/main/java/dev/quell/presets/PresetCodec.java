@@ -49,21 +49,7 @@ public final class PresetCodec {
      * @throws PresetFormatException if the content is not a valid preset
      */
     public static Preset read(String source, byte[] bytes, PresetSchema schema) throws PresetFormatException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new PresetFormatException(source, "not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw new PresetFormatException(source, "a preset must be a JSON object");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new PresetFormatException(source, "unknown field '" + f + "'");
-            }
-        }
+        JsonNode root = presetObject(source, bytes);
         if (!FORMAT.equals(root.path("format").asText())) {
             throw new PresetFormatException(source, "not a Quell preset (\"format\" must be \"" + FORMAT + "\")");
         }
@@ -79,7 +65,32 @@ public final class PresetCodec {
         if (!description.isMissingNode() && !description.isTextual()) {
             throw new PresetFormatException(source, "\"description\" must be a string");
         }
-        JsonNode params = root.path("parameters");
+        return new Preset(name.asText(), description.asText(""), parameters(source, root.path("parameters"), schema));
+    }
+
+    /** @return the file's JSON object, checked to hold only the known top-level fields */
+    private static JsonNode presetObject(String source, byte[] bytes) throws PresetFormatException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new PresetFormatException(source, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new PresetFormatException(source, "a preset must be a JSON object");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new PresetFormatException(source, "unknown field '" + f + "'");
+            }
+        }
+        return root;
+    }
+
+    /** @return the "parameters" object's values in file order, each a known id with a finite value in its range */
+    private static Map<String, Double> parameters(String source, JsonNode params, PresetSchema schema)
+            throws PresetFormatException {
         if (!params.isObject()) {
             throw new PresetFormatException(source, "\"parameters\" must be an object of parameter ids to numbers");
         }
@@ -101,7 +112,7 @@ public final class PresetCodec {
             }
             values.put(id, v);
         }
-        return new Preset(name.asText(), description.asText(""), values);
+        return values;
     }
 
     /**
