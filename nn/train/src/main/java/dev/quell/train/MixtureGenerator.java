@@ -102,6 +102,35 @@ public final class MixtureGenerator {
         float[] speech = segment(corpus.speech(), speechClip, n, r);
         double bandLimit = speechClip.sourceLimitHz();
         normalise(speech, -25);
+        float[] noise = noiseBed(n, r);
+        poleZero(speech, r);
+        poleZero(noise, r);
+        float[][] heardAndTarget = inRoom(speech, r);
+        speech = heardAndTarget[0];
+        float[] target = heardAndTarget[1];
+        double u = r.nextDouble();
+        if (u < 0.08) {
+            java.util.Arrays.fill(noise, 0f); // speech only
+        } else if (u < 0.16) {
+            java.util.Arrays.fill(speech, 0f); // noise only
+            java.util.Arrays.fill(target, 0f);
+        }
+        double snr = -5 + 40 * r.nextDouble();
+        double gainNoise = Math.pow(10, -snr / 20);
+        float[] noisy = speech.clone();
+        add(noisy, noise, (float) gainNoise);
+        bandLimit = Math.min(bandLimit, lowPassSome(noisy, target, r));
+        randomLevel(noisy, target, r);
+        return new Mixture(target, noisy, bandLimit);
+    }
+
+    /**
+     * Recipes 1-2's noise: babble of 3-6 other voices (15 %), else one noise clip, with a second
+     * one 10 dB or less under it in 30 % of those (recipe 2 only).
+     *
+     * @return n samples at 48 kHz, normalised to -25 dBFS
+     */
+    private float[] noiseBed(int n, Random r) throws IOException {
         float[] noise;
         if (r.nextDouble() < 0.15) {
             noise = new float[n];
@@ -121,37 +150,40 @@ public final class MixtureGenerator {
             }
         }
         normalise(noise, -25);
-        poleZero(speech, r);
-        poleZero(noise, r);
-        float[] target = speech;
-        if (r.nextDouble() < 0.3) {
-            float[] rir = r.nextBoolean() && !corpus.rirs().isEmpty()
-                    ? corpus.impulseResponse(pick(corpus.rirs(), r)) : syntheticRir(r);
-            float[][] rev = reverberate(speech, rir);
-            speech = rev[0];
-            target = rev[1];
+        return noise;
+    }
+
+    /**
+     * Recipes 1-2's room, for 30 % of the mixtures: a measured impulse response or a synthetic one,
+     * half each; the target keeps the direct path and early reflections.
+     *
+     * @return {speech as the microphone hears it, target}; both the dry speech when there is no room
+     */
+    private float[][] inRoom(float[] speech, Random r) throws IOException {
+        if (r.nextDouble() >= 0.3) {
+            return new float[][] {speech, speech};
         }
-        double u = r.nextDouble();
-        if (u < 0.08) {
-            java.util.Arrays.fill(noise, 0f); // speech only
-        } else if (u < 0.16) {
-            java.util.Arrays.fill(speech, 0f); // noise only
-            java.util.Arrays.fill(target, 0f);
-        }
-        double snr = -5 + 40 * r.nextDouble();
-        double gainNoise = Math.pow(10, -snr / 20);
-        float[] noisy = speech.clone();
-        add(noisy, noise, (float) gainNoise);
+        float[] rir = r.nextBoolean() && !corpus.rirs().isEmpty()
+                ? corpus.impulseResponse(pick(corpus.rirs(), r)) : syntheticRir(r);
+        return reverberate(speech, rir);
+    }
+
+    /**
+     * Recipes 1-2's band limit: in 30 % of the mixtures both input and target are low-passed, in
+     * place, at a cut-off drawn log-uniformly from 3 to 150 kHz (none when it is 20 kHz or more).
+     *
+     * @return the cut-off applied, Hz, or {@link Double#POSITIVE_INFINITY} when none was
+     */
+    private static double lowPassSome(float[] noisy, float[] target, Random r) {
         if (r.nextDouble() < 0.3) {
             double cutoff = 3000 * Math.pow(50, r.nextDouble());
             if (cutoff < 20_000) {
                 lowPass(noisy, cutoff);
                 lowPass(target, cutoff);
-                bandLimit = Math.min(bandLimit, cutoff);
+                return cutoff;
             }
         }
-        randomLevel(noisy, target, r);
-        return new Mixture(target, noisy, bandLimit);
+        return Double.POSITIVE_INFINITY;
     }
 
     /**

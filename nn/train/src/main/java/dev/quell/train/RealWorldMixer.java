@@ -205,6 +205,32 @@ final class RealWorldMixer {
         float[] clean = runningSpeech(r, n, true, limit);
         delay(clean, leadInSamples(seed));
         MixtureGenerator.normalise(clean, -25);
+        float[] noise = noiseBed(r, n);
+        OptionalDouble loudMusicSnr = replaceWithLoudMusic(noise, seed);
+        if (loudMusicSnr.isEmpty()) { // loud music is the whole noise; the layers draw from their own sources
+            addCrackle(noise, seed);
+            addRumble(noise, seed);
+            addChirps(noise, seed);
+            addOpeningOffset(noise, seed);
+            addHiss(noise, seed);
+        }
+        MixtureGenerator.poleZero(clean, r);
+        MixtureGenerator.poleZero(noise, r);
+        float[][] heardAndTarget = inRoom(clean, r);
+        silenceOneSide(heardAndTarget[0], heardAndTarget[1], noise, r);
+        // the mixture's own SNR is drawn either way (orElse, not orElseGet), so that the draws after
+        // it (channel, level) are recipe 14's in every mixture
+        double snr = loudMusicSnr.orElse(-5 + 40 * r.nextDouble());
+        return throughChannel(heardAndTarget[0], heardAndTarget[1], noise, snr, limit[0], r);
+    }
+
+    /**
+     * The noise before its layers: babble of 3-6 other voices (15 % of the mixtures), else one
+     * recorded or synthetic noise, with a second one 10 dB or less under it in 30 % of those.
+     *
+     * @return n samples at 48 kHz, normalised to -25 dBFS
+     */
+    private float[] noiseBed(Random r, int n) throws IOException {
         float[] noise;
         if (r.nextDouble() < 0.15) {
             noise = new float[n];
@@ -224,41 +250,50 @@ final class RealWorldMixer {
             }
         }
         MixtureGenerator.normalise(noise, -25);
-        OptionalDouble loudMusicSnr = replaceWithLoudMusic(noise, seed);
-        if (loudMusicSnr.isEmpty()) { // loud music is the whole noise; the layers draw from their own sources
-            addCrackle(noise, seed);
-            addRumble(noise, seed);
-            addChirps(noise, seed);
-            addOpeningOffset(noise, seed);
-            addHiss(noise, seed);
+        return noise;
+    }
+
+    /**
+     * The speech in a room for 40 % of the mixtures: a simulated room (70 %) or a measured
+     * impulse response; the target keeps the direct path and early reflections.
+     *
+     * @return {speech as the microphone hears it, target}; both the dry speech when there is no room
+     */
+    private float[][] inRoom(float[] clean, Random r) throws IOException {
+        if (r.nextDouble() >= 0.4) {
+            return new float[][] {clean, clean};
         }
-        MixtureGenerator.poleZero(clean, r);
-        MixtureGenerator.poleZero(noise, r);
-        float[] target = clean;
-        if (r.nextDouble() < 0.4) {
-            float[] rir = r.nextDouble() < 0.7 || corpus.rirs().isEmpty()
-                    ? RoomSimulator.random(r, RATE).ir()
-                    : corpus.impulseResponse(MixtureGenerator.pick(corpus.rirs(), r));
-            float[][] rev = MixtureGenerator.reverberate(clean, rir);
-            clean = rev[0];
-            target = rev[1];
-        }
+        float[] rir = r.nextDouble() < 0.7 || corpus.rirs().isEmpty()
+                ? RoomSimulator.random(r, RATE).ir()
+                : corpus.impulseResponse(MixtureGenerator.pick(corpus.rirs(), r));
+        return MixtureGenerator.reverberate(clean, rir);
+    }
+
+    /** Silences the noise (8 % of the mixtures) or the speech and its target (another 8 %), in place. */
+    private static void silenceOneSide(float[] heard, float[] target, float[] noise, Random r) {
         double u = r.nextDouble();
         if (u < 0.08) {
             Arrays.fill(noise, 0f);
         } else if (u < 0.16) {
-            Arrays.fill(clean, 0f);
+            Arrays.fill(heard, 0f);
             Arrays.fill(target, 0f);
         }
-        // the mixture's own SNR is drawn either way (orElse, not orElseGet), so that the draws after
-        // it (channel, level) are recipe 14's in every mixture
-        double snr = loudMusicSnr.orElse(-5 + 40 * r.nextDouble());
-        float[] noisy = clean.clone();
+    }
+
+    /**
+     * Mixes the noise under the speech at {@code snr} dB, then puts mixture and target through one
+     * random channel (band limit, level) and the input-only effects, with the peak kept under 0.99.
+     *
+     * @param speechLimitHz the voice's own band limit, Hz ({@code Double.MAX_VALUE} when full band)
+     */
+    private MixtureGenerator.Mixture throughChannel(float[] heard, float[] target, float[] noise, double snr,
+                                                    double speechLimitHz, Random r) {
+        float[] noisy = heard.clone();
         MixtureGenerator.add(noisy, noise, (float) Math.pow(10, -snr / 20));
         ChannelSimulator.Channel channel = ChannelSimulator.random(r);
         noisy = ChannelSimulator.band(noisy, channel);
-        target = ChannelSimulator.band(target, channel);
-        MixtureGenerator.randomLevel(noisy, target, r);
+        float[] bandTarget = ChannelSimulator.band(target, channel);
+        MixtureGenerator.randomLevel(noisy, bandTarget, r);
         ChannelSimulator.inputOnly(noisy, channel);
         double peak = 1e-9;
         for (float v : noisy) {
@@ -266,10 +301,10 @@ final class RealWorldMixer {
         }
         if (peak > 0.99) { // the engine floor can lift a peak set at 0.99
             MixtureGenerator.scale(noisy, 0.99 / peak);
-            MixtureGenerator.scale(target, 0.99 / peak);
+            MixtureGenerator.scale(bandTarget, 0.99 / peak);
         }
-        double bandLimit = maskAtChain ? channel.limitHz() : Math.min(limit[0], channel.limitHz());
-        return new MixtureGenerator.Mixture(target, noisy, bandLimit);
+        double bandLimit = maskAtChain ? channel.limitHz() : Math.min(speechLimitHz, channel.limitHz());
+        return new MixtureGenerator.Mixture(bandTarget, noisy, bandLimit);
     }
 
     /**
