@@ -71,22 +71,8 @@ final class Widening {
         int oldCols = bias ? 1 : (int) from.get(1);
         int newCols = bias ? 1 : (int) to.get(1);
         IntUnaryOperator rows = gru ? gated(oldRows, newRows) : same(oldRows, newRows);
-        IntUnaryOperator cols;
-        if (bias) {
-            cols = j -> j;
-        } else if (block.equals("gains") || block.equals("snr")) {
-            // input [conv2, gru1, gru2] (the gain head and the SNR head): the old gru2 units move up by H' - H
-            int conv = QuellNet.CONV;
-            if (oldCols != conv + 2 * fromGru || newCols != conv + 2 * toGru) {
-                throw mismatch(source, key, from, to);
-            }
-            cols = j -> j < conv + fromGru ? j : j + (toGru - fromGru);
-        } else {
-            // input layer (new features), gru1/gru2 recurrence, gru2 and gru_r inputs: the old
-            // inputs keep their places at the front
-            cols = j -> j;
-        }
-        if (rows == null || newCols < oldCols) {
+        IntUnaryOperator cols = bias ? j -> j : columns(block, oldCols, newCols);
+        if (rows == null || cols == null || newCols < oldCols) {
             throw mismatch(source, key, from, to);
         }
         float[] out = new float[newRows * newCols];
@@ -99,16 +85,39 @@ final class Widening {
             }
         }
         if (!bias) {
-            float k = (float) (1 / Math.sqrt(toGru));
-            for (int r = 0; r < newRows; r++) {
-                if (!kept[r]) {
-                    for (int c = 0; c < newCols; c++) {
-                        out[r * newCols + c] = (2 * random.nextFloat() - 1) * k;
-                    }
+            randomiseNewRows(out, kept, newCols);
+        }
+        return out;
+    }
+
+    /**
+     * Where a weight matrix's old input columns go. The gain and SNR heads read [conv2, gru1, gru2]:
+     * the old gru2 units move up by H' - H. Every other matrix (input layer with new features,
+     * gru1/gru2 recurrence, gru2 and gru_r inputs) keeps its old inputs at the front.
+     *
+     * @return the column map, or null if the head's sizes do not match H and H'
+     */
+    private IntUnaryOperator columns(String block, int oldCols, int newCols) {
+        if (!block.equals("gains") && !block.equals("snr")) {
+            return j -> j;
+        }
+        int conv = QuellNet.CONV;
+        if (oldCols != conv + 2 * fromGru || newCols != conv + 2 * toGru) {
+            return null;
+        }
+        return j -> j < conv + fromGru ? j : j + (toGru - fromGru);
+    }
+
+    /** Gives the rows not kept from the checkpoint uniform weights in ±1/√H' (PyTorch's GRU initialisation). */
+    private void randomiseNewRows(float[] out, boolean[] kept, int cols) {
+        float k = (float) (1 / Math.sqrt(toGru));
+        for (int r = 0; r < kept.length; r++) {
+            if (!kept[r]) {
+                for (int c = 0; c < cols; c++) {
+                    out[r * cols + c] = (2 * random.nextFloat() - 1) * k;
                 }
             }
         }
-        return out;
     }
 
     /** Rows in three gate blocks of H, mapped into blocks of H'; null if the sizes do not match. */
