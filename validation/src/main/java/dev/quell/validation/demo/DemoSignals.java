@@ -34,55 +34,73 @@ public final class DemoSignals {
         int n = (int) (seconds * RATE);
         float[] x = new float[n];
         int pos = (int) (0.3 * RATE);
-        double phase = 0;
+        double[] phase = {0};
         while (pos < n - RATE / 4) {
-            // fricative onset half of the time
-            if (r.nextBoolean()) {
-                int len = (int) ((0.05 + 0.06 * r.nextDouble()) * RATE);
-                double prev = 0;
-                for (int i = 0; i < len && pos + i < n; i++) {
-                    double w = r.nextGaussian();
-                    double hp = w - prev;
-                    prev = w;
-                    double env = Math.sin(Math.PI * i / len);
-                    x[pos + i] += (float) (0.04 * hp * env);
-                }
-                pos += len;
+            if (r.nextBoolean()) { // fricative onset half of the time
+                pos += addFricative(x, pos, r);
             }
-            // voiced vowel
-            int len = (int) ((0.12 + 0.2 * r.nextDouble()) * RATE);
-            double[] f = VOWELS[r.nextInt(VOWELS.length)];
-            double f0a = 95 + 135 * r.nextDouble();
-            double f0b = f0a * (0.8 + 0.4 * r.nextDouble());
-            float[] src = new float[len];
-            for (int i = 0; i < len; i++) {
-                double f0 = f0a + (f0b - f0a) * i / len;
-                f0 *= 1 + 0.004 * r.nextGaussian();
-                phase += 2 * Math.PI * f0 / RATE;
-                double v = 0;
-                for (int h = 1; h * f0 < 8000; h++) {
-                    v += Math.sin(h * phase) / (h * h);
-                }
-                src[i] = (float) v;
-            }
-            float[] voiced = src;
-            for (double formant : f) {
-                voiced = resonate(voiced, formant, 80 + formant * 0.06);
-            }
-            double peak = 1e-9;
-            for (float v : voiced) {
-                peak = Math.max(peak, Math.abs(v));
-            }
-            for (int i = 0; i < len && pos + i < n; i++) {
-                double env = Math.min(1, Math.min(i, len - i) / (0.02 * RATE));
-                x[pos + i] += (float) (0.5 * voiced[i] / peak * env);
-            }
-            pos += len;
+            pos += addVowel(x, pos, r, phase);
             if (r.nextInt(3) == 0) {
                 pos += (int) ((0.1 + 0.25 * r.nextDouble()) * RATE);
             }
         }
         return x;
+    }
+
+    /**
+     * Adds 50-110 ms of differentiated white noise under a half-sine envelope at x[pos..].
+     *
+     * @return its length, samples
+     */
+    private static int addFricative(float[] x, int pos, Random r) {
+        int len = (int) ((0.05 + 0.06 * r.nextDouble()) * RATE);
+        double prev = 0;
+        for (int i = 0; i < len && pos + i < x.length; i++) {
+            double w = r.nextGaussian();
+            double hp = w - prev;
+            prev = w;
+            double env = Math.sin(Math.PI * i / len);
+            x[pos + i] += (float) (0.04 * hp * env);
+        }
+        return len;
+    }
+
+    /**
+     * Adds a 120-320 ms vowel at x[pos..]: a harmonic source (f0 gliding within 95-270 Hz, jittered,
+     * harmonics up to 8 kHz at 1/h²) through the formant resonators of one vowel, peak 0.5, 20 ms ramps.
+     *
+     * @param phase the source's phase, radians, carried from one vowel to the next (updated)
+     * @return its length, samples
+     */
+    private static int addVowel(float[] x, int pos, Random r, double[] phase) {
+        int len = (int) ((0.12 + 0.2 * r.nextDouble()) * RATE);
+        double[] f = VOWELS[r.nextInt(VOWELS.length)];
+        double f0a = 95 + 135 * r.nextDouble();
+        double f0b = f0a * (0.8 + 0.4 * r.nextDouble());
+        float[] src = new float[len];
+        for (int i = 0; i < len; i++) {
+            double f0 = f0a + (f0b - f0a) * i / len;
+            f0 *= 1 + 0.004 * r.nextGaussian();
+            phase[0] += 2 * Math.PI * f0 / RATE;
+            double v = 0;
+            for (int h = 1; h * f0 < 8000; h++) {
+                v += Math.sin(h * phase[0]) / (h * h);
+            }
+            src[i] = (float) v;
+        }
+        float[] voiced = src;
+        for (double formant : f) {
+            voiced = resonate(voiced, formant, 80 + formant * 0.06);
+        }
+        double peak = 1e-9;
+        for (float v : voiced) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        for (int i = 0; i < len && pos + i < x.length; i++) {
+            double env = Math.min(1, Math.min(i, len - i) / (0.02 * RATE));
+            x[pos + i] += (float) (0.5 * voiced[i] / peak * env);
+        }
+        return len;
     }
 
     /** Two-pole resonator at centre frequency fc (Hz) with bandwidth bw (Hz), unity gain at fc. */
