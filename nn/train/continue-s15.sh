@@ -10,7 +10,8 @@
 #      that the jobs run the code of the commit checked out and a later build does not disturb them;
 #   2. the Debian catalogue (CACHE/debian-audio) beside the recipe-2 shards 0-119 (CACHE/s15-shards);
 #   3. the run folder CACHE/s15, from nn/train/checkpoints/s15 when it has no checkpoint or an older one;
-#   4. training, one PyTorch thread, as soon as the recipe-2 shards 0-3 exist (the norm file's shards);
+#   4. training (the options in nn/train/s15.options), one PyTorch thread, as soon as the recipe-2
+#      shards 0-3 exist (the norm file's shards);
 #   5. once the catalogue is complete: the recipe-15 shards 2000-2079, then shards from 3000 on,
 #      which the run picks up at its checkpoints, until the training stops.
 # Logs: CACHE/logs. Copy CACHE/s15/{checkpoint.params,state.properties,norm.bin,loss.csv,dev.csv}
@@ -51,10 +52,9 @@ until [[ -f "$shards/shard-L2-00003.bin" ]]; do
   sleep 10
 done
 
+mapfile -t options < <(grep -v '^#' "$here/s15.options")
 OMP_NUM_THREADS=1 JAVA_TOOL_OPTIONS=-Dai.djl.pytorch.num_threads=1 nice -n 5 \
-  nn/train/train.sh train "$shards" "$work" 200000 lookahead=2 batch=16 checkpoint=100 lr=3e-4 \
-  sdr=1 overatt=1 snr=1 pause=0.25 weak=0.25 mixlookahead=true level=-5,15 noisefloor=true \
-  modulation=true dev=../shared/data/dev/pairs minutes="$minutes" > "$logs/train.log" 2>&1 &
+  nn/train/train.sh train "$shards" "$work" 200000 "${options[@]}" minutes="$minutes" > "$logs/train.log" 2>&1 &
 trainer=$!
 echo "training (pid $trainer): $logs/train.log, $work/loss.csv, $work/dev.csv"
 
