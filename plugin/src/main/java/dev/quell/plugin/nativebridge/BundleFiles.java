@@ -132,67 +132,81 @@ public final class BundleFiles {
                 + "@prefix units: <http://lv2plug.in/ns/extensions/units#> .\n"
                 + "@prefix urid: <http://lv2plug.in/ns/ext/urid#> .\n\n");
         for (int ch = 1; ch <= 2; ch++) {
-            String uri = ch == 1 ? URI_MONO : URI_STEREO;
-            s.append('<').append(uri).append(">\n    a lv2:Plugin , lv2:FilterPlugin , doap:Project ;\n")
-                    .append("    doap:name \"Quell").append(ch == 1 ? " (mono)" : " (stereo)").append("\" ;\n")
-                    .append("    doap:license <https://spdx.org/licenses/MIT> ;\n")
-                    .append("    doap:maintainer [ a foaf:Person ; foaf:name \"Quell developers\" ; foaf:homepage <https://quell.dev> ] ;\n")
-                    .append("    rdfs:comment \"Real-time speech enhancement: PercepNet-style DSP with a small recurrent network (removes noise and some reverberation from speech).\" ;\n")
-                    .append("    lv2:minorVersion ").append(minor).append(" ;\n    lv2:microVersion ").append(micro).append(" ;\n")
-                    .append("    lv2:optionalFeature urid:map ;\n")
-                    .append("    lv2:extensionData state:interface ;\n")
-                    .append("    lv2:port ");
-            int idx = 0;
-            String[] audioIn = ch == 1 ? new String[] {"in"} : new String[] {"in_l", "in_r"};
-            String[] audioOut = ch == 1 ? new String[] {"out"} : new String[] {"out_l", "out_r"};
-            StringBuilder ports = new StringBuilder();
-            for (String a : audioIn) {
-                ports.append(port(idx++, "lv2:AudioPort , lv2:InputPort", a, label(a, "Input"), null));
-            }
-            for (String a : audioOut) {
-                ports.append(port(idx++, "lv2:AudioPort , lv2:OutputPort", a, label(a, "Output"), null));
-            }
-            for (Parameter p : Parameter.values()) {
-                StringBuilder extra = new StringBuilder();
-                if (p == Parameter.BYPASS) {
-                    // LV2 has "enabled" (1 = processing) instead of bypass
-                    extra.append("        lv2:designation lv2:enabled ;\n        lv2:portProperty lv2:toggled ;\n")
-                            .append("        lv2:default 1 ;\n        lv2:minimum 0 ;\n        lv2:maximum 1 ;\n");
-                    ports.append(port(idx++, "lv2:ControlPort , lv2:InputPort", "enabled", "Enabled", extra.toString()));
-                    continue;
-                }
-                extra.append("        lv2:default ").append(num(p, p.defaultValue())).append(" ;\n        lv2:minimum ")
-                        .append(num(p, p.min())).append(" ;\n        lv2:maximum ").append(num(p, p.max())).append(" ;\n");
-                switch (p.unit()) {
-                    case "%": extra.append("        units:unit units:pc ;\n"); break;
-                    case "ms": extra.append("        units:unit units:ms ;\n"); break;
-                    case "dB": extra.append("        units:unit units:db ;\n"); break;
-                    default: break;
-                }
-                if (p.steps() > 0) {
-                    extra.append("        lv2:portProperty lv2:integer , lv2:enumeration ;\n");
-                    for (int i = 0; i <= p.steps(); i++) {
-                        double v = p.min() + i * (p.max() - p.min()) / p.steps();
-                        extra.append("        lv2:scalePoint [ rdfs:label \"").append(p.format(v)).append("\" ; rdf:value ")
-                                .append(num(p, v)).append(" ] ;\n");
-                    }
-                }
-                ports.append(port(idx++, "lv2:ControlPort , lv2:InputPort", p.id(), p.displayName(), extra.toString()));
-            }
-            ports.append(port(idx++, "lv2:ControlPort , lv2:OutputPort", "latency", "Latency",
-                    "        lv2:designation lv2:latency ;\n        lv2:portProperty lv2:reportsLatency , lv2:integer ;\n"
-                            + "        lv2:minimum 0 ;\n        lv2:maximum 32768 ;\n        units:unit units:frame ;\n"));
-            // why it passes through is in the log file the shim writes (quell_jvm.c)
-            ports.append(port(idx, "lv2:ControlPort , lv2:OutputPort", "engine", "Engine",
-                    "        rdfs:comment \"1 while the enhancer runs; 0 while Quell passes the audio through (no Java, an "
-                            + "unsupported rate or an engine failure: the reason is in ~/.cache/quell/quell.log)\" ;\n"
-                            + "        lv2:portProperty lv2:toggled , lv2:integer ;\n        lv2:minimum 0 ;\n        lv2:maximum 1 ;\n"
-                            + "        lv2:scalePoint [ rdfs:label \"passing through\" ; rdf:value 0 ] ;\n"
-                            + "        lv2:scalePoint [ rdfs:label \"running\" ; rdf:value 1 ] ;\n"));
-            ports.setLength(ports.length() - 3); // drop the trailing " , "
-            s.append(ports).append(" .\n\n");
+            s.append(pluginDescription(ch, minor, micro)).append(ports(ch)).append(" .\n\n");
         }
         return s.toString().replace("@prefix units:", "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n@prefix units:");
+    }
+
+    /** The plugin's subject and properties up to its port list, for 1 (mono) or 2 (stereo) channels. */
+    private static String pluginDescription(int ch, int minor, int micro) {
+        String uri = ch == 1 ? URI_MONO : URI_STEREO;
+        return "<" + uri + ">\n    a lv2:Plugin , lv2:FilterPlugin , doap:Project ;\n"
+                + "    doap:name \"Quell" + (ch == 1 ? " (mono)" : " (stereo)") + "\" ;\n"
+                + "    doap:license <https://spdx.org/licenses/MIT> ;\n"
+                + "    doap:maintainer [ a foaf:Person ; foaf:name \"Quell developers\" ; foaf:homepage <https://quell.dev> ] ;\n"
+                + "    rdfs:comment \"Real-time speech enhancement: PercepNet-style DSP with a small recurrent network (removes noise and some reverberation from speech).\" ;\n"
+                + "    lv2:minorVersion " + minor + " ;\n    lv2:microVersion " + micro + " ;\n"
+                + "    lv2:optionalFeature urid:map ;\n"
+                + "    lv2:extensionData state:interface ;\n"
+                + "    lv2:port ";
+    }
+
+    /** The port list: audio in, audio out, one control per parameter, latency and engine state (indices in that order). */
+    private static String ports(int ch) {
+        int idx = 0;
+        String[] audioIn = ch == 1 ? new String[] {"in"} : new String[] {"in_l", "in_r"};
+        String[] audioOut = ch == 1 ? new String[] {"out"} : new String[] {"out_l", "out_r"};
+        StringBuilder ports = new StringBuilder();
+        for (String a : audioIn) {
+            ports.append(port(idx++, "lv2:AudioPort , lv2:InputPort", a, label(a, "Input"), null));
+        }
+        for (String a : audioOut) {
+            ports.append(port(idx++, "lv2:AudioPort , lv2:OutputPort", a, label(a, "Output"), null));
+        }
+        for (Parameter p : Parameter.values()) {
+            if (p == Parameter.BYPASS) {
+                // LV2 has "enabled" (1 = processing) instead of bypass
+                ports.append(port(idx++, "lv2:ControlPort , lv2:InputPort", "enabled", "Enabled",
+                        "        lv2:designation lv2:enabled ;\n        lv2:portProperty lv2:toggled ;\n"
+                                + "        lv2:default 1 ;\n        lv2:minimum 0 ;\n        lv2:maximum 1 ;\n"));
+            } else {
+                ports.append(port(idx++, "lv2:ControlPort , lv2:InputPort", p.id(), p.displayName(), controlRange(p)));
+            }
+        }
+        ports.append(port(idx++, "lv2:ControlPort , lv2:OutputPort", "latency", "Latency",
+                "        lv2:designation lv2:latency ;\n        lv2:portProperty lv2:reportsLatency , lv2:integer ;\n"
+                        + "        lv2:minimum 0 ;\n        lv2:maximum 32768 ;\n        units:unit units:frame ;\n"));
+        // why it passes through is in the log file the shim writes (quell_jvm.c)
+        ports.append(port(idx, "lv2:ControlPort , lv2:OutputPort", "engine", "Engine",
+                "        rdfs:comment \"1 while the enhancer runs; 0 while Quell passes the audio through (no Java, an "
+                        + "unsupported rate or an engine failure: the reason is in ~/.cache/quell/quell.log)\" ;\n"
+                        + "        lv2:portProperty lv2:toggled , lv2:integer ;\n        lv2:minimum 0 ;\n        lv2:maximum 1 ;\n"
+                        + "        lv2:scalePoint [ rdfs:label \"passing through\" ; rdf:value 0 ] ;\n"
+                        + "        lv2:scalePoint [ rdfs:label \"running\" ; rdf:value 1 ] ;\n"));
+        ports.setLength(ports.length() - 3); // drop the trailing " , "
+        return ports.toString();
+    }
+
+    /** A control port's default, range, unit and (for stepped parameters) its labelled scale points. */
+    private static String controlRange(Parameter p) {
+        StringBuilder extra = new StringBuilder();
+        extra.append("        lv2:default ").append(num(p, p.defaultValue())).append(" ;\n        lv2:minimum ")
+                .append(num(p, p.min())).append(" ;\n        lv2:maximum ").append(num(p, p.max())).append(" ;\n");
+        switch (p.unit()) {
+            case "%": extra.append("        units:unit units:pc ;\n"); break;
+            case "ms": extra.append("        units:unit units:ms ;\n"); break;
+            case "dB": extra.append("        units:unit units:db ;\n"); break;
+            default: break;
+        }
+        if (p.steps() > 0) {
+            extra.append("        lv2:portProperty lv2:integer , lv2:enumeration ;\n");
+            for (int i = 0; i <= p.steps(); i++) {
+                double v = p.min() + i * (p.max() - p.min()) / p.steps();
+                extra.append("        lv2:scalePoint [ rdfs:label \"").append(p.format(v)).append("\" ; rdf:value ")
+                        .append(num(p, v)).append(" ] ;\n");
+            }
+        }
+        return extra.toString();
     }
 
     private static String label(String symbol, String kind) {
