@@ -108,13 +108,7 @@ public final class MixtureGenerator {
         float[][] heardAndTarget = inRoom(speech, r);
         speech = heardAndTarget[0];
         float[] target = heardAndTarget[1];
-        double u = r.nextDouble();
-        if (u < 0.08) {
-            java.util.Arrays.fill(noise, 0f); // speech only
-        } else if (u < 0.16) {
-            java.util.Arrays.fill(speech, 0f); // noise only
-            java.util.Arrays.fill(target, 0f);
-        }
+        silenceOneSide(speech, target, noise, r);
         double snr = -5 + 40 * r.nextDouble();
         double gainNoise = Math.pow(10, -snr / 20);
         float[] noisy = speech.clone();
@@ -260,6 +254,20 @@ public final class MixtureGenerator {
     static void scale(float[] x, double g) {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (x[i] * g);
+        }
+    }
+
+    /**
+     * Silences the noise (8 % of the mixtures: speech only) or the speech and its target (another
+     * 8 %: noise only), in place; one draw from r either way.
+     */
+    static void silenceOneSide(float[] heard, float[] target, float[] noise, Random r) {
+        double u = r.nextDouble();
+        if (u < 0.08) {
+            java.util.Arrays.fill(noise, 0f);
+        } else if (u < 0.16) {
+            java.util.Arrays.fill(heard, 0f);
+            java.util.Arrays.fill(target, 0f);
         }
     }
 

@@ -217,7 +217,7 @@ final class RealWorldMixer {
         MixtureGenerator.poleZero(clean, r);
         MixtureGenerator.poleZero(noise, r);
         float[][] heardAndTarget = inRoom(clean, r);
-        silenceOneSide(heardAndTarget[0], heardAndTarget[1], noise, r);
+        MixtureGenerator.silenceOneSide(heardAndTarget[0], heardAndTarget[1], noise, r);
         // the mixture's own SNR is drawn either way (orElse, not orElseGet), so that the draws after
         // it (channel, level) are recipe 14's in every mixture
         double snr = loudMusicSnr.orElse(-5 + 40 * r.nextDouble());
@@ -267,17 +267,6 @@ final class RealWorldMixer {
                 ? RoomSimulator.random(r, RATE).ir()
                 : corpus.impulseResponse(MixtureGenerator.pick(corpus.rirs(), r));
         return MixtureGenerator.reverberate(clean, rir);
-    }
-
-    /** Silences the noise (8 % of the mixtures) or the speech and its target (another 8 %), in place. */
-    private static void silenceOneSide(float[] heard, float[] target, float[] noise, Random r) {
-        double u = r.nextDouble();
-        if (u < 0.08) {
-            Arrays.fill(noise, 0f);
-        } else if (u < 0.16) {
-            Arrays.fill(heard, 0f);
-            Arrays.fill(target, 0f);
-        }
     }
 
     /**
