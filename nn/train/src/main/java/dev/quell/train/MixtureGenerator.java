@@ -118,33 +118,10 @@ public final class MixtureGenerator {
         return new Mixture(target, noisy, bandLimit);
     }
 
-    /**
-     * Recipes 1-2's noise: babble of 3-6 other voices (15 %), else one noise clip, with a second
-     * one 10 dB or less under it in 30 % of those (recipe 2 only).
-     *
-     * @return n samples at 48 kHz, normalised to -25 dBFS
-     */
+    /** Recipes 1-2's noise bed ({@link NoiseBed}); only recipe 2 layers a second noise. */
     private float[] noiseBed(int n, Random r) throws IOException {
-        float[] noise;
-        if (r.nextDouble() < 0.15) {
-            noise = new float[n];
-            int talkers = 3 + r.nextInt(4);
-            for (int t = 0; t < talkers; t++) {
-                float[] other = segment(corpus.speech(), pick(corpus.speech(), r), n, r);
-                normalise(other, -25 - 3 * r.nextDouble());
-                add(noise, other, 1f);
-            }
-        } else {
-            noise = noiseSegment(n, r);
-            if (recipe >= 2 && r.nextDouble() < 0.3) {
-                normalise(noise, -25);
-                float[] second = noiseSegment(n, r);
-                normalise(second, -25 - 10 * r.nextDouble());
-                add(noise, second, 1f);
-            }
-        }
-        normalise(noise, -25);
-        return noise;
+        return NoiseBed.draw(n, r, (rr, len) -> segment(corpus.speech(), pick(corpus.speech(), rr), len, rr),
+                this::noiseSegment, recipe >= 2);
     }
 
     /**
@@ -198,7 +175,7 @@ public final class MixtureGenerator {
     }
 
     /** A random noise segment of n samples; in recipe 2, half of them played at another speed. */
-    private float[] noiseSegment(int n, Random r) throws IOException {
+    private float[] noiseSegment(Random r, int n) throws IOException {
         TrainingCorpus.Clip clip = pick(corpus.noise(), r);
         if (recipe < 2 || r.nextBoolean()) {
             return segment(corpus.noise(), clip, n, r);

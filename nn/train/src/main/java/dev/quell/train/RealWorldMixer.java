@@ -224,33 +224,9 @@ final class RealWorldMixer {
         return throughChannel(heardAndTarget[0], heardAndTarget[1], noise, snr, limit[0], r);
     }
 
-    /**
-     * The noise before its layers: babble of 3-6 other voices (15 % of the mixtures), else one
-     * recorded or synthetic noise, with a second one 10 dB or less under it in 30 % of those.
-     *
-     * @return n samples at 48 kHz, normalised to -25 dBFS
-     */
+    /** The noise before its layers ({@link NoiseBed}): talkers and noises from the whole pool. */
     private float[] noiseBed(Random r, int n) throws IOException {
-        float[] noise;
-        if (r.nextDouble() < 0.15) {
-            noise = new float[n];
-            int talkers = 3 + r.nextInt(4);
-            for (int t = 0; t < talkers; t++) {
-                float[] other = runningSpeech(r, n, false, new double[1]);
-                MixtureGenerator.normalise(other, -25 - 3 * r.nextDouble());
-                MixtureGenerator.add(noise, other, 1f);
-            }
-        } else {
-            noise = oneNoise(r, n);
-            if (r.nextDouble() < 0.3) {
-                MixtureGenerator.normalise(noise, -25);
-                float[] second = oneNoise(r, n);
-                MixtureGenerator.normalise(second, -25 - 10 * r.nextDouble());
-                MixtureGenerator.add(noise, second, 1f);
-            }
-        }
-        MixtureGenerator.normalise(noise, -25);
-        return noise;
+        return NoiseBed.draw(n, r, (rr, len) -> runningSpeech(rr, len, false, new double[1]), this::oneNoise, true);
     }
 
     /**
