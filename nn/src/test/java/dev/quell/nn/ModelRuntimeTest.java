@@ -273,8 +273,8 @@ class ModelRuntimeTest {
         negative[16 + shape] = '-'; // same length: the first dimension becomes negative
         assertRejected("negative.qnn", negative, "has a non-positive dimension");
 
-        byte[] noTensors = bytes.clone(); // only the last tensor's data is cut off
-        assertRejected("last.qnn", java.util.Arrays.copyOf(noTensors, bytes.length - 8), "runs past the end of the file");
+        // the last 8 bytes of the last tensor's data cut off
+        assertRejected("last.qnn", java.util.Arrays.copyOf(bytes, bytes.length - 8), "runs past the end of the file");
     }
 
     private static Layer dense(String name, int in, int out) {
