@@ -18,7 +18,9 @@ import java.util.TreeSet;
  *       {@link #TRANSPARENCY_SI_SDR_DB} dB and STOI at least {@link #TRANSPARENCY_STOI}.</li>
  * </ul>
  * A metric the candidate's evaluation did not compute (DNSMOS skipped, no transparency rows) is
- * reported as not checked rather than as met.
+ * reported as not checked rather than as met. The baseline may hold several Quell conditions (the
+ * shipped model's report in {@code docs/dev-report} has three look-aheads and int8): then the one
+ * labelled as the candidate's (same look-ahead and precision) is the one compared.
  */
 public final class ShipFloors {
     /** How far STOI and ESTOI may lie below the input at 15 and 20 dB input SNR. */
@@ -50,14 +52,16 @@ public final class ShipFloors {
      * Checks every floor at every rate the candidate was evaluated at.
      *
      * @param candidate the candidate's results (one Quell condition on the noisy input, at most one on the clean input; oracle and peer rows are ignored)
-     * @param baseline the baseline's results at the same rates
+     * @param baseline the baseline's results at the same rates: one Quell condition on the noisy input, or
+     *     several of which one is labelled as the candidate's
      * @return the checks, by rate, then in the order of the class comment
-     * @throws IllegalArgumentException if either has no or several Quell conditions on the noisy input (or several on the clean input), or the
-     *     baseline lacks a rate the candidate has
+     * @throws IllegalArgumentException if the candidate has no or several Quell conditions on the noisy input (or
+     *     several on the clean input), the baseline has none or several without the candidate's, or the baseline
+     *     lacks a rate the candidate has
      */
     public static List<Check> check(EvalResults candidate, EvalResults baseline) {
         String enhanced = quellCondition(candidate, "candidate", false);
-        String baseEnhanced = quellCondition(baseline, "baseline", false);
+        String baseEnhanced = baselineCondition(baseline, enhanced);
         String onClean = quellCondition(candidate, "candidate", true);
         TreeSet<Integer> rates = new TreeSet<>();
         candidate.entries().forEach(e -> rates.add(e.rateHz()));
@@ -117,8 +121,7 @@ public final class ShipFloors {
      * (oracle, peers) are not Quell's and are left alone.
      */
     private static String quellCondition(EvalResults r, String which, boolean onClean) {
-        List<String> found = r.conditions().stream()
-                .filter(c -> c.startsWith(EvalResults.QUELL) && c.endsWith(EvalResults.ON_CLEAN_INPUT) == onClean).toList();
+        List<String> found = quellConditions(r, onClean);
         if (onClean && found.isEmpty()) {
             return null;
         }
@@ -127,5 +130,26 @@ public final class ShipFloors {
                     + " (one model, one look-ahead), not " + found);
         }
         return found.get(0);
+    }
+
+    /**
+     * The baseline's Quell condition on the noisy input: its only one, else the one with the
+     * candidate's label (say "Quell L=20 ms" among L=0, 10 and 20 ms and int8).
+     */
+    private static String baselineCondition(EvalResults baseline, String candidateCondition) {
+        List<String> found = quellConditions(baseline, false);
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.contains(candidateCondition)) {
+            return candidateCondition;
+        }
+        throw new IllegalArgumentException("the baseline must have one Quell condition or one labelled as the candidate's ("
+                + candidateCondition + "), not " + found);
+    }
+
+    private static List<String> quellConditions(EvalResults r, boolean onClean) {
+        return r.conditions().stream()
+                .filter(c -> c.startsWith(EvalResults.QUELL) && c.endsWith(EvalResults.ON_CLEAN_INPUT) == onClean).toList();
     }
 }

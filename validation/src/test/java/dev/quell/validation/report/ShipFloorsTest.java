@@ -92,6 +92,20 @@ class ShipFloorsTest {
     }
 
     @Test
+    void aBaselineWithSeveralLookAheadsIsComparedAtTheCandidatesOwn() {
+        EvalResults base = results(48000, "Quell L=20 ms", 0.0, 2.5, false);
+        EvalResults other = results(48000, "Quell L=10 ms", 0.0, 2.0, false);
+        other.entries().stream().filter(e -> !e.condition().equals(EvalResults.NOISY))
+                .forEach(e -> base.add(e.file(), e.condition(), e.rateHz(), e.snrDb(), e.noiseType(), e.metrics()));
+        List<ShipFloors.Check> checks = ShipFloors.check(results(48000, "Quell L=20 ms", 0.01, 2.71, true), base);
+        ShipFloors.Check ovrl = checks.stream().filter(c -> c.floor().equals("DNSMOS OVRL")).findFirst().orElseThrow();
+        assertEquals(2.7, ovrl.limit(), 1e-9); // the L=20 ms baseline's 2.5 + 0.2, not the L=10 ms one's 2.0 + 0.2
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ShipFloors.check(results(48000, "Quell L=0 ms", 0.01, 2.71, true), base));
+        assertTrue(e.getMessage().contains("labelled as the candidate's (Quell L=0 ms)"), e.getMessage());
+    }
+
+    @Test
     void anInt8RunBesideTheOracleIsCheckedWithItsTransparencyRow() {
         EvalResults cand = results(48000, "Quell L=20 ms int8", 0.01, 2.71, true);
         cand.add("f0_snr0.wav", "oracle", 48000, 0, "x", Map.of("STOI", 0.99, "SI-SDR (dB)", 17.0));
