@@ -32,6 +32,7 @@ final class NoiseBed {
      * {@code layered}), so a recipe's mixtures stay reproducible from their seed.
      *
      * @param n       length, samples at 48 kHz, ≥ 1
+     * @param r       the mixture's random draws
      * @param talkers source of one babble talker (each is set 0-3 dB under -25 dBFS)
      * @param noises  source of one noise
      * @param layered whether a second noise may be laid under the first

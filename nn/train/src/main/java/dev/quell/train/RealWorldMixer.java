@@ -224,7 +224,7 @@ final class RealWorldMixer {
         return throughChannel(heardAndTarget[0], heardAndTarget[1], noise, snr, limit[0], r);
     }
 
-    /** The noise before its layers ({@link NoiseBed}): talkers and noises from the whole pool. */
+    /** The noise before its layers ({@link NoiseBed}): running speech as talkers, recorded or synthetic noises. */
     private float[] noiseBed(Random r, int n) throws IOException {
         return NoiseBed.draw(n, r, (rr, len) -> runningSpeech(rr, len, false, new double[1]), this::oneNoise, true);
     }
