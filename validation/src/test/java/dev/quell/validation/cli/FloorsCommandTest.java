@@ -60,4 +60,17 @@ class FloorsCommandTest {
         assertEquals(1, twice.exitCode(), twice.stdout());
         assertEquals("", twice.stdout());
     }
+
+    @Test
+    void aBaselineRateInSeveralFoldersIsTakenFromTheLastOne() throws IOException {
+        Path old = report("old", 2.7);
+        Path remeasured = report("remeasured", 2.5);
+        String cand = report("cand", 2.75).toString();
+        CliRun lastWins = CliRun.of("floors", cand, "--baseline", old.toString(), remeasured.toString());
+        assertEquals(0, lastWins.exitCode(), lastWins.stdout());
+        assertTrue(lastWins.stdout().contains("48000 Hz  baseline from " + remeasured), lastWins.stdout());
+        CliRun otherOrder = CliRun.of("floors", cand, "--baseline", remeasured.toString(), old.toString());
+        assertEquals(3, otherOrder.exitCode(), otherOrder.stdout());
+        assertTrue(otherOrder.stdout().contains("48000 Hz  baseline from " + old), otherOrder.stdout());
+    }
 }
