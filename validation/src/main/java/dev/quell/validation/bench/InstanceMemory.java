@@ -1,5 +1,6 @@
 package dev.quell.validation.bench;
 
+import dev.quell.nn.Precision;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.QuellEngine;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * Memory of the model and of each engine instance, as a plugin host pays it: the live heap (after
  * three full collections) and the process's resident set ({@code VmRSS} of
- * {@code /proc/self/status}, Linux), read after loading the default model, after preparing one
+ * {@code /proc/self/status}, Linux), read after loading the model (the default one or a file), after preparing one
  * engine, and after preparing {@code more} further engines. Meaningful only in a fresh JVM (the
  * model is cached per JVM once loaded).
  *
@@ -24,21 +25,22 @@ import java.util.List;
  */
 public record InstanceMemory(long modelHeap, long modelRss, long firstHeap, long firstRss, long eachHeap, long eachRss) {
     /**
+     * @param model a model file (.qnn), or null for the bundled default model
      * @param rate host sample rate, Hz (one {@link QuellEngine#supportsRate} accepts)
      * @param channels 1 or 2
      * @param block largest host block, frames
      * @param more further engines to prepare (at least 1)
      * @return the measured memory
-     * @throws IOException if /proc/self/status cannot be read
+     * @throws IOException if /proc/self/status or the model file cannot be read, or the file is not a Quell model
      * @throws IllegalArgumentException for an unsupported configuration
      */
-    public static InstanceMemory measure(int rate, int channels, int block, int more) throws IOException {
+    public static InstanceMemory measure(Path model, int rate, int channels, int block, int more) throws IOException {
         if (more < 1) {
             throw new IllegalArgumentException("more must be at least 1, not " + more);
         }
         long h0 = heap();
         long r0 = rss();
-        EngineModels models = EngineModels.defaults();
+        EngineModels models = model == null ? EngineModels.defaults() : EngineModels.load(model, Precision.FLOAT32);
         long h1 = heap();
         long r1 = rss();
         List<QuellEngine> kept = new ArrayList<>();

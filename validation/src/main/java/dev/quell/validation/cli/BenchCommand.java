@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code quell bench}: a short human summary of the engine's real-time cost as a host sees it:
- * the complete engine with the default model, {@code --seconds} of demo speech in noise pushed
+ * the complete engine with the default model (or {@code --model}), {@code --seconds} of demo speech in noise pushed
  * through {@link QuellEngine#process} in host blocks of {@code --block} frames, mono and stereo.
  * Prints CPU time per second of audio (real-time factor, and per channel), the median, 99th
  * percentile and worst block time against the block's deadline, and the bytes allocated per
@@ -44,6 +44,9 @@ public final class BenchCommand implements QuellCommand {
                     + "replaces --rate, and the stereo run uses its first two channels (or the first twice).")
     java.nio.file.Path input;
 
+    @Option(names = "--model", paramLabel = "FILE", description = "Model file (.qnn) instead of the bundled one.")
+    java.nio.file.Path modelFile;
+
     @Option(names = "--memory", paramLabel = "CHANNELS",
             description = "Instead: memory of the model and per engine instance with this many channels (1 or 2), in a fresh JVM.")
     Integer memoryChannels;
@@ -62,8 +65,9 @@ public final class BenchCommand implements QuellCommand {
             rate = audio.sampleRate();
             file = audio.channels();
         }
-        System.out.printf(Locale.ROOT, "Quell engine, default model, %d Hz, %d-frame blocks (deadline %.3f ms), "
-                        + "look-ahead %d ms, %.0f s of audio per run (%s); %s, %d cores%n", rate, block, 1000.0 * block / rate,
+        EngineModels models = models();
+        System.out.printf(Locale.ROOT, "Quell engine, %s, %d Hz, %d-frame blocks (deadline %.3f ms), "
+                        + "look-ahead %d ms, %.0f s of audio per run (%s); %s, %d cores%n", modelName(), rate, block, 1000.0 * block / rate,
                 lookaheadMs, seconds, input == null ? "demo speech in noise" : input.getFileName(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
@@ -71,7 +75,7 @@ public final class BenchCommand implements QuellCommand {
         System.out.println("| channels | real-time factor | per channel | % of one core | first block | median block | p99 block | worst block | worst / deadline | blocks over deadline | bytes allocated per block |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int ch = 1; ch <= 2; ch++) {
-            printRow(ch, measure(ch, file != null ? fileChannels(file, ch) : demoChannels(ch)));
+            printRow(ch, measure(models, ch, file != null ? fileChannels(file, ch) : demoChannels(ch)));
         }
         System.out.println();
         System.out.println("The first block is the first process() after prepare(), which warms the JIT.");
@@ -91,8 +95,8 @@ public final class BenchCommand implements QuellCommand {
     }
 
     /** A fresh engine with {@code ch} channels, fed {@code --seconds} of {@code x} (looped) in host blocks. */
-    private Run measure(int ch, float[][] x) {
-        QuellEngine e = new QuellEngine(EngineModels.defaults());
+    private Run measure(EngineModels models, int ch, float[][] x) {
+        QuellEngine e = new QuellEngine(models);
         e.setParameter(Parameter.LOOKAHEAD, lookaheadMs);
         try {
             e.prepare(rate, block, ch);
@@ -145,6 +149,22 @@ public final class BenchCommand implements QuellCommand {
                 times[blocks - 1] / 1e3, times[blocks - 1] / deadlineNs, late, blocks, run.allocatedBytes() / (double) blocks);
     }
 
+    /** The bundled model, or {@code --model}'s file (float32). */
+    private EngineModels models() {
+        if (modelFile == null) {
+            return EngineModels.defaults();
+        }
+        try {
+            return EngineModels.load(modelFile, dev.quell.nn.Precision.FLOAT32);
+        } catch (java.io.IOException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    private String modelName() {
+        return modelFile == null ? "default model" : "model " + modelFile;
+    }
+
     /** Demo speech in noise at 5 dB SNR (at most 20 s, looped), a different noise per channel. */
     private float[][] demoChannels(int ch) {
         float[] clean = DemoSignals.clean(Math.min(seconds, 20), 3);
@@ -171,9 +191,14 @@ public final class BenchCommand implements QuellCommand {
         if (!QuellEngine.supportsRate(rate) || block < 1) {
             throw new CliException("unsupported --rate " + rate + " or --block " + block);
         }
-        dev.quell.validation.bench.InstanceMemory m = dev.quell.validation.bench.InstanceMemory.measure(rate, memoryChannels, block, 10);
-        System.out.printf(Locale.ROOT, "Quell engine, default model, %d Hz, %d channel(s), %d-frame blocks; %s, max heap %d MB%n",
-                rate, memoryChannels, block, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        dev.quell.validation.bench.InstanceMemory m;
+        try {
+            m = dev.quell.validation.bench.InstanceMemory.measure(modelFile, rate, memoryChannels, block, 10);
+        } catch (java.io.IOException e) {
+            throw new CliException(e.getMessage());
+        }
+        System.out.printf(Locale.ROOT, "Quell engine, %s, %d Hz, %d channel(s), %d-frame blocks; %s, max heap %d MB%n",
+                modelName(), rate, memoryChannels, block, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "model (once per JVM): heap %.1f MB, RSS +%.1f MB%n", m.modelHeap() / 1e6, m.modelRss() / 1e6);
         System.out.printf(Locale.ROOT, "first instance: heap %.2f MB, RSS +%.1f MB%n", m.firstHeap() / 1e6, m.firstRss() / 1e6);

@@ -9,6 +9,7 @@ import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.SampleFormat;
 import dev.quell.dsp.io.WavWriter;
 import dev.quell.dsp.resample.Resampler;
+import dev.quell.plugin.engine.EngineModels;
 import dev.quell.validation.demo.DemoSignals;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,5 +43,19 @@ class BenchCommandTest {
     @Test
     void aMissingInputIsAnErrorNotAMeasurement() {
         assertNotEquals(0, QuellCli.execute("bench", "--input", dir.resolve("missing.wav").toString(), "--seconds", "1"));
+    }
+
+    @Test
+    void measuresAGivenModelFileAndRefusesAMissingOne() throws IOException {
+        Path model = dir.resolve("copy.qnn");
+        try (java.io.InputStream in = EngineModels.class.getResourceAsStream(EngineModels.DEFAULT_RESOURCE)) {
+            java.nio.file.Files.write(model, in.readAllBytes());
+        }
+        String out = run("bench", "--model", model.toString(), "--seconds", "1");
+        assertTrue(out.startsWith("Quell engine, model " + model + ", 48000 Hz"), out);
+        assertTrue(out.contains("\n| 1 | ") && out.contains("\n| 2 | "), out);
+        CliRun missing = CliRun.of("bench", "--model", dir.resolve("none.qnn").toString(), "--seconds", "1");
+        assertEquals(1, missing.exitCode(), missing.stdout());
+        assertEquals("", missing.stdout());
     }
 }
