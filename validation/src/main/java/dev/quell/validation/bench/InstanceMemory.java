@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Memory of the model and of each engine instance, as a plugin host pays it: the live heap (after
  * three full collections) and the process's resident set ({@code VmRSS} of
- * {@code /proc/self/status}, Linux), read after loading the model (the default one or a file), after preparing one
- * engine, and after preparing {@code more} further engines. Meaningful only in a fresh JVM (the
- * model is cached per JVM once loaded).
+ * {@code /proc/self/status}, Linux), read after loading the model (the bundled one or a file),
+ * after preparing one engine, and after preparing {@code more} further engines. Meaningful only
+ * in a fresh JVM (the model is cached per JVM once loaded).
  *
  * @param modelHeap bytes of live heap the model added
  * @param modelRss bytes of RSS the model load added (classes, JIT and heap growth included)

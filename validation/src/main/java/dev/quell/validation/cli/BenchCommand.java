@@ -2,10 +2,13 @@ package dev.quell.validation.cli;
 
 import dev.quell.cli.CliException;
 import dev.quell.cli.QuellCommand;
+import dev.quell.nn.Precision;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.QuellEngine;
+import dev.quell.validation.bench.InstanceMemory;
 import dev.quell.validation.demo.DemoSignals;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
@@ -52,7 +55,7 @@ public final class BenchCommand implements QuellCommand {
     Integer memoryChannels;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
         if (memoryChannels != null) {
             return memory();
         }
@@ -155,8 +158,8 @@ public final class BenchCommand implements QuellCommand {
             return EngineModels.defaults();
         }
         try {
-            return EngineModels.load(modelFile, dev.quell.nn.Precision.FLOAT32);
-        } catch (java.io.IOException e) {
+            return EngineModels.load(modelFile, Precision.FLOAT32);
+        } catch (IOException e) {
             throw new CliException(e.getMessage());
         }
     }
@@ -184,17 +187,17 @@ public final class BenchCommand implements QuellCommand {
         return x;
     }
 
-    private int memory() throws java.io.IOException {
+    private int memory() {
         if (memoryChannels != 1 && memoryChannels != 2) {
             throw new CliException("--memory takes 1 or 2 channels, not " + memoryChannels);
         }
         if (!QuellEngine.supportsRate(rate) || block < 1) {
             throw new CliException("unsupported --rate " + rate + " or --block " + block);
         }
-        dev.quell.validation.bench.InstanceMemory m;
+        InstanceMemory m;
         try {
-            m = dev.quell.validation.bench.InstanceMemory.measure(modelFile, rate, memoryChannels, block, 10);
-        } catch (java.io.IOException e) {
+            m = InstanceMemory.measure(modelFile, rate, memoryChannels, block, 10);
+        } catch (IOException e) {
             throw new CliException(e.getMessage());
         }
         System.out.printf(Locale.ROOT, "Quell engine, %s, %d Hz, %d channel(s), %d-frame blocks; %s, max heap %d MB%n",
