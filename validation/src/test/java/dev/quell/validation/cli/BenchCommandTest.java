@@ -54,6 +54,9 @@ class BenchCommandTest {
         String out = run("bench", "--model", model.toString(), "--seconds", "1");
         assertTrue(out.startsWith("Quell engine, model " + model + ", 48000 Hz"), out);
         assertTrue(out.contains("\n| 1 | ") && out.contains("\n| 2 | "), out);
+        String memory = run("bench", "--memory", "1", "--model", model.toString());
+        assertTrue(memory.startsWith("Quell engine, model " + model + ", 48000 Hz, 1 channel(s)"), memory);
+        assertTrue(memory.contains("each further instance (mean of 10): heap "), memory);
         CliRun missing = CliRun.of("bench", "--model", dir.resolve("none.qnn").toString(), "--seconds", "1");
         assertEquals(1, missing.exitCode(), missing.stdout());
         assertEquals("", missing.stdout());
