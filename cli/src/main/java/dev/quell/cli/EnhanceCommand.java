@@ -105,7 +105,7 @@ public final class EnhanceCommand implements QuellCommand {
         SampleFormat fixedFormat = fixedFormat();
         List<OutputPlan.Job> jobs = OutputPlan.plan(inputs, output);
         Precision precision = int8 ? Precision.INT8 : Precision.FLOAT32;
-        EngineModels models = modelFile == null ? EngineModels.defaults(precision) : EngineModels.load(modelFile, precision);
+        EngineModels models = EngineModels.fileOrDefault(modelFile, precision);
         FileEnhancer enhancer = new FileEnhancer(models, settings, block, fixedFormat);
         Tally tally = enhanceEach(jobs, enhancer);
         int latency48 = latencyAt48k(models);

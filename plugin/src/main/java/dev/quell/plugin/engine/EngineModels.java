@@ -105,6 +105,19 @@ public final class EngineModels {
         return loaded;
     }
 
+    /**
+     * A model file when one is given, else the default model: what every {@code --model FILE}
+     * option means.
+     *
+     * @param fileOrNull a Quell model file ({@link ModelFile}), or null for the default model
+     * @param precision weight precision
+     * @return the models (cached, as {@link #load} and {@link #defaults(Precision)})
+     * @throws IOException as {@link #load}, if a file is given
+     */
+    public static EngineModels fileOrDefault(Path fileOrNull, Precision precision) throws IOException {
+        return fileOrNull == null ? defaults(precision) : load(fileOrNull, precision);
+    }
+
     /** Models for look-ahead 0..MAX_LOOKAHEAD from those a file can run with: beyond its own, its own. */
     private static Model[] upToMax(Model[] every) {
         Model[] m = new Model[FrameFormat.MAX_LOOKAHEAD + 1];

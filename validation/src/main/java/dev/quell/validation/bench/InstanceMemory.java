@@ -40,7 +40,7 @@ public record InstanceMemory(long modelHeap, long modelRss, long firstHeap, long
         }
         long h0 = heap();
         long r0 = rss();
-        EngineModels models = model == null ? EngineModels.defaults() : EngineModels.load(model, Precision.FLOAT32);
+        EngineModels models = EngineModels.fileOrDefault(model, Precision.FLOAT32);
         long h1 = heap();
         long r1 = rss();
         List<QuellEngine> kept = new ArrayList<>();

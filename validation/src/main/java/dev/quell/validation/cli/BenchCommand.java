@@ -154,11 +154,8 @@ public final class BenchCommand implements QuellCommand {
 
     /** The bundled model, or {@code --model}'s file (float32). */
     private EngineModels models() {
-        if (modelFile == null) {
-            return EngineModels.defaults();
-        }
         try {
-            return EngineModels.load(modelFile, Precision.FLOAT32);
+            return EngineModels.fileOrDefault(modelFile, Precision.FLOAT32);
         } catch (IOException e) {
             throw new CliException(e.getMessage());
         }

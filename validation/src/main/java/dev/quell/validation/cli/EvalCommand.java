@@ -123,7 +123,7 @@ public final class EvalCommand implements QuellCommand {
         List<PairedFiles.Pair> pairs = PairedFiles.find(clean, noisy, null);
         EngineModels f32 = null;
         if (enhanced == null) {
-            f32 = modelFile == null ? EngineModels.defaults(Precision.FLOAT32) : EngineModels.load(modelFile, Precision.FLOAT32);
+            f32 = EngineModels.fileOrDefault(modelFile, Precision.FLOAT32);
         }
         List<EvalCondition> conditions = conditions(f32);
         Dnsmos dnsmos = openDnsmos();
@@ -218,7 +218,7 @@ public final class EvalCommand implements QuellCommand {
                 list.add(EvalCondition.quell(f32, la, false, la == longest));
             }
             if (int8) {
-                EngineModels q8 = modelFile == null ? EngineModels.defaults(Precision.INT8) : EngineModels.load(modelFile, Precision.INT8);
+                EngineModels q8 = EngineModels.fileOrDefault(modelFile, Precision.INT8);
                 list.add(EvalCondition.quell(q8, longest, true, false));
             }
             if (!noTransparency) {

@@ -63,8 +63,7 @@ public final class GainsCommand implements QuellCommand {
             throw new CliException(noisy + ": " + n.frames() + " samples at " + n.sampleRate() + " Hz, but " + clean
                     + " has " + c.frames() + " at " + c.sampleRate() + " Hz (the pair must be time-aligned)");
         }
-        EngineModels models = modelFile == null ? EngineModels.defaults(Precision.FLOAT32)
-                : EngineModels.load(modelFile, Precision.FLOAT32);
+        EngineModels models = EngineModels.fileOrDefault(modelFile, Precision.FLOAT32);
         Model model = models.model(lookahead);
         float[] x = Resampler.resample(c.mono(), c.sampleRate(), FrameFormat.SAMPLE_RATE);
         float[] y = Resampler.resample(n.mono(), n.sampleRate(), FrameFormat.SAMPLE_RATE);

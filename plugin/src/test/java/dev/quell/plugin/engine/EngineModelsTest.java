@@ -1,0 +1,36 @@
+package dev.quell.plugin.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quell.nn.Precision;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineModelsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noFileMeansTheDefaultModelInTheAskedPrecision() throws IOException {
+        assertSame(EngineModels.defaults(Precision.FLOAT32), EngineModels.fileOrDefault(null, Precision.FLOAT32));
+        assertSame(EngineModels.defaults(Precision.INT8), EngineModels.fileOrDefault(null, Precision.INT8));
+        assertEquals("default model", EngineModels.fileOrDefault(null, Precision.INT8).name());
+    }
+
+    @Test
+    void aGivenFileIsLoadedAndAMissingOneIsNamedInTheError() throws IOException {
+        EngineModels unity = TestModels.unity(dir);
+        Path file = dir.resolve("constant30.0.qnn");
+        EngineModels loaded = EngineModels.fileOrDefault(file, Precision.FLOAT32);
+        assertSame(unity, loaded);
+        assertEquals(file.toString(), loaded.name());
+        Path missing = dir.resolve("nothing-here.qnn");
+        IOException e = assertThrows(IOException.class, () -> EngineModels.fileOrDefault(missing, Precision.FLOAT32));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
+}
