@@ -25,10 +25,9 @@ class EngineModelsTest {
     @Test
     void aGivenFileIsLoadedAndAMissingOneIsNamedInTheError() throws IOException {
         EngineModels unity = TestModels.unity(dir);
-        Path file = dir.resolve("constant30.0.qnn");
-        EngineModels loaded = EngineModels.fileOrDefault(file, Precision.FLOAT32);
-        assertSame(unity, loaded);
-        assertEquals(file.toString(), loaded.name());
+        Path file = Path.of(unity.name());
+        assertTrue(file.startsWith(dir), file::toString);
+        assertSame(unity, EngineModels.fileOrDefault(file, Precision.FLOAT32));
         Path missing = dir.resolve("nothing-here.qnn");
         IOException e = assertThrows(IOException.class, () -> EngineModels.fileOrDefault(missing, Precision.FLOAT32));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
