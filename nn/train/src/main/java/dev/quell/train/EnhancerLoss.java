@@ -40,7 +40,8 @@ import java.util.Objects;
  * pause frames P_i are those with C_t below {@link #PAUSE_LEVEL} (−40 dB) of the example's
  * loudest frame, and L_q,i = log10(Σ_{t∈P_i} Σ_b m E_y ĝ² / Σ_t C_t + {@link #PAUSE_FLOOR}): the
  * energy the enhanced signal keeps in speech pauses, relative to the example's speech, floored at
- * −60 dB. The term is its batch mean. Why: the signal-domain part weighs pause noise by its
+ * −60 dB. The term is its batch mean; with a fifth label [batch] (per-example factors s_i, e.g.
+ * {@link MusicPause}), the batch mean of s_i L_q,i. Why: the signal-domain part weighs pause noise by its
  * energy, which at 30 dB below the speech is next to nothing, yet the ear and DNSMOS hear it; in
  * session 24 (docs/training-log.md) the network left the noise in pauses 27–30 dB below the
  * speech at −5 and 0 dB input where the oracle leaves it 68–80 dB below, and the oracle's gains in
@@ -123,7 +124,8 @@ public final class EnhancerLoss extends Loss {
         if (!w.weighsByEnergy()) {
             return loss;
         }
-        return addEnergyTerms(loss, labels.get(0), predictions.get(0), labels.get(3).mul(labels.get(2)));
+        NDArray pauseScale = labels.size() > 4 ? labels.get(4) : null;
+        return addEnergyTerms(loss, labels.get(0), predictions.get(0), labels.get(3).mul(labels.get(2)), pauseScale);
     }
 
     /**
@@ -149,14 +151,15 @@ public final class EnhancerLoss extends Loss {
 
     /**
      * Adds the pause, weak-speech, leak and signal-domain parts whose weights are set, in that
-     * order (class comment). {@code weight} is [batch, frames, bands] (mask times band energy).
+     * order (class comment). {@code weight} is [batch, frames, bands] (mask times band energy),
+     * {@code pauseScale} [batch] a factor on each example's pause part, or null for 1.
      */
-    private NDArray addEnergyTerms(NDArray loss, NDArray target, NDArray gains, NDArray weight) {
+    private NDArray addEnergyTerms(NDArray loss, NDArray target, NDArray gains, NDArray weight, NDArray pauseScale) {
         if (w.pause() > 0f || w.weak() > 0f || w.leak() > 0f) {
             NDArray clean = target.square().mul(weight).sum(BANDS);
             NDArray loudest = clean.max(FRAMES, true);
             if (w.pause() > 0f) {
-                loss = loss.add(pauseTerm(gains, weight, clean, loudest).mul(w.pause()));
+                loss = loss.add(pauseTerm(gains, weight, clean, loudest, pauseScale).mul(w.pause()));
             }
             if (w.weak() > 0f) {
                 loss = loss.add(weakTerm(target, gains, weight, clean, loudest).mul(w.weak()));
@@ -169,14 +172,17 @@ public final class EnhancerLoss extends Loss {
     }
 
     /**
-     * The pause term's batch mean of log10(residual in pauses / speech energy + floor) (class comment).
+     * The pause term's batch mean of log10(residual in pauses / speech energy + floor) (class comment),
+     * each example's value times its {@code scale} when one is given.
      * {@code weight} is [batch, frames, bands] (mask times band energy), {@code clean} the weighted clean
-     * energy per frame [batch, frames] and {@code loudest} its per-example maximum [batch, 1].
+     * energy per frame [batch, frames], {@code loudest} its per-example maximum [batch, 1] and
+     * {@code scale} [batch] or null.
      */
-    private static NDArray pauseTerm(NDArray gains, NDArray weight, NDArray clean, NDArray loudest) {
+    private static NDArray pauseTerm(NDArray gains, NDArray weight, NDArray clean, NDArray loudest, NDArray scale) {
         NDArray pause = clean.lt(loudest.mul(PAUSE_LEVEL)).toType(DataType.FLOAT32, false);
         NDArray residual = gains.square().mul(weight).sum(BANDS).mul(pause).sum(FRAMES);
-        return residual.div(clean.sum(FRAMES).add(1e-20f)).add(PAUSE_FLOOR).log10().mean();
+        NDArray perExample = residual.div(clean.sum(FRAMES).add(1e-20f)).add(PAUSE_FLOOR).log10();
+        return (scale == null ? perExample : perExample.mul(scale)).mean();
     }
 
     /**

@@ -19,6 +19,15 @@ public final class MakeShards {
     }
 
     /**
+     * @param shard shard number k (≥ 0)
+     * @param example example index i in the shard (≥ 0)
+     * @return the seed of that example's mixture, k · 1,000,003 + i
+     */
+    static long seed(long shard, int example) {
+        return shard * 1_000_003L + example;
+    }
+
+    /**
      * @param args DATA_DIRS (data folders separated by ':', e.g. the pack and the Debian catalogue) OUT_DIR FIRST_SHARD SHARD_COUNT [EXAMPLES_PER_SHARD=64] [SECONDS=4] [LOOKAHEAD=2] [RECIPE=latest]
      * @throws IOException on I/O failure
      */
@@ -44,7 +53,7 @@ public final class MakeShards {
             long t0 = System.nanoTime();
             List<TargetExtractor.Frames> examples = new ArrayList<>();
             for (int i = 0; i < perShard; i++) {
-                MixtureGenerator.Mixture m = gen.generate(k * 1_000_003L + i, seconds);
+                MixtureGenerator.Mixture m = gen.generate(seed(k, i), seconds);
                 examples.add(TargetExtractor.extract(m.clean(), m.noisy(), m.bandLimitHz(), lookahead));
             }
             ShardWriter.write(file, examples, lookahead);

@@ -416,6 +416,18 @@ final class RealWorldMixer {
                 : OptionalDouble.empty();
     }
 
+    /**
+     * Whether recipe 15 (and later) gives the mixture of this seed loud music when the corpus has
+     * music: the first draw of {@link #loudMusicSnr}, which needs no corpus, so that a trainer can
+     * tell those examples in a shard from their seeds ({@link MusicPause}).
+     *
+     * @param seed the mixture's seed
+     * @return whether its noise is loud music alone
+     */
+    static boolean drawsLoudMusic(long seed) {
+        return new SplittableRandom(seed ^ LOUD_MUSIC_SEED).nextDouble() < LOUD_MUSIC_SHARE;
+    }
+
     /** A noise generator of {@link SyntheticNoise}: (random source, length in samples) to samples. */
     private interface Layer {
         float[] make(Random r, int n);

@@ -45,7 +45,9 @@ import java.util.stream.Stream;
  * it gains at its initial values and which the export leaves out), {@code pause} (weight of its
  * pause term, the residual energy in speech pauses, default 0), {@code weak} (weight of its
  * weak-speech term, the speech cut in frames 20–40 dB below the loudest, default 0), {@code leak}
- * (weight of its leak term, the noise left above the target in speech frames, default 0), {@code keep}
+ * (weight of its leak term, the noise left above the target in speech frames, default 0),
+ * {@code musicpause} ({@code FACTOR@FROM-TO}: in shards FROM..TO, the pause term of each example
+ * whose noise recipe 15 made loud music counts FACTOR times, see {@link MusicPause}), {@code keep}
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
@@ -212,10 +214,13 @@ public final class Train {
      * energies of each target frame, for the signal-domain loss term. When {@code snr} is given,
      * examples whose estimated SNR is above {@code maxSnr} are kept only with probability
      * {@link #HIGH_SNR_KEEP} (redrawn otherwise). When {@code level} is given, each example is
-     * first shifted by a gain drawn from {@code levelRng}.
+     * first shifted by a gain drawn from {@code levelRng}. When {@code pauseFactors} (one per
+     * example of the shard, {@link MusicPause#factors}) and {@code energies} are given, a fifth
+     * label [batch] holds the drawn examples' factors of the pause term.
      */
     static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm,
-            float[] energies, double[] snr, double maxSnr, LevelShift level, Random levelRng) {
+            float[] energies, double[] snr, double maxSnr, LevelShift level, Random levelRng,
+            float[] pauseFactors) {
         int t = s.frames();
         int nf = s.featureCount();
         int nb = s.bands();
@@ -227,6 +232,7 @@ public final class Train {
         float[] r = new float[batch * t * nb];
         float[] k = new float[batch * t * nb];
         float[] w = energies != null ? new float[batch * t * nb] : null;
+        float[] pf = energies != null && pauseFactors != null ? new float[batch] : null;
         for (int i = 0; i < batch; i++) {
             int e = rng.nextInt(s.examples());
             while (snr != null && snr[e] > maxSnr && rng.nextDouble() >= HIGH_SNR_KEEP) {
@@ -245,12 +251,18 @@ public final class Train {
             if (w != null) {
                 System.arraycopy(energies, e * t * nb, w, i * t * nb, t * nb);
             }
+            if (pf != null) {
+                pf[i] = pauseFactors[e];
+            }
         }
         Shape fs = new Shape(batch, t, ni);
         Shape bs = new Shape(batch, t, nb);
         NDList labels = new NDList(m.create(g, bs), m.create(r, bs), m.create(k, bs));
         if (w != null) {
             labels.add(m.create(w, bs));
+        }
+        if (pf != null) {
+            labels.add(m.create(pf, new Shape(batch)));
         }
         return new NDList[] {new NDList(m.create(x, fs)), labels};
     }

@@ -210,6 +210,43 @@ class EnhancerLossTest {
     }
 
     @Test
+    void pauseFactorsWeighEachExamplesPauseTerm() {
+        float kappa = 2f;
+        EnhancerLoss withPause = new EnhancerLoss(new LossWeights(0f, 0f, 0f, kappa, 0f, 0f));
+        EnhancerLoss none = new EnhancerLoss();
+        // two examples of two frames: speech then a pause 46 dB below it; the estimate leaves 0.1 in
+        // the first example's pause and 0.01 in the second's
+        float[] g = new float[4 * BANDS];
+        float[] gHat = new float[4 * BANDS];
+        for (int e = 0; e < 2; e++) {
+            java.util.Arrays.fill(g, 2 * e * BANDS, (2 * e + 1) * BANDS, 1f);
+            java.util.Arrays.fill(g, (2 * e + 1) * BANDS, (2 * e + 2) * BANDS, 0.005f);
+            java.util.Arrays.fill(gHat, 2 * e * BANDS, (2 * e + 1) * BANDS, 1f);
+            java.util.Arrays.fill(gHat, (2 * e + 1) * BANDS, (2 * e + 2) * BANDS, e == 0 ? 0.1f : 0.01f);
+        }
+        double first = Math.log10(0.01 / (1 + 2.5e-5) + EnhancerLoss.PAUSE_FLOOR);
+        double second = Math.log10(1e-4 / (1 + 2.5e-5) + EnhancerLoss.PAUSE_FLOOR);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape s = new Shape(2, 2, BANDS);
+            NDList labels = new NDList(m.create(g, s), m.create(new float[4 * BANDS], s), m.create(filledN(4, 1f), s),
+                    m.create(filledN(4, 1f), s));
+            NDList predictions = new NDList(m.create(gHat, s), m.create(new float[4 * BANDS], s));
+            float base = none.evaluate(labels, predictions).getFloat();
+            assertEquals(kappa * (first + second) / 2, withPause.evaluate(labels, predictions).getFloat() - base, 1e-4);
+            labels.add(m.create(new float[] {3f, 1f}, new Shape(2)));
+            assertEquals(kappa * (3 * first + second) / 2, withPause.evaluate(labels, predictions).getFloat() - base, 1e-4);
+            labels.set(4, m.create(new float[] {1f, 1f}, new Shape(2)));
+            assertEquals(kappa * (first + second) / 2, withPause.evaluate(labels, predictions).getFloat() - base, 1e-4);
+        }
+    }
+
+    private static float[] filledN(int frames, float v) {
+        float[] a = new float[frames * BANDS];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    @Test
     void weakSpeechTermIsTheLogOfTheSpeechCutInWeakFramesAgainstThatSpeech() {
         float[] energy = filled(1f);
         float[] mask = filled(1f);

@@ -253,6 +253,7 @@ class RealWorldMixerTest {
             assertTrue(noMusic.replaceWithLoudMusic(noise, seed).isEmpty(), "no music, seed " + seed);
             org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise);
             java.util.OptionalDouble snr = fifteen.replaceWithLoudMusic(noise, seed);
+            assertEquals(snr.isPresent(), RealWorldMixer.drawsLoudMusic(seed), "the corpus-free draw, seed " + seed);
             if (snr.isEmpty()) {
                 org.junit.jupiter.api.Assertions.assertArrayEquals(before, noise, "seed " + seed);
                 continue;
