@@ -38,7 +38,12 @@ class EnhancerLossTest {
     }
 
     private static float[] filled(float v) {
-        float[] a = new float[2 * BANDS];
+        return filled(2, v);
+    }
+
+    /** {@code frames} frames of 34 bands, every value {@code v}. */
+    private static float[] filled(int frames, float v) {
+        float[] a = new float[frames * BANDS];
         java.util.Arrays.fill(a, v);
         return a;
     }
@@ -228,8 +233,8 @@ class EnhancerLossTest {
         double second = Math.log10(1e-4 / (1 + 2.5e-5) + EnhancerLoss.PAUSE_FLOOR);
         try (NDManager m = NDManager.newBaseManager()) {
             Shape s = new Shape(2, 2, BANDS);
-            NDList labels = new NDList(m.create(g, s), m.create(new float[4 * BANDS], s), m.create(filledN(4, 1f), s),
-                    m.create(filledN(4, 1f), s));
+            NDList labels = new NDList(m.create(g, s), m.create(new float[4 * BANDS], s), m.create(filled(4, 1f), s),
+                    m.create(filled(4, 1f), s));
             NDList predictions = new NDList(m.create(gHat, s), m.create(new float[4 * BANDS], s));
             float base = none.evaluate(labels, predictions).getFloat();
             assertEquals(kappa * (first + second) / 2, withPause.evaluate(labels, predictions).getFloat() - base, 1e-4);
@@ -238,12 +243,6 @@ class EnhancerLossTest {
             labels.set(4, m.create(new float[] {1f, 1f}, new Shape(2)));
             assertEquals(kappa * (first + second) / 2, withPause.evaluate(labels, predictions).getFloat() - base, 1e-4);
         }
-    }
-
-    private static float[] filledN(int frames, float v) {
-        float[] a = new float[frames * BANDS];
-        java.util.Arrays.fill(a, v);
-        return a;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.quell.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class MusicPauseTest {
             assertEquals(music ? 3f : 1f, f[i], "example " + i);
             loud += music ? 1 : 0;
         }
-        assertEquals(true, loud > 0 && loud < 64, loud + " of 64");
+        assertTrue(loud > 0 && loud < 64, loud + " of 64");
         for (String outside : new String[] {"shard-L2-00005.bin", "shard-L2-02080.bin", "other.bin"}) {
             for (float v : rule.factors(Path.of(outside), 64)) {
                 assertEquals(1f, v, outside);
