@@ -15,6 +15,13 @@ import java.util.Map;
  * with: the surplus ones are folded into its newest remaining tap ({@link ConvLayer#foldFuture}).
  * Weight matrices go through {@code shared} (by tensor name), so models built from one file at
  * several look-aheads share their read-only weights.
+ *
+ * <p>With {@link Precision#INT8}, a layer that reads the normalised features directly keeps
+ * float32 weights: its columns meet inputs of very different spread (log energies, coherences,
+ * pitch, noise-floor distances), so one scale per row rounds most of them coarsely. In the
+ * shipped model that layer holds 1 % of the weights but, measured against the trainer's forward
+ * pass at look-ahead 0, half of the int8 error (worst band-gain error 0.055 with it in int8,
+ * 0.031 without; docs/model-card.md).
  */
 final class LayerBuilder {
     private final Map<String, float[]> tensors;
@@ -44,30 +51,32 @@ final class LayerBuilder {
      *     {@code future})
      * @param name the layer's name
      * @param width the layer's input width (sum of its sources' output sizes)
+     * @param readsFeatures whether one of the layer's sources is the normalised feature vector
      * @return the layer
      * @throws IllegalArgumentException if the type is unknown or a tensor is missing or misshapen
      */
-    Layer build(JsonNode entry, String name, int width) {
+    Layer build(JsonNode entry, String name, int width, boolean readsFeatures) {
         String type = entry.path("type").asText();
+        Precision p = readsFeatures ? Precision.FLOAT32 : precision;
         switch (type) {
             case "dense":
-                return dense(entry, name, width);
+                return dense(entry, name, width, p);
             case "conv1d":
-                return conv(entry, name, width);
+                return conv(entry, name, width, p);
             case "gru":
-                return gru(name, width);
+                return gru(name, width, p);
             default:
                 throw new IllegalArgumentException("unknown layer type '" + type + "'");
         }
     }
 
-    private Layer dense(JsonNode entry, String name, int width) {
+    private Layer dense(JsonNode entry, String name, int width, Precision p) {
         float[] b = tensor(name + ".bias");
         float[] w = tensor(name + ".weight", b.length, width);
-        return new DenseLayer(name, matrix(name + ".weight", w, b.length, width), b, activation(entry));
+        return new DenseLayer(name, matrix(name + ".weight", w, b.length, width, p), b, activation(entry));
     }
 
-    private Layer conv(JsonNode entry, String name, int width) {
+    private Layer conv(JsonNode entry, String name, int width, Precision p) {
         float[] b = tensor(name + ".bias");
         int[] s = shapes.get(name + ".weight");
         if (s == null || s.length != 3) {
@@ -82,17 +91,17 @@ final class LayerBuilder {
             kernel -= future - newFuture;
             future = newFuture;
         }
-        return new ConvLayer(name, w, b, width, kernel, future, activation(entry), precision);
+        return new ConvLayer(name, w, b, width, kernel, future, activation(entry), p);
     }
 
-    private Layer gru(String name, int width) {
+    private Layer gru(String name, int width, Precision p) {
         float[] bih = tensor(name + ".bias_ih");
         int h = bih.length / 3;
         float[] wih = tensor(name + ".weight_ih", 3 * h, width);
         float[] whh = tensor(name + ".weight_hh", 3 * h, h);
         float[] bhh = tensor(name + ".bias_hh", 3 * h);
-        return new GruLayer(name, matrix(name + ".weight_ih", wih, 3 * h, width),
-                matrix(name + ".weight_hh", whh, 3 * h, h), bih, bhh);
+        return new GruLayer(name, matrix(name + ".weight_ih", wih, 3 * h, width, p),
+                matrix(name + ".weight_hh", whh, 3 * h, h, p), bih, bhh);
     }
 
     private static Activation activation(JsonNode entry) {
@@ -112,10 +121,10 @@ final class LayerBuilder {
         return t;
     }
 
-    private WeightMatrix matrix(String tensor, float[] w, int rows, int cols) {
+    private WeightMatrix matrix(String tensor, float[] w, int rows, int cols, Precision p) {
         WeightMatrix m = shared.get(tensor);
         if (m == null || m.rows() != rows || m.cols() != cols) {
-            m = WeightMatrix.of(w, rows, cols, precision);
+            m = WeightMatrix.of(w, rows, cols, p);
             shared.put(tensor, m);
         }
         return m;

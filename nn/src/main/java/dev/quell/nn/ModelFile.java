@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -434,7 +435,7 @@ public final class ModelFile {
                 width += s < 0 ? inputSize : layers.get(s).outputSize();
             }
             index.put(name, layers.size());
-            layers.add(builder.build(l, name, width));
+            layers.add(builder.build(l, name, width, Arrays.stream(src).anyMatch(i -> i < 0)));
             sources.add(src);
         }
         Map<String, Object> provenance = new LinkedHashMap<>();

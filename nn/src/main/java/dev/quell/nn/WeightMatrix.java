@@ -64,6 +64,11 @@ public final class WeightMatrix {
         return cols;
     }
 
+    /** @return the precision the weights are stored in */
+    public Precision precision() {
+        return weights != null ? Precision.FLOAT32 : Precision.INT8;
+    }
+
     /**
      * y[yOff + r] += sum_c W[r][c] * x[xOff + c] for every row r.
      *

@@ -222,6 +222,32 @@ class ModelRuntimeTest {
     }
 
     @Test
+    void int8KeepsTheLayerThatReadsTheFeaturesInFloat() throws IOException {
+        Path f = dir.resolve("m.qnn");
+        ModelFile.write(f, RandomModels.percepNetShaped(4));
+        for (Model m : new Model[] {ModelFile.read(f, Precision.INT8), ModelFile.read(f, Precision.INT8, 0)}) {
+            int dense = 0;
+            int gru = 0;
+            for (Layer l : m.layers()) {
+                if (l instanceof DenseLayer) {
+                    Precision expected = dense++ == 0 ? Precision.FLOAT32 : Precision.INT8;
+                    assertEquals(expected, ((DenseLayer) l).weights().precision(), l.name());
+                } else if (l instanceof GruLayer) {
+                    gru++;
+                    assertEquals(Precision.INT8, ((GruLayer) l).inputWeights().precision(), l.name());
+                }
+            }
+            assertEquals(3, dense);
+            assertEquals(2, gru);
+        }
+        for (Layer l : ModelFile.read(f, Precision.FLOAT32).layers()) {
+            if (l instanceof DenseLayer) {
+                assertEquals(Precision.FLOAT32, ((DenseLayer) l).weights().precision(), l.name());
+            }
+        }
+    }
+
+    @Test
     void corruptTruncatedAndForeignFilesAreRejectedNamingTheFile() throws IOException {
         Path f = dir.resolve("good.qnn");
         ModelFile.write(f, RandomModels.percepNetShaped(6));
