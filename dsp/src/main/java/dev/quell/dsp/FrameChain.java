@@ -254,7 +254,7 @@ public final class FrameChain {
      *
      * @param gains band gains g_b in [0, 1] (34); not modified
      * @param strengths pitch-filter strengths r_b in [0, 1] (34), or null for no comb filtering
-     * @param postFilterStrength post-filter strength in [0, 1] (0 = off)
+     * @param postFilterStrength post-filter strength in [0, {@link PostFilter#MAX_STRENGTH}] (0 = off, 1 = PercepNet's)
      * @param minGain lower bound of every band gain after the post-filter (linear, 0 = no limit),
      *     i.e. 10^(-attenuationLimitDb / 20)
      * @param out receives 480 samples
@@ -273,7 +273,7 @@ public final class FrameChain {
      * (linked stereo: one set, applied to each channel's chain) so the image stays.
      *
      * @param gains band gains g_b (34); not modified
-     * @param postFilterStrength post-filter strength in [0, 1] (0 = off)
+     * @param postFilterStrength post-filter strength in [0, {@link PostFilter#MAX_STRENGTH}] (0 = off, 1 = PercepNet's)
      * @param minGain lower bound of every band gain (linear, 0 = no limit)
      * @param bandGain receives 34 gains in [minGain, 1]
      */
@@ -288,7 +288,7 @@ public final class FrameChain {
      *
      * @param gains band gains g_b (34); not modified
      * @param energy band energies E_b of the output frame the post-filter follows (34, linear)
-     * @param postFilterStrength post-filter strength in [0, 1] (0 = off)
+     * @param postFilterStrength post-filter strength in [0, {@link PostFilter#MAX_STRENGTH}] (0 = off, 1 = PercepNet's)
      * @param minGain lower bound of every band gain (linear, 0 = no limit)
      * @param bandGain receives 34 gains in [minGain, 1]
      */

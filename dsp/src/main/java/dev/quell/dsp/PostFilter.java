@@ -6,8 +6,11 @@ package dev.quell.dsp;
  * then restore loudness with one global factor.
  *
  * <ul>
- *   <li>warp: g_w = g * ((1 - s) + s * sin(pi/2 * g)), where s in [0, 1] is the post-filter
- *       strength: s = 1 is PercepNet's g sin(pi g / 2), s = 0 leaves the gains as they are;</li>
+ *   <li>warp: g_w = g * ((1 - s) + s * sin(pi/2 * g)) for a post-filter strength s in [0, 1]:
+ *       s = 1 is PercepNet's g sin(pi g / 2), s = 0 leaves the gains as they are; for s in
+ *       (1, {@value #MAX_STRENGTH}] the sine is raised to the power s, g_w = g * sin(pi/2 * g)^s,
+ *       a sharper warp of the same shape (Quell's extension, continuous at s = 1: the engine
+ *       applies it at full-band host rates, see {@code PostFilterRateScale});</li>
  *   <li>compensation: G = sqrt((1 + beta) (E0/E1) / (1 + beta (E0/E1)^2)), beta = 0.02, where
  *       E0 = sum_b g_b^2 E_b and E1 = sum_b g_w,b^2 E_b are the frame energies with the original
  *       and warped gains; G &lt;= sqrt((1+beta)/(2 sqrt beta)) = 1.90 (+5.6 dB); with s = 0,
@@ -18,6 +21,8 @@ package dev.quell.dsp;
 public final class PostFilter {
     /** beta of the global compensation. */
     public static final double BETA = 0.02;
+    /** Largest strength applied; larger values are clamped to it. */
+    public static final float MAX_STRENGTH = 2f;
 
     private PostFilter() {
     }
@@ -27,10 +32,10 @@ public final class PostFilter {
      *
      * @param gains band gains g_b in [0, 1] (34), replaced by G * g_w,b
      * @param energy band energies E_b the gains apply to (34, linear power)
-     * @param strength post-filter strength s, clamped to [0, 1]
+     * @param strength post-filter strength s, clamped to [0, {@value #MAX_STRENGTH}]
      */
     public static void apply(float[] gains, float[] energy, float strength) {
-        float s = Math.max(0f, Math.min(1f, strength));
+        float s = Math.max(0f, Math.min(MAX_STRENGTH, strength));
         if (s == 0f) {
             return;
         }
@@ -38,7 +43,8 @@ public final class PostFilter {
         double e1 = 0;
         for (int b = 0; b < FrameFormat.BANDS; b++) {
             double g = gains[b];
-            double gw = g * ((1 - s) + s * Math.sin(0.5 * Math.PI * g));
+            double sine = Math.sin(0.5 * Math.PI * g);
+            double gw = s <= 1f ? g * ((1 - s) + s * sine) : g * Math.pow(sine, s);
             e0 += g * g * energy[b];
             e1 += gw * gw * energy[b];
             gains[b] = (float) gw;

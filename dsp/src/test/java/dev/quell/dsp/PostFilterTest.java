@@ -58,4 +58,41 @@ class PostFilterTest {
             assertTrue(20 * Math.log10(boost) <= 5.58, "boost " + boost + " at " + level);
         }
     }
+
+    @Test
+    void strengthAboveOneRaisesTheSineToThatPower() {
+        float[] g = new float[FrameFormat.BANDS];
+        float[] e = new float[FrameFormat.BANDS];
+        for (int b = 0; b < g.length; b++) {
+            g[b] = b % 2 == 0 ? 1f : 0.3f;
+            e[b] = 1f;
+        }
+        float[] full = g.clone();
+        PostFilter.apply(full, e, 1f);
+        float[] sharp = g.clone();
+        PostFilter.apply(sharp, e, 1.5f);
+        double e0 = 0;
+        double e1 = 0;
+        for (int b = 0; b < g.length; b++) {
+            double gw = g[b] * Math.pow(Math.sin(Math.PI / 2 * g[b]), 1.5);
+            e0 += g[b] * g[b];
+            e1 += gw * gw;
+        }
+        double ratio = e0 / e1;
+        double comp = Math.sqrt(1.02 * ratio / (1 + 0.02 * ratio * ratio));
+        for (int b = 0; b < g.length; b++) {
+            assertEquals(comp * g[b] * Math.pow(Math.sin(Math.PI / 2 * g[b]), 1.5), sharp[b], 1e-5);
+        }
+        // the weak band is pushed further down against the strong one than at strength 1
+        assertTrue(sharp[1] / sharp[0] < full[1] / full[0]);
+        // continuous at 1, and clamped at the maximum strength
+        float[] justAbove = g.clone();
+        PostFilter.apply(justAbove, e, 1.0001f);
+        assertArrayEquals(full, justAbove, 1e-4f);
+        float[] max = g.clone();
+        PostFilter.apply(max, e, PostFilter.MAX_STRENGTH);
+        float[] beyond = g.clone();
+        PostFilter.apply(beyond, e, 10f);
+        assertArrayEquals(max, beyond);
+    }
 }

@@ -80,7 +80,7 @@ final class HopProcessor {
      * @param inOff offset into each input
      * @param out per channel, receives 480 samples at outOff
      * @param outOff offset into each output
-     * @param postFilter post-filter strength 0..1
+     * @param postFilter post-filter strength 0..{@link dev.quell.dsp.PostFilter#MAX_STRENGTH}
      * @param minGain attenuation floor (linear)
      */
     void process(float[][] in, int inOff, float[][] out, int outOff, float postFilter, float minGain) {

@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 public enum Parameter {
     /**
-     * Post-filter strength, 0..100 %, default 100 % (ALGORITHM.md step 9); at host rates below
-     * 16 kHz the engine applies a share of it ({@link PostFilterRateScale}: half at 8 kHz).
+     * Post-filter strength, 0..100 %, default 100 % (ALGORITHM.md step 9); the engine scales it
+     * by the host rate ({@link PostFilterRateScale}: half at 8 kHz, 1.5 times at 48 kHz).
      */
     POST_FILTER(0, "post_filter", "Post-filter", "%", 0, 100, 100, 0),
     /** Network look-ahead, 0, 10 or 20 ms, default 20 ms; changes the latency. */

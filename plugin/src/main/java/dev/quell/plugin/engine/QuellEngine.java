@@ -38,8 +38,8 @@ import java.util.Random;
  *
  * <h2>Parameters</h2>
  * {@link #setParameter} may be called from any thread; {@link #process} reads each value once
- * per block. The post-filter parameter is applied in part at host rates below 16 kHz
- * ({@link PostFilterRateScale}). Post-filter strength and attenuation limit are smoothed hop by hop (time constant
+ * per block. The post-filter parameter is scaled by the host rate ({@link PostFilterRateScale}:
+ * half at 8 kHz, as set at 16 kHz, 1.5 times, a sharper warp, at 48 kHz). Post-filter strength and attenuation limit are smoothed hop by hop (time constant
  * about 20 ms, and the 50 %-overlapped synthesis window interpolates between hops), bypass
  * crossfades over 10 ms against the dry input delayed by the latency, and a look-ahead change
  * fades out over 5 ms, switches the latency, and fades back in once the new pipeline is primed.
@@ -285,7 +285,7 @@ public final class QuellEngine {
         return prepared;
     }
 
-    /** @return the post-filter strength the next hop applies (0..1): the smoothed parameter times {@link PostFilterRateScale} */
+    /** @return the post-filter strength the next hop applies (0..1.5): the smoothed parameter times {@link PostFilterRateScale} */
     float appliedPostFilter() {
         return postFilter;
     }
@@ -433,7 +433,7 @@ public final class QuellEngine {
         hopIn = hopOut = scratch48 = scratchHost = wet = dryOut = null;
     }
 
-    /** The post-filter strength to apply (0..1) for the parameter in percent, at the prepared host rate. */
+    /** The post-filter strength to apply (0..1.5) for the parameter in percent, at the prepared host rate. */
     private float postFilterOf(double percent) {
         return (float) (percent / 100.0) * postFilterScale;
     }

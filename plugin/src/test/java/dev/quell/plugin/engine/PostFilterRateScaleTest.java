@@ -14,17 +14,19 @@ class PostFilterRateScaleTest {
     Path dir;
 
     @Test
-    void halfAtEightKilohertzFullFromSixteenLinearBetween() {
+    void halfAtEightKilohertzAsSetAtSixteenOneAndAHalfAtFortyEightLinearBetween() {
         assertEquals(0.5f, PostFilterRateScale.of(8000), 0f);
         assertEquals(0.5f, PostFilterRateScale.of(4000), 0f);
         assertEquals(0.75f, PostFilterRateScale.of(12000), 1e-6f);
         assertEquals(1f, PostFilterRateScale.of(16000), 0f);
-        assertEquals(1f, PostFilterRateScale.of(48000), 0f);
-        assertEquals(1f, PostFilterRateScale.of(192000), 0f);
+        assertEquals(1.25f, PostFilterRateScale.of(32000), 1e-6f);
+        assertEquals(1.5f, PostFilterRateScale.of(48000), 0f);
+        assertEquals(1.5f, PostFilterRateScale.of(192000), 0f);
         float previous = 0f;
-        for (int rate = 8000; rate <= 16000; rate += 25) {
+        for (int rate = 8000; rate <= 48000; rate += 25) {
             float s = PostFilterRateScale.of(rate);
             assertTrue(s >= previous, rate + " Hz: " + s + " after " + previous);
+            assertTrue(s <= dev.quell.dsp.PostFilter.MAX_STRENGTH, rate + " Hz: " + s);
             previous = s;
         }
     }
