@@ -46,7 +46,9 @@ class BandGainProbeTest {
         for (int b = 28; b <= 31; b++) {
             assertTrue(noisy.trainedFrames()[b] > 100, "band " + b + " trained in " + noisy.trainedFrames()[b]);
             assertTrue(noisy.oracleMean()[b] < 0.3, "band " + b + " oracle " + noisy.oracleMean()[b]);
-            assertTrue(noisy.networkMean()[b] < clean.networkMean()[b] - 0.2,
+            // model v2 also cuts much of the synthetic voice's faint content up here without noise
+            // (mean gains 0.18-0.27 in bands 28-31), so the cut is judged as a factor
+            assertTrue(noisy.networkMean()[b] < 0.05 && noisy.networkMean()[b] < clean.networkMean()[b] / 5,
                     "band " + b + " network " + noisy.networkMean()[b] + " with noise, " + clean.networkMean()[b] + " without");
         }
         // the demo voice is silent below 2 kHz in about half of its frames (pauses, fricative bursts),

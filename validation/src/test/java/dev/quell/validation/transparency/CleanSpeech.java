@@ -6,7 +6,8 @@ import dev.quell.dsp.io.SharedData;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.OfflineRenderer;
 import dev.quell.plugin.engine.QuellEngine;
-import dev.quell.validation.demo.DemoSignals;
+import dev.quell.dsp.resample.Resampler;
+import dev.quell.validation.demo.DemoRecordings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +21,10 @@ import java.util.stream.Stream;
 /**
  * Clean 48 kHz speech for the transparency checks: every sixth clean file of the data pack's dev
  * pairs (12 utterances, two speakers, 33 s) when {@code ../shared/data} is present, otherwise
- * three 4-second takes of the synthetic speech-like demo signal. Also runs {@code quell enhance}'s
- * path (the plugin engine through {@link OfflineRenderer#renderAtRate}, default model and settings).
+ * the read speech bundled for {@code quell demo} ({@link DemoRecordings}: 12.3 s of LJ Speech
+ * chapter 3, a voice no model trains on) converted to 48 kHz and cut into three 4-second clips.
+ * Also runs {@code quell enhance}'s path (the plugin engine through
+ * {@link OfflineRenderer#renderAtRate}, default model and settings).
  */
 final class CleanSpeech {
     private static final Map<Integer, QuellEngine> ENGINES = new HashMap<>();
@@ -29,9 +32,14 @@ final class CleanSpeech {
     private CleanSpeech() {
     }
 
-    /** @return true when the clips are real speech from the data pack */
-    static boolean real() {
+    /** @return true when the clips are the data pack's dev speech, false for the bundled clip */
+    static boolean fromDataPack() {
         return SharedData.dataDir() != null;
+    }
+
+    /** @return what the clips are, for the test's printout */
+    static String source() {
+        return fromDataPack() ? "dev clean speech" : "bundled LJ Speech clip";
     }
 
     /** @return the clips, 48 kHz mono */
@@ -39,8 +47,14 @@ final class CleanSpeech {
         Path data = SharedData.dataDir();
         List<float[]> out = new ArrayList<>();
         if (data == null) {
-            for (long seed = 1; seed <= 3; seed++) {
-                out.add(DemoSignals.clean(4.0, seed));
+            try {
+                float[] speech = Resampler.resample(DemoRecordings.load().speech(), DemoRecordings.RATE, 48000);
+                int clip = 4 * 48000;
+                for (int k = 0; k < 3; k++) {
+                    out.add(java.util.Arrays.copyOfRange(speech, k * clip, (k + 1) * clip));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return out;
         }
