@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
  * ({@link ShipFloors}) checked from {@code quell eval} report folders, one line per floor and rate.
  * Several folders per side are merged (say, one 48 kHz run and one 8 and 16 kHz run). A candidate
  * rate must come from one folder only; a baseline rate found in several folders is taken from the
- * last one given (say {@code --baseline docs/dev-report v1-8k}, where v1-8k re-measures the shipped
- * model at 8 kHz on today's engine), and the output names the folder each baseline rate came from. Exit code 0
+ * last one given (say {@code --baseline docs/baseline-v1 docs/baseline-v1-8k}, where the second
+ * re-measures model v1 at 8 kHz with the halved 8 kHz post-filter), and the output names the
+ * folder each baseline rate came from. Exit code 0
  * when every floor that could be checked is met, {@value #MISSED} when one is missed (1 is an
  * error: a missing or malformed report).
  */

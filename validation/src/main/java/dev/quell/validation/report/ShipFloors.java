@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * </ul>
  * A metric the candidate's evaluation did not compute (DNSMOS skipped, no transparency rows) is
  * reported as not checked rather than as met. The baseline may hold several Quell conditions (the
- * shipped model's report in {@code docs/dev-report} has three look-aheads and int8): then the one
+ * model reports in {@code docs/dev-report} and {@code docs/baseline-v1} have three look-aheads and int8): then the one
  * labelled as the candidate's (same look-ahead and precision) is the one compared.
  */
 public final class ShipFloors {
