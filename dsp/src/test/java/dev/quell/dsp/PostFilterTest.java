@@ -20,28 +20,43 @@ class PostFilterTest {
         assertArrayEquals(copy, g);
     }
 
-    @Test
-    void fullStrengthWarpsAndCompensatesAsPublished() {
+    /** Gains alternating 1 and 0.3 over bands of equal energy. */
+    private static float[] alternatingGains() {
         float[] g = new float[FrameFormat.BANDS];
-        float[] e = new float[FrameFormat.BANDS];
         for (int b = 0; b < g.length; b++) {
             g[b] = b % 2 == 0 ? 1f : 0.3f;
-            e[b] = 1f;
         }
-        float[] out = g.clone();
-        PostFilter.apply(out, e, 1f);
+        return g;
+    }
+
+    private static float[] unitEnergy() {
+        float[] e = new float[FrameFormat.BANDS];
+        java.util.Arrays.fill(e, 1f);
+        return e;
+    }
+
+    /** The published warp g sin(pi g / 2)^power with the loudness compensation (beta 0.02), unit band energies. */
+    private static void assertWarped(float[] g, double power, float[] out) {
         double e0 = 0;
         double e1 = 0;
         for (int b = 0; b < g.length; b++) {
-            double gw = g[b] * Math.sin(Math.PI / 2 * g[b]);
+            double gw = g[b] * Math.pow(Math.sin(Math.PI / 2 * g[b]), power);
             e0 += g[b] * g[b];
             e1 += gw * gw;
         }
         double ratio = e0 / e1;
         double comp = Math.sqrt(1.02 * ratio / (1 + 0.02 * ratio * ratio));
         for (int b = 0; b < g.length; b++) {
-            assertEquals(comp * g[b] * Math.sin(Math.PI / 2 * g[b]), out[b], 1e-5);
+            assertEquals(comp * g[b] * Math.pow(Math.sin(Math.PI / 2 * g[b]), power), out[b], 1e-5);
         }
+    }
+
+    @Test
+    void fullStrengthWarpsAndCompensatesAsPublished() {
+        float[] g = alternatingGains();
+        float[] out = g.clone();
+        PostFilter.apply(out, unitEnergy(), 1f);
+        assertWarped(g, 1, out);
         // noisy bands (low gain) go down relative to clean ones
         assertTrue(out[1] / out[0] < g[1] / g[0]);
     }
@@ -61,28 +76,13 @@ class PostFilterTest {
 
     @Test
     void strengthAboveOneRaisesTheSineToThatPower() {
-        float[] g = new float[FrameFormat.BANDS];
-        float[] e = new float[FrameFormat.BANDS];
-        for (int b = 0; b < g.length; b++) {
-            g[b] = b % 2 == 0 ? 1f : 0.3f;
-            e[b] = 1f;
-        }
+        float[] g = alternatingGains();
+        float[] e = unitEnergy();
         float[] full = g.clone();
         PostFilter.apply(full, e, 1f);
         float[] sharp = g.clone();
         PostFilter.apply(sharp, e, 1.5f);
-        double e0 = 0;
-        double e1 = 0;
-        for (int b = 0; b < g.length; b++) {
-            double gw = g[b] * Math.pow(Math.sin(Math.PI / 2 * g[b]), 1.5);
-            e0 += g[b] * g[b];
-            e1 += gw * gw;
-        }
-        double ratio = e0 / e1;
-        double comp = Math.sqrt(1.02 * ratio / (1 + 0.02 * ratio * ratio));
-        for (int b = 0; b < g.length; b++) {
-            assertEquals(comp * g[b] * Math.pow(Math.sin(Math.PI / 2 * g[b]), 1.5), sharp[b], 1e-5);
-        }
+        assertWarped(g, 1.5, sharp);
         // the weak band is pushed further down against the strong one than at strength 1
         assertTrue(sharp[1] / sharp[0] < full[1] / full[0]);
         // continuous at 1, and clamped at the maximum strength
