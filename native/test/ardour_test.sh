@@ -72,7 +72,7 @@ cp "$work/noisy.wav" "$take"
 # (every 20 samples; where the host's stream meets the grid depends on that wall-clock time). A
 # frame-based enhancer's output depends on both: on this input, model v2 through `quell enhance`
 # after 1 s of silence differs from itself without it by residuals of -13.7 to -25 dB over the
-# phases. Each export is compared with the closest reference.
+# phases. Each export is compared with the closest reference (one `quell compare` over all 48).
 mkdir -p "$work/phases" "$work/refs"
 starts=()
 for pre in 0 48000; do
@@ -103,18 +103,14 @@ for spec in "lv2 https://quell.dev/lv2/quell-mono" "vst3 5175656C6C44656E6F69736
     || { grep -v "QUELL-ARDOUR" "$work/render-$1.log" | tail -n 20; fail "$1: Ardour session run (luasession exit status $lua_rc)"; }
   render=$work/session-$1/export/render-$1.wav
   [ -f "$render" ] || fail "$1: no export"
-  vs_ref= best= closest=
-  for start in "${starts[@]}"; do
-    line=$(./quell compare "$work/refs/t$start.wav" "$render" 2> /dev/null)
-    read -r _ _ _ _ _ r _ _ <<< "$line"
-    if [ -z "$vs_ref" ] || awk -v a="$r" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      vs_ref=$line best=$r closest=$start
-    fi
-  done
-  vs_in=$(./quell compare "$work/noisy.wav" "$render" 2> /dev/null)
-  echo "  against quell enhance: $vs_ref (closest reference: started $closest samples late)"
+  refs=()
+  for start in "${starts[@]}"; do refs+=("$work/refs/t$start.wav"); done
+  vs_ref=$(./quell compare "${refs[@]}" "$render" 2> /dev/null) || fail "$1: quell compare failed on the export"
+  vs_in=$(./quell compare "$work/noisy.wav" "$render" 2> /dev/null) || fail "$1: quell compare failed on the export"
+  read -r _ lag _ _ _ res _ _ _ closest <<< "$vs_ref"
+  closest=$(basename "$closest" .wav)
+  echo "  against quell enhance: ${vs_ref% reference *} (closest reference: started ${closest#t} samples late)"
   echo "  against the input:     $vs_in"
-  read -r _ lag _ _ _ res _ _ <<< "$vs_ref"
   read -r _ _ _ _ _ res_in _ _ <<< "$vs_in"
   [ "$lag" = 0 ] || fail "$1: the export is $lag samples off quell enhance (latency not compensated)"
   awk -v r="$res" -v i="$res_in" 'BEGIN { exit !(r <= -12 && r <= i - 4) }' \

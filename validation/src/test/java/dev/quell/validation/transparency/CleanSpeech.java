@@ -3,16 +3,17 @@ package dev.quell.validation.transparency;
 import dev.quell.dsp.io.AudioData;
 import dev.quell.dsp.io.AudioReader;
 import dev.quell.dsp.io.SharedData;
+import dev.quell.dsp.resample.Resampler;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.OfflineRenderer;
 import dev.quell.plugin.engine.QuellEngine;
-import dev.quell.dsp.resample.Resampler;
 import dev.quell.validation.demo.DemoRecordings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ import java.util.stream.Stream;
  * {@link OfflineRenderer#renderAtRate}, default model and settings).
  */
 final class CleanSpeech {
+    /** Rate of the clips, Hz. */
+    static final int RATE = 48000;
+    /** Length of each bundled-clip cut, seconds. */
+    private static final int BUNDLED_CLIP_SECONDS = 4;
     private static final Map<Integer, QuellEngine> ENGINES = new HashMap<>();
 
     private CleanSpeech() {
@@ -42,16 +47,16 @@ final class CleanSpeech {
         return fromDataPack() ? "dev clean speech" : "bundled LJ Speech clip";
     }
 
-    /** @return the clips, 48 kHz mono */
+    /** @return the clips, {@link #RATE} Hz mono */
     static List<float[]> clips() {
         Path data = SharedData.dataDir();
         List<float[]> out = new ArrayList<>();
         if (data == null) {
             try {
-                float[] speech = Resampler.resample(DemoRecordings.load().speech(), DemoRecordings.RATE, 48000);
-                int clip = 4 * 48000;
-                for (int k = 0; k < 3; k++) {
-                    out.add(java.util.Arrays.copyOfRange(speech, k * clip, (k + 1) * clip));
+                float[] speech = Resampler.resample(DemoRecordings.load().speech(), DemoRecordings.RATE, RATE);
+                int clip = BUNDLED_CLIP_SECONDS * RATE;
+                for (int k = 0; k + clip <= speech.length && k < 3 * clip; k += clip) {
+                    out.add(Arrays.copyOfRange(speech, k, k + clip));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>{@link #MODEL_LIMITS}: rates where the shipped network, not the rate path, keeps the built-in
  * path below sox, with the values measured when recorded; the test then checks that they have
- * not fallen and prints the gap. The model-v2 issue owns those. Skips without the data pack too
- * (real speech is needed to rank two converters).
+ * not fallen and prints the gap. The model-v2 issue owns those. Skips without the data pack too,
+ * because those limits were measured on the dev clean clips and mean nothing on other speech.
  */
 @Tag("slow")
 class SoxPathTest {
