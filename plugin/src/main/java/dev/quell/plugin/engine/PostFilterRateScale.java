@@ -19,6 +19,12 @@ package dev.quell.plugin.engine;
  * 2.651 at strength 1 and 2.674 at strength 2, for SI-SDR 11.95 dB against 12.04 and 11.82, with
  * STOI above the input at every SNR from −5 to 10 dB (docs/training-log.md, session 44).
  *
+ * <p>The sharper warp needs look-ahead: without it (0 ms) the network's gains are less sure, and
+ * strength 1.5 left the shipped model's STOI at −5 dB input SNR at .638, below the noisy input's
+ * .639 (48 kHz dev pairs), where strength 1 keeps .657 (SI-SDR 11.58 dB against 11.50, DNSMOS OVRL
+ * 2.531 against 2.553; docs/training-log.md, session 45). So at 0 ms look-ahead the factor is
+ * capped at 1; at 10 and 20 ms (STOI at −5 dB .649 and .656 with strength 1.5) it is not.
+ *
  * <p>Stateless; allocation-free.
  */
 public final class PostFilterRateScale {
@@ -40,10 +46,17 @@ public final class PostFilterRateScale {
      * @param hostRateHz host sample rate, Hz (any positive value; rates below
      *     {@value #NARROWBAND_RATE} Hz get the narrowband scale, rates above
      *     {@value #FULLBAND_RATE} Hz the full-band one)
-     * @return the factor, in [{@value #NARROWBAND_SCALE}, {@value #FULLBAND_SCALE}], that
-     *     multiplies the post-filter parameter (0..1) before the engine applies it
+     * @param lookaheadHops the engine's look-ahead in 10 ms hops (0, 1 or 2; negative counts as 0)
+     * @return the factor, in [{@value #NARROWBAND_SCALE}, {@value #FULLBAND_SCALE}] and at most 1
+     *     when {@code lookaheadHops} is 0, that multiplies the post-filter parameter (0..1) before
+     *     the engine applies it
      */
-    public static float of(int hostRateHz) {
+    public static float of(int hostRateHz, int lookaheadHops) {
+        float scale = ofRate(hostRateHz);
+        return lookaheadHops > 0 ? scale : Math.min(scale, 1f);
+    }
+
+    private static float ofRate(int hostRateHz) {
         if (hostRateHz <= NARROWBAND_RATE) {
             return NARROWBAND_SCALE;
         }

@@ -39,7 +39,7 @@ import java.util.Random;
  * <h2>Parameters</h2>
  * {@link #setParameter} may be called from any thread; {@link #process} reads each value once
  * per block. The post-filter parameter is scaled by the host rate ({@link PostFilterRateScale}:
- * half at 8 kHz, as set at 16 kHz, 1.5 times, a sharper warp, at 48 kHz). Post-filter strength and attenuation limit are smoothed hop by hop (time constant
+ * half at 8 kHz, as set at 16 kHz, 1.5 times, a sharper warp, at 48 kHz with look-ahead). Post-filter strength and attenuation limit are smoothed hop by hop (time constant
  * about 20 ms, and the 50 %-overlapped synthesis window interpolates between hops), bypass
  * crossfades over 10 ms against the dry input delayed by the latency, and a look-ahead change
  * fades out over 5 ms, switches the latency, and fades back in once the new pipeline is primed.
@@ -100,7 +100,6 @@ public final class QuellEngine {
     // stream state
     private int activeLookahead;
     private float postFilter;
-    private float postFilterScale = 1f;
     private float minGain;
     private final Crossfader crossfader = new Crossfader();
 
@@ -145,7 +144,6 @@ public final class QuellEngine {
             throw Messages.blockSizeBelowOne(maxBlockSize);
         }
         sampleRate = fs;
-        postFilterScale = PostFilterRateScale.of(fs);
         channels = channelCount;
         chunk = Math.min(maxBlockSize, MAX_CHUNK);
         pipelines = new HopProcessor[LOOKAHEADS];
@@ -285,7 +283,7 @@ public final class QuellEngine {
         return prepared;
     }
 
-    /** @return the post-filter strength the next hop applies (0..1.5): the smoothed parameter times {@link PostFilterRateScale} */
+    /** @return the post-filter strength the next hop applies (0..1.5): the smoothed parameter times {@link PostFilterRateScale} for the host rate and running look-ahead */
     float appliedPostFilter() {
         return postFilter;
     }
@@ -420,7 +418,7 @@ public final class QuellEngine {
             dry[c].writeZeros(plan.latency(la));
             ceilings[c].reset();
         }
-        postFilter = postFilterOf(params.get(Parameter.POST_FILTER));
+        postFilter = postFilterOf(postFilterShare(), la);
         minGain = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
         crossfader.reset(bypassOf(params.get(Parameter.BYPASS)));
     }
@@ -433,9 +431,18 @@ public final class QuellEngine {
         hopIn = hopOut = scratch48 = scratchHost = wet = dryOut = null;
     }
 
-    /** The post-filter strength to apply (0..1.5) for the parameter in percent, at the prepared host rate. */
-    private float postFilterOf(double percent) {
-        return (float) (percent / 100.0) * postFilterScale;
+    /** @return the post-filter parameter as a share, 0..1 */
+    private float postFilterShare() {
+        return (float) (params.get(Parameter.POST_FILTER) / 100.0);
+    }
+
+    /**
+     * @param share the post-filter parameter, 0..1
+     * @param lookaheadHops the look-ahead the pipeline runs with, hops
+     * @return the strength to apply (0..1.5) at the prepared host rate ({@link PostFilterRateScale})
+     */
+    private float postFilterOf(float share, int lookaheadHops) {
+        return share * PostFilterRateScale.of(sampleRate, lookaheadHops);
     }
 
     private static float floorOf(double limitDb) {
@@ -466,13 +473,13 @@ public final class QuellEngine {
         if (wanted != activeLookahead && !crossfader.switching()) {
             startSwitchFade();
         }
-        float postTarget = postFilterOf(params.get(Parameter.POST_FILTER));
+        float postShare = postFilterShare();
         float gainTarget = floorOf(params.get(Parameter.ATTENUATION_LIMIT));
         float bypassTarget = bypassOf(params.get(Parameter.BYPASS));
         int pos = 0;
         while (pos < numFrames) {
             int m = Math.min(chunk, numFrames - pos);
-            processChunk(in, out, pos, m, postTarget, gainTarget, bypassTarget);
+            processChunk(in, out, pos, m, postShare, gainTarget, bypassTarget);
             pos += m;
         }
     }
@@ -488,14 +495,15 @@ public final class QuellEngine {
     }
 
     /**
-     * @param postTarget post-filter strength the smoothing moves toward (0..1)
+     * @param postShare post-filter parameter as a share (0..1); the strength the smoothing moves
+     *     toward is this times {@link PostFilterRateScale} for the running look-ahead
      * @param gainTarget attenuation floor the smoothing moves toward (linear)
      * @param bypassTarget 1 = bypassed, 0 = enhancing; the crossfade moves toward it
      */
-    private void processChunk(float[][] in, float[][] out, int off, int m, float postTarget, float gainTarget,
+    private void processChunk(float[][] in, float[][] out, int off, int m, float postShare, float gainTarget,
             float bypassTarget) {
         feedInput(in, off, m);
-        runHops(postTarget, gainTarget);
+        runHops(postFilterOf(postShare, activeLookahead), gainTarget);
         drainToHostRate(m);
         mixOut(out, off, m, bypassTarget);
         if (crossfader.takeSwitchDue()) {

@@ -14,20 +14,48 @@ class PostFilterRateScaleTest {
     Path dir;
 
     @Test
-    void halfAtEightKilohertzAsSetAtSixteenOneAndAHalfAtFortyEightLinearBetween() {
-        assertEquals(0.5f, PostFilterRateScale.of(8000), 0f);
-        assertEquals(0.5f, PostFilterRateScale.of(4000), 0f);
-        assertEquals(0.75f, PostFilterRateScale.of(12000), 1e-6f);
-        assertEquals(1f, PostFilterRateScale.of(16000), 0f);
-        assertEquals(1.25f, PostFilterRateScale.of(32000), 1e-6f);
-        assertEquals(1.5f, PostFilterRateScale.of(48000), 0f);
-        assertEquals(1.5f, PostFilterRateScale.of(192000), 0f);
+    void withLookAheadHalfAtEightKilohertzAsSetAtSixteenOneAndAHalfAtFortyEightLinearBetween() {
+        assertEquals(0.5f, PostFilterRateScale.of(8000, 2), 0f);
+        assertEquals(0.5f, PostFilterRateScale.of(4000, 2), 0f);
+        assertEquals(0.75f, PostFilterRateScale.of(12000, 2), 1e-6f);
+        assertEquals(1f, PostFilterRateScale.of(16000, 2), 0f);
+        assertEquals(1.25f, PostFilterRateScale.of(32000, 2), 1e-6f);
+        assertEquals(1.5f, PostFilterRateScale.of(48000, 2), 0f);
+        assertEquals(1.5f, PostFilterRateScale.of(192000, 2), 0f);
         float previous = 0f;
         for (int rate = 8000; rate <= 48000; rate += 25) {
-            float s = PostFilterRateScale.of(rate);
+            float s = PostFilterRateScale.of(rate, 2);
             assertTrue(s >= previous, rate + " Hz: " + s + " after " + previous);
             assertTrue(s <= dev.quell.dsp.PostFilter.MAX_STRENGTH, rate + " Hz: " + s);
             previous = s;
+        }
+    }
+
+    @Test
+    void withoutLookAheadTheFactorIsAtMostOne() {
+        assertEquals(1.5f, PostFilterRateScale.of(48000, 1), 0f);
+        assertEquals(1f, PostFilterRateScale.of(48000, 0), 0f);
+        assertEquals(1f, PostFilterRateScale.of(96000, 0), 0f);
+        assertEquals(1f, PostFilterRateScale.of(32000, -1), 0f);
+        assertEquals(1f, PostFilterRateScale.of(16000, 0), 0f);
+        assertEquals(0.75f, PostFilterRateScale.of(12000, 0), 1e-6f);
+        assertEquals(0.5f, PostFilterRateScale.of(8000, 0), 0f);
+    }
+
+    @Test
+    void theEngineFollowsALookAheadChange() throws IOException {
+        QuellEngine e = new QuellEngine(TestModels.unity(dir));
+        e.prepare(48000, 256, 1);
+        float[][] in = {TestModels.speechLike(3, 256, 48000)};
+        float[][] out = new float[1][256];
+        float[] expected = {1f, 1.5f, 1.5f, 1f};
+        double[] lookaheadMs = {0, 10, 20, 0};
+        for (int k = 0; k < expected.length; k++) {
+            e.setParameter(Parameter.LOOKAHEAD, lookaheadMs[k]);
+            for (int pos = 0; pos < 48000; pos += 256) {
+                e.process(in, out, 256);
+            }
+            assertEquals(expected[k], e.appliedPostFilter(), 1e-3f, lookaheadMs[k] + " ms");
         }
     }
 
@@ -44,7 +72,7 @@ class PostFilterRateScaleTest {
             for (int pos = 0; pos < c[0]; pos += 256) {
                 e.process(in, out, 256);
             }
-            float expected = c[1] / 100f * PostFilterRateScale.of(c[0]);
+            float expected = c[1] / 100f * PostFilterRateScale.of(c[0], 2); // default look-ahead, 20 ms
             assertEquals(expected, e.appliedPostFilter(), 1e-3f, c[0] + " Hz, " + c[1] + " %");
         }
     }
