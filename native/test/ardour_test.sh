@@ -105,8 +105,8 @@ for spec in "lv2 https://quell.dev/lv2/quell-mono" "vst3 5175656C6C44656E6F69736
   [ -f "$render" ] || fail "$1: no export"
   refs=()
   for start in "${starts[@]}"; do refs+=("$work/refs/t$start.wav"); done
-  vs_ref=$(./quell compare "${refs[@]}" "$render" 2> /dev/null) || fail "$1: quell compare failed on the export"
-  vs_in=$(./quell compare "$work/noisy.wav" "$render" 2> /dev/null) || fail "$1: quell compare failed on the export"
+  vs_ref=$(./quell compare "${refs[@]}" "$render" 2> /dev/null) || fail "$1: quell compare of the export with the references failed"
+  vs_in=$(./quell compare "$work/noisy.wav" "$render" 2> /dev/null) || fail "$1: quell compare of the export with the input failed"
   read -r _ lag _ _ _ res _ _ _ closest <<< "$vs_ref"
   closest=$(basename "$closest" .wav)
   echo "  against quell enhance: ${vs_ref% reference *} (closest reference: started ${closest#t} samples late)"

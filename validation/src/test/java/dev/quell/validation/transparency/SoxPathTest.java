@@ -71,7 +71,7 @@ class SoxPathTest {
         double[] builtIn = new double[2];
         double[] viaSox = new double[2];
         for (float[] clip : clips) {
-            float[] x = rate == 48000 ? clip : Sox.convert(clip, 48000, rate, dir);
+            float[] x = rate == CleanSpeech.RATE ? clip : Sox.convert(clip, CleanSpeech.RATE, rate, dir);
             float[] y = CleanSpeech.enhance(x, rate);
             float[] z;
             if (rate == 48000) {

@@ -52,8 +52,9 @@ class TransparencyTest {
         double stoi = 0;
         for (float[] clip : clips) {
             float[] x = bandRate > 0
-                    ? java.util.Arrays.copyOf(Resampler.resample(Resampler.resample(clip, 48000, bandRate), bandRate, 48000), clip.length)
-                    : Resampler.resample(clip, 48000, rate);
+                    ? java.util.Arrays.copyOf(Resampler.resample(Resampler.resample(clip, CleanSpeech.RATE, bandRate), bandRate,
+                            CleanSpeech.RATE), clip.length)
+                    : Resampler.resample(clip, CleanSpeech.RATE, rate);
             float[] y = CleanSpeech.enhance(x, rate);
             sdr += SiSdr.compute(x, y) / clips.size();
             stoi += Stoi.stoi(x, y, rate) / clips.size();
