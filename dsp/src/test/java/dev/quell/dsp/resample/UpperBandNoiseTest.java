@@ -151,7 +151,11 @@ class UpperBandNoiseTest {
     void levelsPerBandEdgeAndFullRateSources() {
         assertEquals(-40, UpperBandNoise.relativeLevelDb(4000), 1e-9);
         assertEquals(-20, UpperBandNoise.relativeLevelDb(8000), 1e-9);
-        assertEquals(-20, UpperBandNoise.relativeLevelDb(22050), 1e-9);
+        assertEquals(-20, UpperBandNoise.relativeLevelDb(11025), 1e-9);
+        assertEquals(-20, UpperBandNoise.relativeLevelDb(12000), 1e-9);
+        assertEquals(-40, UpperBandNoise.relativeLevelDb(14000), 1e-9);
+        assertEquals(-60, UpperBandNoise.relativeLevelDb(16000), 1e-9);
+        assertEquals(-60, UpperBandNoise.relativeLevelDb(22050), 1e-9);
         assertEquals(-30, UpperBandNoise.relativeLevelDb(6000), 1e-9);
         assertNull(UpperBandNoise.forSourceRate(48000));
         assertNull(UpperBandNoise.forSourceRate(96000));

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
  */
 public class ResamplerBenchmarks extends PerHopBenchmark {
     /** Host sample rate, Hz. */
-    @Param({"8000", "16000", "44100"})
+    @Param({"8000", "16000", "44100", "96000"})
     public int hostRate;
 
     private float[] signal;
