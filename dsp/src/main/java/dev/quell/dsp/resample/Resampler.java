@@ -8,7 +8,7 @@ package dev.quell.dsp.resample;
  *
  * <p>For rates in and out with L/M = out/in in lowest terms, the prototype low-pass runs at
  * L * in. Let f_min = min(in, out). Passband up to {@link #passband(double)} * f_min (0.45, or
- * 0.475 when f_min lies above 16 and up to 32 kHz), stopband from f_min / 2 (so nothing that could alias or image
+ * 0.475 for 22.05 and 24 kHz), stopband from f_min / 2 (so nothing that could alias or image
  * into the audible result survives), designed for
  * {@link #STOPBAND_DB} dB attenuation: measured passband ripple is far below 0.1 dB and
  * aliasing/imaging rejection at least 90 dB (see the tests). The number of prototype taps is
@@ -23,7 +23,7 @@ package dev.quell.dsp.resample;
 public final class Resampler {
     /** Passband edge as a fraction of min(in, out), in general. */
     public static final double PASSBAND = 0.45;
-    /** Passband edge as a fraction of min(in, out) when that rate lies above 16 and up to 32 kHz. */
+    /** Passband edge as a fraction of min(in, out) when that rate lies above 16 and up to 24 kHz. */
     public static final double WIDE_PASSBAND = 0.475;
     /** Design stopband attenuation in dB (with margin over the 90 dB target). */
     public static final double STOPBAND_DB = 100.0;
@@ -94,25 +94,22 @@ public final class Resampler {
     }
 
     /**
-     * The passband edge for a pair of rates, as a fraction of the lower one. From 22.05 to 32 kHz
-     * the edge at 0.45 (9.9 to 14.4 kHz) lies in the top octave of speech, where the network
-     * resolves it: a round trip through the engine scored below one through sox on clean speech
-     * (22.05 and 24 kHz: 38 against 41 dB; 32 kHz: 43.5 against 44.9 dB with the upper-band floor
-     * of {@link UpperBandNoise}); at 0.475 it scores 45-48 dB, above sox (docs/engine.md). At 8
-     * and 16 kHz the narrower transition band keeps the filters and their delay short: at 8 kHz
-     * the wider passband lifts the plain round trip from 37.8 to 61 dB but cost the noisy dev
-     * pairs 2 dB SI-SDR (the network reacts to the band edge), and at 16 kHz it measured no
-     * gain. At 44.1 kHz and above 48 kHz (the edge at 19.8 or 21.6 kHz) it moved clean speech
-     * by about 1 dB near 47 dB, not in step with the width (44.1 kHz: 47.5, 46.6, 46.9 and 48.8 dB
-     * at 0.45, 0.46, 0.465 and 0.475), and the noisy dev pairs by less than a 64-sample shift of
-     * the input moves them; it would cost 3 ms of latency and, at 44.1 kHz, 2.2 times the
-     * converters' CPU time, so it is not used there.
+     * The passband edge for a pair of rates, as a fraction of the lower one. For 22.05 and 24 kHz
+     * the edge (9.9 and 10.8 kHz at 0.45) lies in the top octave of speech, and a round trip
+     * through the engine scored 3 dB SI-SDR below one through sox on clean speech (38 against
+     * 41 dB); at 0.475 it scores 45-46 dB. Elsewhere the narrower transition band keeps the
+     * filters and their delay short: at 8 kHz the wider passband lifts the plain round trip from
+     * 37.8 to 61 dB but cost the noisy dev pairs 2 dB SI-SDR (the network reacts to the band
+     * edge), and at 16 kHz it measured no gain. At 32, 44.1 and 96 kHz it raised clean speech
+     * (32 kHz: 43.5 to 48.3 dB) but lowered the noisy dev pairs, averaged over four positions of
+     * the frame grid, by 0.15 to 0.23 dB SI-SDR, and it would add 3-4 ms of latency
+     * (docs/engine.md, "From 32 to 96 kHz").
      *
      * @param fMin the lower of the two rates, Hz
-     * @return {@link #WIDE_PASSBAND} for 16000 &lt; fMin &lt;= 32000, else {@link #PASSBAND}
+     * @return {@link #WIDE_PASSBAND} for 16000 &lt; fMin &lt;= 24000, else {@link #PASSBAND}
      */
     public static double passband(double fMin) {
-        return fMin > 16000 && fMin <= 32000 ? WIDE_PASSBAND : PASSBAND;
+        return fMin > 16000 && fMin <= 24000 ? WIDE_PASSBAND : PASSBAND;
     }
 
     private static int gcd(int a, int b) {

@@ -107,6 +107,11 @@ public final class EvalCommand implements QuellCommand {
             description = "Leave out the transparency rows (the clean files through Quell, scored against themselves).")
     boolean noTransparency;
 
+    @Option(names = "--grid-offsets", defaultValue = "1", paramLabel = "N",
+            description = "Enhance each file at N positions of the 10 ms frame grid (input delayed by k x 10 ms / N, k = 0..N-1) and score the mean; "
+                    + "a frame shift alone moves the dev pairs' means by about 0.15 dB SI-SDR and 0.004 STOI (1-" + FrameGridOffsets.MAX + ", default: ${DEFAULT-VALUE}).")
+    int gridOffsets;
+
     @Option(names = "--spectrograms", defaultValue = "4", paramLabel = "N",
             description = "Number of files to draw spectrograms for (default: ${DEFAULT-VALUE}).")
     int spectrograms;
@@ -162,6 +167,9 @@ public final class EvalCommand implements QuellCommand {
         }
         for (int la : lookaheads) {
             LookaheadMs.frames(la);
+        }
+        if (gridOffsets < 1 || gridOffsets > FrameGridOffsets.MAX) {
+            throw new CliException("--grid-offsets must be 1.." + FrameGridOffsets.MAX + ", not " + gridOffsets);
         }
         for (int r : rates) {
             if (r < 8000 || r > 192000) {
@@ -259,15 +267,19 @@ public final class EvalCommand implements QuellCommand {
         List<String> labels = new ArrayList<>();
         List<float[]> signals = new ArrayList<>();
         for (EvalCondition c : conditions) {
-            float[] y = signal(c, p, cm, nm, rate);
+            float[] y = signal(c, p, cm, nm, rate, 0);
             if (y == null) {
                 continue;
             }
-            Map<String, Double> m = intrusive(cm, y, rate);
-            if (dnsmos != null) {
-                m.putAll(dnsmosScores(dnsmos, y, rate));
+            List<Map<String, Double>> perOffset = new ArrayList<>();
+            perOffset.add(scores(cm, y, rate, dnsmos));
+            if (c.kind() == EvalCondition.Kind.QUELL || c.kind() == EvalCondition.Kind.QUELL_ON_CLEAN) {
+                int[] delays = FrameGridOffsets.delays(gridOffsets, rate);
+                for (int k = 1; k < delays.length; k++) {
+                    perOffset.add(scores(cm, signal(c, p, cm, nm, rate, delays[k]), rate, dnsmos));
+                }
             }
-            results.add(p.name(), c.label(), rate, p.snrDb(), p.noiseType(), m);
+            results.add(p.name(), c.label(), rate, p.snrDb(), p.noiseType(), FrameGridOffsets.mean(perOffset));
             if (c.drawn()) {
                 labels.add(c.label());
                 signals.add(y);
@@ -282,13 +294,25 @@ public final class EvalCommand implements QuellCommand {
         }
     }
 
-    /** The signal a condition scores for one pair at one rate, or null when its file is missing. */
-    private float[] signal(EvalCondition c, PairedFiles.Pair p, float[] cm, float[] nm, int rate) throws IOException {
+    /** The intrusive metrics of one signal against the clean file, and DNSMOS when open. */
+    private static Map<String, Double> scores(float[] cm, float[] y, int rate, Dnsmos dnsmos) throws IOException {
+        Map<String, Double> m = intrusive(cm, y, rate);
+        if (dnsmos != null) {
+            m.putAll(dnsmosScores(dnsmos, y, rate));
+        }
+        return m;
+    }
+
+    /**
+     * The signal a condition scores for one pair at one rate, or null when its file is missing;
+     * Quell's conditions run on the input delayed by {@code delay} samples (then removed).
+     */
+    private float[] signal(EvalCondition c, PairedFiles.Pair p, float[] cm, float[] nm, int rate, int delay) throws IOException {
         return switch (c.kind()) {
             case NOISY -> nm;
             case ENHANCED, PEER -> readNamesake(c.dir(), p, rate, nm.length);
-            case QUELL -> enhance(nm, rate, c.models(), c.lookaheadMs());
-            case QUELL_ON_CLEAN -> enhance(cm, rate, c.models(), c.lookaheadMs());
+            case QUELL -> FrameGridOffsets.delayed(x -> enhance(x, rate, c.models(), c.lookaheadMs()), nm, delay);
+            case QUELL_ON_CLEAN -> FrameGridOffsets.delayed(x -> enhance(x, rate, c.models(), c.lookaheadMs()), cm, delay);
             case ORACLE -> oracle(cm, nm, rate, c.stage());
         };
     }
@@ -424,6 +448,7 @@ public final class EvalCommand implements QuellCommand {
             meta.put("enhanced", enhanced.toString());
         }
         meta.put("post_filter_percent", postFilter);
+        meta.put("grid_offsets", gridOffsets);
         meta.put("peers", peers.keySet());
         return meta;
     }
@@ -446,6 +471,11 @@ public final class EvalCommand implements QuellCommand {
         }
         md.append("- settings: post-filter ").append(Parameter.POST_FILTER.format(postFilter))
                 .append(", attenuation limit none; Quell runs through the plugin engine (`QuellEngine`) in 4096-frame blocks, latency removed\n");
+        if (gridOffsets > 1) {
+            md.append("- frame grid: every Quell row is the mean over ").append(gridOffsets)
+                    .append(" positions of the 10 ms frame grid (input delayed by k × 10 ms / ").append(gridOffsets)
+                    .append(", k = 0…").append(gridOffsets - 1).append("; `--grid-offsets`)\n");
+        }
         if (models != null && !noTransparency) {
             md.append("- transparency: \"on clean input\" rows run the clean file through Quell and score it against itself (do no harm)\n");
         }

@@ -105,6 +105,36 @@ class EvalCommandTest {
     }
 
     @Test
+    void averagesQuellRowsOverFrameGridPositions() throws IOException {
+        pair("a.wav", 1, 0);
+        Path one = dir.resolve("one");
+        Path three = dir.resolve("three");
+        String[] common = {"eval", "--clean", dir.resolve("clean").toString(), "--noisy", dir.resolve("noisy").toString(),
+            "--no-dnsmos", "--lookahead-ms", "20", "--stage", "none", "--no-transparency", "--spectrograms", "0"};
+        assertEquals(0, QuellCli.execute(concat(common, "-o", one.toString())));
+        assertEquals(0, QuellCli.execute(concat(common, "-o", three.toString(), "--grid-offsets", "3")));
+        List<String> a = Files.readAllLines(one.resolve("results.csv"));
+        List<String> b = Files.readAllLines(three.resolve("results.csv"));
+        assertEquals(a.size(), b.size());
+        String noisyA = a.stream().filter(l -> l.contains(",noisy,")).findFirst().orElseThrow();
+        String noisyB = b.stream().filter(l -> l.contains(",noisy,")).findFirst().orElseThrow();
+        assertEquals(noisyA, noisyB, "the noisy row does not depend on the grid");
+        String quellA = a.stream().filter(l -> l.contains(",Quell L=20 ms,")).findFirst().orElseThrow();
+        String quellB = b.stream().filter(l -> l.contains(",Quell L=20 ms,")).findFirst().orElseThrow();
+        assertTrue(!quellA.equals(quellB), "three grid positions change the Quell row: " + quellA + " / " + quellB);
+        assertTrue(Files.readString(three.resolve("report.md")).contains("mean over 3 positions of the 10 ms frame grid"));
+        assertTrue(!Files.readString(one.resolve("report.md")).contains("frame grid:"));
+        int rc = QuellCli.execute(concat(common, "-o", dir.resolve("bad").toString(), "--grid-offsets", "0"));
+        assertTrue(rc != 0);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    @Test
     void refusesRatesOutsideTheSupportedRange() throws IOException {
         pair("a.wav", 1, 0);
         int rc = QuellCli.execute("eval", "--clean", dir.resolve("clean").toString(), "--noisy", dir.resolve("noisy").toString(),
