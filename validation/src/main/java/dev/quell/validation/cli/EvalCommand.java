@@ -108,8 +108,8 @@ public final class EvalCommand implements QuellCommand {
     boolean noTransparency;
 
     @Option(names = "--grid-offsets", defaultValue = "1", paramLabel = "N",
-            description = "Enhance each file at N positions of the 10 ms frame grid (input delayed by k x 10 ms / N, k = 0..N-1) and score the mean; "
-                    + "a frame shift alone moves the dev pairs' means by about 0.15 dB SI-SDR and 0.004 STOI (1-" + FrameGridOffsets.MAX + ", default: ${DEFAULT-VALUE}).")
+            description = "Enhance each file at N positions of the 10 ms frame grid (input delayed by k x 10 ms / N of its own mirrored opening, k = 0..N-1) and score the mean; "
+                    + "a frame shift alone moves the dev pairs' means by about 0.1 dB SI-SDR (1-" + FrameGridOffsets.MAX + ", default: ${DEFAULT-VALUE}).")
     int gridOffsets;
 
     @Option(names = "--spectrograms", defaultValue = "4", paramLabel = "N",
@@ -474,6 +474,7 @@ public final class EvalCommand implements QuellCommand {
         if (gridOffsets > 1) {
             md.append("- frame grid: every Quell row is the mean over ").append(gridOffsets)
                     .append(" positions of the 10 ms frame grid (input delayed by k × 10 ms / ").append(gridOffsets)
+                    .append(" of its own opening, mirrored")
                     .append(", k = 0…").append(gridOffsets - 1).append("; `--grid-offsets`)\n");
         }
         if (models != null && !noTransparency) {

@@ -20,18 +20,26 @@ class FrameGridOffsetsTest {
     }
 
     @Test
-    void theDelayIsPutInFrontAndTakenAwayAgain() {
+    void theDelayIsTheMirroredOpeningAndIsTakenAwayAgain() {
         float[] x = {1, 2, 3, 4, 5};
-        // an "enhancer" that reports each sample's position in what it was given
+        float[][] given = new float[1][];
+        // an "enhancer" that keeps what it was given and reports each sample's position in it
         float[] seen = FrameGridOffsets.delayed(in -> {
+            given[0] = in.clone();
             float[] y = new float[in.length];
             for (int i = 0; i < in.length; i++) {
-                y[i] = in[i] == 0 ? -1 : i;
+                y[i] = i;
             }
             return y;
         }, x, 3);
+        assertArrayEquals(new float[] {4, 3, 2, 1, 2, 3, 4, 5}, given[0], "no silence in front: the opening mirrored about the first sample");
         assertArrayEquals(new float[] {3, 4, 5, 6, 7}, seen, "the input arrived 3 samples late and came back aligned");
         assertArrayEquals(new float[] {1, 2, 3, 4, 5}, x, "the input is left alone");
+        FrameGridOffsets.delayed(in -> {
+            given[0] = in.clone();
+            return in;
+        }, new float[] {7, 8}, 4);
+        assertArrayEquals(new float[] {8, 8, 8, 8, 7, 8}, given[0], "a delay longer than the input repeats its last sample");
         assertArrayEquals(new float[] {2, 4}, FrameGridOffsets.delayed(in -> new float[] {in[0] * 2, in[1] * 2}, new float[] {1, 2}, 0));
     }
 
