@@ -100,9 +100,13 @@ public final class Resampler {
      * 41 dB); at 0.475 it scores 45-46 dB. Elsewhere the narrower transition band keeps the
      * filters and their delay short: at 8 kHz the wider passband lifts the plain round trip from
      * 37.8 to 61 dB but cost the noisy dev pairs 2 dB SI-SDR (the network reacts to the band
-     * edge), and at 16 kHz it measured no gain. At 32, 44.1 and 96 kHz it raised clean speech
-     * (32 kHz: 43.5 to 48.3 dB) but lowered the noisy dev pairs, averaged over four positions of
-     * the frame grid, by 0.15 to 0.23 dB SI-SDR, and it would add 3-4 ms of latency
+     * edge), and at 16 kHz it measured no gain. At 32, 44.1 and 96 kHz it raises clean speech
+     * (32 kHz: 43.5 to 48.3 dB, far above audibility either way); on the noisy dev pairs, averaged
+     * over four positions of the frame grid, it moved SI-SDR by -0.15 to -0.23 dB with silence
+     * in front of each file (session 46) and at 96 kHz by +0.08 dB with the file's mirrored
+     * opening in front (session 47): within that measurement's spread, so no effect on noisy
+     * speech is shown. It would add 3-4 ms of
+     * latency and, at 44.1 kHz, 2.2 times the converters' CPU, so it is not used there
      * (docs/engine.md, "From 32 to 96 kHz").
      *
      * @param fMin the lower of the two rates, Hz
