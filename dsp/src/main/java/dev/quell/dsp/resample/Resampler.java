@@ -105,8 +105,8 @@ public final class Resampler {
      * over four positions of the frame grid, it moved SI-SDR by -0.15 to -0.23 dB with silence
      * in front of each file (session 46) and at 96 kHz by +0.08 dB with the file's mirrored
      * opening in front (session 47): within that measurement's spread, so no effect on noisy
-     * speech is shown. It would add 3-4 ms of
-     * latency and, at 44.1 kHz, 2.2 times the converters' CPU, so it is not used there
+     * speech is shown. It would add 3-4 ms of latency and, at 44.1 kHz, 2.2 times the
+     * converters' CPU, so it is not used there
      * (docs/engine.md, "From 32 to 96 kHz").
      *
      * @param fMin the lower of the two rates, Hz

@@ -43,9 +43,10 @@ class SoxPathTest {
      * speech below the sox path, whose dithered 16-bit file happens to suit clean input.
      * 32, 44.1, 88.2 and 96 kHz (model v2; 32 and 44.1 kHz recorded 2026-12-07, the others
      * 2026-12-06): the built-in path is 1.4, 0.8, 0.8 and 2.1 dB below sox (sox 44.90, 48.28,
-     * 47.16, 48.74 dB), at 43 dB and more. A 0.475 passband lifts 32 kHz to 48.3 dB but costs the
-     * noisy dev pairs 0.15-0.23 dB SI-SDR at 32, 44.1 and 96 kHz (docs/engine.md, "From 32 to
-     * 96 kHz"); owned by the model issue. (32 and 44.1 kHz were at 40.40 and 41.52 dB until the
+     * 47.16, 48.74 dB), at 43 dB and more. A 0.475 passband lifts 32 kHz to 48.3 dB, with no
+     * effect on the noisy dev pairs beyond the frame grid's spread, but adds 3-4 ms of latency
+     * (Resampler.passband; docs/engine.md, "From 32 to 96 kHz"); owned by the model issue.
+     * (32 and 44.1 kHz were at 40.40 and 41.52 dB until the
      * quieter upper-band floor above a 16 kHz edge.)
      */
     private static final java.util.Map<Integer, double[]> MODEL_LIMITS = java.util.Map.of(
