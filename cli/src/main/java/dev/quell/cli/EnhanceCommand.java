@@ -47,7 +47,7 @@ public final class EnhanceCommand implements QuellCommand {
             description = "Factory or user preset by id (e.g. podcast-voice) or name, or a preset .json file (see 'quell presets').")
     String preset;
 
-    @Option(names = "--post-filter", paramLabel = "PCT", description = "Post-filter strength 0..100 %% (default 100); files below 16 kHz get a share of it (half at 8 kHz), files above 16 kHz up to 1.5 times it (a sharper warp, from 48 kHz) when the look-ahead is not 0.")
+    @Option(names = "--post-filter", paramLabel = "PCT", description = "Post-filter strength 0..100 %% (default 100); the engine applies half of it at 8 kHz, three quarters at 16 kHz and 1.5 times it (a sharper warp) from 48 kHz, linear in the rate between; at most all of it at 0 ms look-ahead.")
     Double postFilter;
 
     @Option(names = "--lookahead-ms", paramLabel = "MS", description = "Network look-ahead: 0, 10 or 20 ms (default 20).")

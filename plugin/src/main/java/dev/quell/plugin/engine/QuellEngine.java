@@ -39,7 +39,8 @@ import java.util.Random;
  * <h2>Parameters</h2>
  * {@link #setParameter} may be called from any thread; {@link #process} reads each value once
  * per block. The post-filter parameter is scaled by the host rate ({@link PostFilterRateScale}:
- * half at 8 kHz, as set at 16 kHz, 1.5 times, a sharper warp, at 48 kHz with look-ahead). Post-filter strength and attenuation limit are smoothed hop by hop (time constant
+ * half at 8 kHz, three quarters at 16 kHz, 1.5 times, a sharper warp, at 48 kHz with look-ahead).
+ * Post-filter strength and attenuation limit are smoothed hop by hop (time constant
  * about 20 ms, and the 50 %-overlapped synthesis window interpolates between hops), bypass
  * crossfades over 10 ms against the dry input delayed by the latency, and a look-ahead change
  * fades out over 5 ms, switches the latency, and fades back in once the new pipeline is primed.

@@ -14,12 +14,13 @@ class PostFilterRateScaleTest {
     Path dir;
 
     @Test
-    void withLookAheadHalfAtEightKilohertzAsSetAtSixteenOneAndAHalfAtFortyEightLinearBetween() {
+    void withLookAheadHalfAtEightKilohertzThreeQuartersAtSixteenOneAndAHalfAtFortyEightLinearBetween() {
         assertEquals(0.5f, PostFilterRateScale.of(8000, 2), 0f);
         assertEquals(0.5f, PostFilterRateScale.of(4000, 2), 0f);
-        assertEquals(0.75f, PostFilterRateScale.of(12000, 2), 1e-6f);
-        assertEquals(1f, PostFilterRateScale.of(16000, 2), 0f);
-        assertEquals(1.25f, PostFilterRateScale.of(32000, 2), 1e-6f);
+        assertEquals(0.625f, PostFilterRateScale.of(12000, 2), 1e-6f);
+        assertEquals(0.75f, PostFilterRateScale.of(16000, 2), 0f);
+        assertEquals(1.125f, PostFilterRateScale.of(32000, 2), 1e-6f);
+        assertEquals(1.40859375f, PostFilterRateScale.of(44100, 2), 1e-6f);
         assertEquals(1.5f, PostFilterRateScale.of(48000, 2), 0f);
         assertEquals(1.5f, PostFilterRateScale.of(192000, 2), 0f);
         float previous = 0f;
@@ -37,8 +38,9 @@ class PostFilterRateScaleTest {
         assertEquals(1f, PostFilterRateScale.of(48000, 0), 0f);
         assertEquals(1f, PostFilterRateScale.of(96000, 0), 0f);
         assertEquals(1f, PostFilterRateScale.of(32000, -1), 0f);
-        assertEquals(1f, PostFilterRateScale.of(16000, 0), 0f);
-        assertEquals(0.75f, PostFilterRateScale.of(12000, 0), 1e-6f);
+        assertEquals(1f, PostFilterRateScale.of(32000, 0), 0f);
+        assertEquals(0.75f, PostFilterRateScale.of(16000, 0), 0f);
+        assertEquals(0.625f, PostFilterRateScale.of(12000, 0), 1e-6f);
         assertEquals(0.5f, PostFilterRateScale.of(8000, 0), 0f);
     }
 

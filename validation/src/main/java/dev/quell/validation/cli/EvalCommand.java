@@ -89,7 +89,7 @@ public final class EvalCommand implements QuellCommand {
     boolean int8;
 
     @Option(names = "--post-filter", defaultValue = "100", paramLabel = "PCT",
-            description = "Post-filter strength in percent (default: ${DEFAULT-VALUE}); the engine applies a share of it below 16 kHz (half at 8 kHz) and up to 1.5 times it above 16 kHz (from 48 kHz) when the look-ahead is not 0.")
+            description = "Post-filter strength in percent (default: ${DEFAULT-VALUE}); the engine applies half of it at 8 kHz, three quarters at 16 kHz and 1.5 times it from 48 kHz (linear in the rate between; at most all of it at 0 ms look-ahead).")
     double postFilter;
 
     @Option(names = "--dnsmos-models", paramLabel = "DIR",
