@@ -27,6 +27,8 @@ public final class FlacSink implements AudioSink {
     private final int bits;
     private final int[] interleaved;
     private long frames;
+    /** Frames handed to the encoder as whole blocks so far (the rest waits for {@link #finish()}). */
+    private long encoded;
     private boolean finished;
 
     /**
@@ -105,7 +107,7 @@ public final class FlacSink implements AudioSink {
             encoder.addSamples(interleaved, n);
             int full = encoder.fullBlockSamplesAvailableToEncode();
             if (full > 0) {
-                encoder.encodeSamples(full, false);
+                encoded += encoder.encodeSamples(full, false);
             }
             done += n;
         }
@@ -120,7 +122,9 @@ public final class FlacSink implements AudioSink {
     @Override
     public void finish() throws IOException {
         try {
-            encoder.encodeSamples(encoder.samplesAvailableToEncode(), true);
+            // Our own count of what is left: the encoder's samplesAvailableToEncode() throws a
+            // NullPointerException when the frames so far fill whole blocks (0.3.7).
+            encoder.encodeSamples(Math.toIntExact(frames - encoded), true);
             out.close();
             pending.commit();
             finished = true;

@@ -229,4 +229,30 @@ class StreamingAudioTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
     }
+
+    /**
+     * A length that fills its last FLAC block exactly (or no block at all) once made
+     * java-flac-encoder throw a NullPointerException at {@link FlacSink#finish()}, and
+     * {@code quell enhance} lost the file.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, FlacSink.BLOCK - 1, FlacSink.BLOCK,
+        FlacSink.BLOCK + 1, 3 * FlacSink.BLOCK})
+    void flacOutputOfAnyLengthIncludingWholeBlocksReadsBack(int frames) throws IOException {
+        float[][] x = ramp(2, frames);
+        Path file = dir.resolve("n" + frames + ".flac");
+        try (FlacSink sink = new FlacSink(file, 48_000, 2, 24, false)) {
+            int half = frames / 2;
+            sink.write(x, 0, half);
+            sink.write(x, half, frames - half);
+            sink.finish();
+        }
+        AudioData a = AudioReader.read(file);
+        assertEquals(frames, a.frames());
+        for (int c = 0; c < 2; c++) {
+            for (int i = 0; i < frames; i++) {
+                assertEquals(x[c][i], a.channels()[c][i], 1.0 / 8e6, "ch " + c + " frame " + i);
+            }
+        }
+    }
 }
