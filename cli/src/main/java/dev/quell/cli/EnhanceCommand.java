@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -107,7 +108,7 @@ public final class EnhanceCommand implements QuellCommand {
         Precision precision = int8 ? Precision.INT8 : Precision.FLOAT32;
         EngineModels models = EngineModels.fileOrDefault(modelFile, precision);
         FileEnhancer enhancer = new FileEnhancer(models, settings, block, fixedFormat);
-        Tally tally = enhanceEach(jobs, enhancer);
+        Tally tally = enhanceEach(jobs, enhancer::enhance);
         int latency48 = latencyAt48k(models);
         if (json) {
             System.out.println(Summary.json(jobs.size() - tally.failures.size(), tally.failures, tally.damaged,
@@ -137,18 +138,29 @@ public final class EnhanceCommand implements QuellCommand {
     }
 
     /** What a batch did: seconds of audio and of processing, inputs skipped and inputs damaged. */
-    private static final class Tally {
+    static final class Tally {
         double audioSeconds;
         double processing;
         final List<String> failures = new ArrayList<>();
         final List<String> damaged = new ArrayList<>();
     }
 
+    /** Enhances one job ({@link FileEnhancer#enhance}); a seam for the batch loop's tests. */
+    @FunctionalInterface
+    interface JobEnhancer {
+        FileEnhancer.Result enhance(OutputPlan.Job job, DoubleConsumer progress) throws IOException;
+    }
+
     /**
-     * Enhances every job in turn; a job that fails is reported and skipped, the others go on. The
-     * progress bar (when shown) advances by input bytes.
+     * Enhances every job in turn; a job that fails is reported on one line naming its input and
+     * skipped, the others go on. That includes a failure inside Quell or a library (an unchecked
+     * exception: reported as an internal error), so one file never costs the rest of a batch;
+     * its partial output is removed like any other failure's. The progress bar (when shown)
+     * advances by input bytes.
+     *
+     * @throws IOException if an input's size cannot be read before the batch starts
      */
-    private Tally enhanceEach(List<OutputPlan.Job> jobs, FileEnhancer enhancer) throws IOException {
+    Tally enhanceEach(List<OutputPlan.Job> jobs, JobEnhancer enhancer) throws IOException {
         long totalBytes = 0;
         for (OutputPlan.Job j : jobs) {
             totalBytes += Math.max(1, Files.size(j.in()));
@@ -175,6 +187,10 @@ public final class EnhanceCommand implements QuellCommand {
                 } catch (IOException | IllegalArgumentException | CliException e) {
                     tally.failures.add(j.in().toString());
                     printAboveBar(bar, "quell: skipped " + j.in() + ": " + message(e, j.in()));
+                } catch (RuntimeException e) {
+                    tally.failures.add(j.in().toString());
+                    printAboveBar(bar, "quell: skipped " + j.in() + ": internal error (" + e
+                            + "); the other files go on; please report this with the file");
                 }
                 doneBytes += size;
                 if (bar != null) {

@@ -55,8 +55,19 @@ final class FileEnhancer {
      * @param progress told the fraction 0..1 of the input done (may be called often)
      * @return the audio duration, the time spent, and the reader's warning (or null)
      * @throws IOException if the input cannot be read or the output written (nothing is left behind)
+     * @throws RuntimeException on a failure inside Quell or a library (nothing is left behind, and
+     *     the engines are built afresh for the next file)
      */
     Result enhance(OutputPlan.Job job, DoubleConsumer progress) throws IOException {
+        try {
+            return enhanceOnce(job, progress);
+        } catch (RuntimeException e) {
+            engines.clear(); // their state is unknown after an unchecked failure mid-file
+            throw e;
+        }
+    }
+
+    private Result enhanceOnce(OutputPlan.Job job, DoubleConsumer progress) throws IOException {
         try (AudioSource src = AudioSource.open(job.in())) {
             int rate = src.sampleRate();
             int ch = src.channelCount();
