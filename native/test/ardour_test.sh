@@ -31,25 +31,26 @@ fail() { echo "ardour_test: FAILED: $*" >&2; exit 1; }
 # only when the report's problematic frame is glibc's allocator (any other JVM fatal error, in
 # Quell's shim, the JVM or Java code, fails the test at once; the shim's own lifecycle runs under
 # glibc's heap checker in lv2_test.sh). Any other failure is the test's to judge from the log;
-# lua_rc keeps the last exit status (124: the 300 s timeout; 128+N: signal N) for the failure
+# lua_rc keeps the last exit status (124: hung past hang_seconds; 128+N: signal N) for the failure
 # message. A third argument names a folder the script creates, removed before each attempt; with a
 # fourth, the folder is instead a fresh copy of that one at each attempt (an aborted attempt may
 # have written into its session or its export).
 #
-# A run that hangs past 300 s is killed (lua_rc 124), and first every thread's stack is written to
+# A run that hangs past hang_seconds is killed (lua_rc 124), and first every thread's stack is written to
 # LOG.stacks with gdb. The same heap damage can leave a thread waiting for ever on glibc's
 # allocator lock (seen once in CI, session 49: the LV2 run hung in its final stop and
 # close_session after every check had passed); such a run is retried like an abort, but only when
 # a stack shows that wait. Any other hang, Quell's shim or the JVM included, fails the test with
 # the stacks printed.
 lua_rc=0
+hang_seconds=${Q_HANG_SECONDS:-300}
 glibc_heap_frame='^# C  \[libc\.so\.6\+0x[0-9a-f]+\]  (__libc_free|__libc_malloc|__libc_realloc|__libc_calloc|_int_free|_int_malloc|_int_realloc|malloc_consolidate|unlink_chunk)[+.]'
 allocator_wait=' in [_A-Za-z]*(libc_free|libc_malloc|libc_realloc|libc_calloc|_int_free|_int_malloc|_int_realloc|malloc_consolidate|tcache_init|arena_get2) '
-run_watched() { # LOG SCRIPT: runs the Lua script, at most Q_HANG_SECONDS (default 300) s; sets lua_rc
-  local log=$1 script=$2 pid waited=0 limit=${Q_HANG_SECONDS:-300}
+run_watched() { # LOG SCRIPT: runs the Lua script, at most hang_seconds; sets lua_rc
+  local log=$1 script=$2 pid waited=0
   "$lua" "$script" > "$log" 2>&1 &
   pid=$!
-  while kill -0 "$pid" 2> /dev/null && [ "$waited" -lt "$limit" ]; do
+  while kill -0 "$pid" 2> /dev/null && [ "$waited" -lt "$hang_seconds" ]; do
     sleep 1
     waited=$((waited + 1))
   done
@@ -78,7 +79,7 @@ run_lua() {
         echo "ardour_test: luasession hung on glibc's allocator lock (attempt $attempt): $(grep -m 1 -E "$allocator_wait" "$log.stacks")"
         continue
       fi
-      echo "ardour_test: luasession hung for ${Q_HANG_SECONDS:-300} s; every thread's stack:" >&2
+      echo "ardour_test: luasession hung for $hang_seconds s; every thread's stack:" >&2
       cat "$log.stacks" >&2 2> /dev/null || echo "  (gdb could not attach)" >&2
       return 0
     fi

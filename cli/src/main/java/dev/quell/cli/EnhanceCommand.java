@@ -4,6 +4,7 @@ import dev.quell.dsp.io.SampleFormat;
 import dev.quell.nn.Precision;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.Parameter;
+import dev.quell.plugin.engine.PostFilterRateScale;
 import dev.quell.plugin.engine.PresetParameters;
 import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.presets.Preset;
@@ -48,7 +49,7 @@ public final class EnhanceCommand implements QuellCommand {
             description = "Factory or user preset by id (e.g. podcast-voice) or name, or a preset .json file (see 'quell presets').")
     String preset;
 
-    @Option(names = "--post-filter", paramLabel = "PCT", description = "Post-filter strength 0..100 %% (default 100); the engine applies half of it at 8 kHz, three quarters at 16 kHz and 1.5 times it (a sharper warp) from 48 kHz, linear in the rate between; at most all of it at 0 ms look-ahead.")
+    @Option(names = "--post-filter", paramLabel = "PCT", description = "Post-filter strength 0..100 %% (default 100); " + PostFilterRateScale.SUMMARY)
     Double postFilter;
 
     @Option(names = "--lookahead-ms", paramLabel = "MS", description = "Network look-ahead: 0, 10 or 20 ms (default 20).")
@@ -184,13 +185,9 @@ public final class EnhanceCommand implements QuellCommand {
                         tally.damaged.add(j.in().toString());
                         printAboveBar(bar, "quell: warning: " + j.in() + ": " + r.warning());
                     }
-                } catch (IOException | IllegalArgumentException | CliException e) {
+                } catch (IOException | RuntimeException e) {
                     tally.failures.add(j.in().toString());
-                    printAboveBar(bar, "quell: skipped " + j.in() + ": " + message(e, j.in()));
-                } catch (RuntimeException e) {
-                    tally.failures.add(j.in().toString());
-                    printAboveBar(bar, "quell: skipped " + j.in() + ": internal error (" + e
-                            + "); the other files go on; please report this with the file");
+                    printAboveBar(bar, "quell: skipped " + j.in() + ": " + skipReason(e, j.in()));
                 }
                 doneBytes += size;
                 if (bar != null) {
@@ -229,7 +226,14 @@ public final class EnhanceCommand implements QuellCommand {
         return unprepared.latencySamples();
     }
 
-    private static String message(Exception e, Path file) {
+    /**
+     * Why a file was skipped: the message of a failure that names a problem with the file or the
+     * options (I/O, bad input, refused output), else an internal error to report.
+     */
+    private static String skipReason(Exception e, Path file) {
+        if (!(e instanceof IOException || e instanceof IllegalArgumentException || e instanceof CliException)) {
+            return "internal error (" + e + "); the other files go on; please report this with the file";
+        }
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         String prefix = file.toString() + ": ";
         return m.startsWith(prefix) ? m.substring(prefix.length()) : m;

@@ -14,6 +14,7 @@ import dev.quell.cli.QuellCommand;
 import dev.quell.plugin.engine.EngineModels;
 import dev.quell.plugin.engine.OfflineRenderer;
 import dev.quell.plugin.engine.Parameter;
+import dev.quell.plugin.engine.PostFilterRateScale;
 import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.validation.metrics.Dnsmos;
 import dev.quell.validation.metrics.HighBandSpeechGain;
@@ -91,7 +92,7 @@ public final class EvalCommand implements QuellCommand {
     boolean int8;
 
     @Option(names = "--post-filter", defaultValue = "100", paramLabel = "PCT",
-            description = "Post-filter strength in percent (default: ${DEFAULT-VALUE}); the engine applies half of it at 8 kHz, three quarters at 16 kHz and 1.5 times it from 48 kHz (linear in the rate between; at most all of it at 0 ms look-ahead).")
+            description = "Post-filter strength 0..100 %% (default: ${DEFAULT-VALUE}); " + PostFilterRateScale.SUMMARY)
     double postFilter;
 
     @Option(names = "--dnsmos-models", paramLabel = "DIR",
