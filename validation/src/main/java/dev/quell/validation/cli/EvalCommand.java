@@ -17,7 +17,7 @@ import dev.quell.plugin.engine.Parameter;
 import dev.quell.plugin.engine.PostFilterRateScale;
 import dev.quell.plugin.engine.QuellEngine;
 import dev.quell.validation.metrics.Dnsmos;
-import dev.quell.validation.metrics.HighBandSpeechGain;
+import dev.quell.validation.metrics.HighBandSpeech;
 import dev.quell.validation.metrics.OpeningResidual;
 import dev.quell.validation.metrics.SegmentalSnr;
 import dev.quell.validation.metrics.SiSdr;
@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
  * file through the engine: "do no harm"), the oracle (ideal gains and strengths from the clean
  * file) and any peers' outputs, and scores every condition ({@link EvalCondition}) with SI-SDR,
  * segmental SNR, STOI, ESTOI, the opening's level ({@link OpeningResidual}), the voice's level
- * above 8 kHz ({@link HighBandSpeechGain}) and, when the ONNX
+ * above 8 kHz and what else the band holds ({@link HighBandSpeech}) and, when the ONNX
  * models are present, DNSMOS P.835 and P.808.
  * Writes {@code report.md} (means overall, per input-SNR bucket and per noise type),
  * {@code results.csv} and {@code results.json} (per file), spectrogram PNGs of a few files and a
@@ -121,8 +121,10 @@ public final class EvalCommand implements QuellCommand {
 
     /** Key of the results when pairs are scored at their files' own rate. */
     private static final int FILE_RATE = 0;
-    /** Column of {@link HighBandSpeechGain}. */
+    /** Column of {@link HighBandSpeech.Scores#keptDb}. */
     static final String HIGH_BAND = "speech >8 kHz (dB)";
+    /** Column of {@link HighBandSpeech.Scores#residualDb}. */
+    static final String HIGH_BAND_RESIDUAL = "residual >8 kHz (dB)";
 
     private final Map<String, QuellEngine> engines = new HashMap<>();
 
@@ -142,7 +144,7 @@ public final class EvalCommand implements QuellCommand {
         List<Integer> targets = rates.isEmpty() ? List.of(FILE_RATE) : List.copyOf(new java.util.LinkedHashSet<>(rates));
         for (int r : targets) {
             EvalResults er = new EvalResults();
-            er.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI", "opening (dB)", HIGH_BAND), dnsmos != null ? List.of("clean") : List.of());
+            er.declare(List.of("SI-SDR (dB)", "segSNR (dB)", "STOI", "ESTOI", "opening (dB)", HIGH_BAND, HIGH_BAND_RESIDUAL), dnsmos != null ? List.of("clean") : List.of());
             results.put(r, er);
         }
         try {
@@ -367,7 +369,9 @@ public final class EvalCommand implements QuellCommand {
         m.put("STOI", Stoi.stoi(clean, test, rate));
         m.put("ESTOI", Stoi.estoi(clean, test, rate));
         m.put("opening (dB)", OpeningResidual.compute(clean, test, rate));
-        m.put(HIGH_BAND, HighBandSpeechGain.compute(clean, test, rate));
+        HighBandSpeech.Scores high = HighBandSpeech.compute(clean, test, rate);
+        m.put(HIGH_BAND, high.keptDb());
+        m.put(HIGH_BAND_RESIDUAL, high.residualDb());
         return m;
     }
 
@@ -487,7 +491,7 @@ public final class EvalCommand implements QuellCommand {
             md.append("- transparency: \"on clean input\" rows run the clean file through Quell and score it against itself (do no harm)\n");
         }
         md.append("- oracle: ideal band gains and comb strengths from the clean file with the full DSP chain (20 ms look-ahead)\n");
-        md.append("- metrics: SI-SDR (Le Roux et al. 2019), segmental SNR (30 ms frames, clipped to −10…35 dB), STOI (Taal et al. 2011), ESTOI (Jensen & Taal 2016), opening (the level during the clean file's silent opening, dB re its speech: noise the enhancer lets through before the first word; `OpeningResidual`), speech >8 kHz (the voice's level above 8 kHz against the clean file's, dB, noise not counted: 0 = kept, −3 = duller; at rates of 32 kHz and up, for references that have a voice there; `HighBandSpeechGain`)")
+        md.append("- metrics: SI-SDR (Le Roux et al. 2019), segmental SNR (30 ms frames, clipped to −10…35 dB), STOI (Taal et al. 2011), ESTOI (Jensen & Taal 2016), opening (the level during the clean file's silent opening, dB re its speech: noise the enhancer lets through before the first word; `OpeningResidual`), speech >8 kHz (the voice's level above 8 kHz against the clean file's, dB, noise not counted: 0 = kept, −3 = duller) and residual >8 kHz (everything else there, noise and distortion, dB re the clean voice there: minus the band's SNR on the input; lower is cleaner), at rates of 32 kHz and up for references that have a voice there (`HighBandSpeech`)")
                 .append(withDnsmos ? ", DNSMOS P.835 (SIG/BAK/OVRL) and P.808 (ONNX models, CC BY 4.0)" : "; DNSMOS left out (models not found or --no-dnsmos)")
                 .append("; PESQ is not implemented (licence)\n");
         md.append("- generated ").append(meta.get("date")).append(" by `quell eval`; per-file values in `results.csv` and `results.json`\n\n");

@@ -50,7 +50,7 @@ class EvalCommandTest {
             assertTrue(md.contains(s), "report lacks " + s + ":\n" + md);
         }
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertEquals("rate_hz,file,condition,snr_db,noise_type,SI-SDR (dB),segSNR (dB),STOI,ESTOI,opening (dB),speech >8 kHz (dB)", csv.get(0));
+        assertEquals("rate_hz,file,condition,snr_db,noise_type,SI-SDR (dB),segSNR (dB),STOI,ESTOI,opening (dB),speech >8 kHz (dB),residual >8 kHz (dB)", csv.get(0));
         assertEquals(1 + 3 * 6, csv.size(), "3 files x (noisy, 2 look-aheads, transparency, oracle, peer)");
         assertTrue(csv.get(1).startsWith("48000,a.wav,noisy,"), csv.get(1));
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -100,7 +100,7 @@ class EvalCommandTest {
         assertEquals(1 + 2 * 2 * 3, csv.size(), "2 rates x 2 files x (noisy, Quell, transparency)");
         assertEquals(6, csv.stream().filter(l -> l.startsWith("8000,")).count());
         assertEquals(6, csv.stream().filter(l -> l.startsWith("16000,")).count());
-        assertTrue(csv.stream().skip(1).allMatch(l -> l.endsWith(",")), "no band above 8 kHz at 8 or 16 kHz: " + csv);
+        assertTrue(csv.stream().skip(1).allMatch(l -> l.endsWith(",,")), "no band above 8 kHz at 8 or 16 kHz: " + csv);
         assertTrue(Files.isRegularFile(out.resolve("snr-8000Hz.png")) && Files.isRegularFile(out.resolve("snr-16000Hz.png")));
         try (var s = Files.list(out.resolve("spectrograms"))) {
             assertEquals(2, s.count(), "one drawn pair at each rate");
