@@ -45,9 +45,13 @@ public final class PostFilterRateScale {
     public static final float WIDEBAND_SCALE = 0.75f;
     /** Factor on the post-filter parameter from {@link #FULLBAND_RATE} on. */
     public static final float FULLBAND_SCALE = 1.5f;
-    /** What this scale does, in words for a command's help (a constant, so an annotation can use it). */
-    public static final String SUMMARY = "the engine applies half of it at 8 kHz, three quarters at 16 kHz and 1.5 times it"
-            + " (a sharper warp) from 48 kHz, linear in the rate between; at most all of it at 0 ms look-ahead.";
+    /**
+     * What this scale does, in words for a command's help: a constant expression of the constants
+     * above, so that an annotation can use it and it follows them.
+     */
+    public static final String SUMMARY = "the engine applies " + NARROWBAND_SCALE + " of it at " + NARROWBAND_RATE
+            + " Hz, " + WIDEBAND_SCALE + " at " + WIDEBAND_RATE + " Hz and " + FULLBAND_SCALE + " times it (a sharper warp)"
+            + " from " + FULLBAND_RATE + " Hz, linear in the rate between; at most all of it at 0 ms look-ahead.";
 
     private PostFilterRateScale() {
     }
