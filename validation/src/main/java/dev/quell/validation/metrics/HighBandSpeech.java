@@ -135,9 +135,12 @@ public final class HighBandSpeech {
         private final double[] crossRe;
         private final double[] crossIm;
         private final double[] speechPower;
+        /** Frames of the signals, speech or not. */
+        private final int frames;
 
         Transfer(float[] clean, float[] test, Spectra spectra, boolean[] speech) {
             int bins = spectra.high - spectra.low;
+            frames = speech.length;
             crossRe = new double[bins];
             crossIm = new double[bins];
             speechPower = new double[bins];
@@ -172,13 +175,20 @@ public final class HighBandSpeech {
 
         /** Σ_t Σ_k |Y_tk − H_k S_tk|² over all frames. */
         double residual(float[] clean, float[] test, Spectra spectra) {
+            int bins = speechPower.length;
+            double[] hRe = new double[bins];
+            double[] hIm = new double[bins];
+            for (int b = 0; b < bins; b++) {
+                hRe[b] = speechPower[b] > 0 ? crossRe[b] / speechPower[b] : 0;
+                hIm[b] = speechPower[b] > 0 ? crossIm[b] / speechPower[b] : 0;
+            }
             double residual = 0;
-            for (int t = 0; t < 1 + (clean.length - spectra.frame) / spectra.hop; t++) {
+            for (int t = 0; t < frames; t++) {
                 spectra.transform(clean, t, spectra.sRe, spectra.sIm);
                 spectra.transform(test, t, spectra.yRe, spectra.yIm);
-                for (int b = 0; b < speechPower.length; b++) {
-                    double hr = speechPower[b] > 0 ? crossRe[b] / speechPower[b] : 0;
-                    double hi = speechPower[b] > 0 ? crossIm[b] / speechPower[b] : 0;
+                for (int b = 0; b < bins; b++) {
+                    double hr = hRe[b];
+                    double hi = hIm[b];
                     double sr = spectra.sRe[spectra.low + b];
                     double si = spectra.sIm[spectra.low + b];
                     double er = spectra.yRe[spectra.low + b] - (hr * sr - hi * si);
