@@ -44,8 +44,7 @@ fail() { echo "ardour_test: FAILED: $*" >&2; exit 1; }
 # the stacks printed.
 lua_rc=0
 hang_seconds=${Q_HANG_SECONDS:-300}
-glibc_heap_frame='^# C  \[libc\.so\.6\+0x[0-9a-f]+\]  (__libc_free|__libc_malloc|__libc_realloc|__libc_calloc|_int_free|_int_malloc|_int_realloc|malloc_consolidate|unlink_chunk)[+.]'
-allocator_wait=' in [_A-Za-z]*(libc_free|libc_malloc|libc_realloc|libc_calloc|_int_free|_int_malloc|_int_realloc|malloc_consolidate|tcache_init|arena_get2) '
+. "$root/native/test/glibc_heap.sh"
 run_watched() { # LOG SCRIPT: runs the Lua script, at most hang_seconds; sets lua_rc
   local log=$1 script=$2 pid waited=0
   "$lua" "$script" > "$log" 2>&1 &
@@ -63,9 +62,6 @@ run_watched() { # LOG SCRIPT: runs the Lua script, at most hang_seconds; sets lu
     wait "$pid" || lua_rc=$?
   fi
 }
-hung_on_allocator_lock() { # LOG: a hung run's stacks show a thread waiting on glibc's allocator lock
-  [ -f "$1.stacks" ] && grep -q '__lll_lock_wait_private' "$1.stacks" && grep -qE "$allocator_wait" "$1.stacks"
-}
 run_lua() {
   local log=$1 script=$2 fresh=${3:-} template=${4:-} attempt
   for attempt in 1 2 3 4; do
@@ -75,7 +71,7 @@ run_lua() {
     [ -z "$template" ] || cp -r "$template" "$fresh"
     run_watched "$log" "$script"
     if [ "$lua_rc" = 124 ]; then
-      if hung_on_allocator_lock "$log"; then
+      if waits_on_allocator_lock "$log.stacks"; then
         echo "ardour_test: luasession hung on glibc's allocator lock (attempt $attempt): $(grep -m 1 -E "$allocator_wait" "$log.stacks")"
         continue
       fi
@@ -85,7 +81,7 @@ run_lua() {
     fi
     [ "$lua_rc" = 134 ] || return 0
     if grep -q "A fatal error has been detected by the Java Runtime Environment" "$log" \
-        && ! grep -qE "$glibc_heap_frame" "$log"; then
+        && ! crashed_in_allocator "$log"; then
       return 0
     fi
     echo "ardour_test: luasession aborted (attempt $attempt): $(grep -m 1 -E 'free|corrupt|malloc' "$log" || echo SIGABRT)"
