@@ -26,7 +26,7 @@ fail() { echo "ardour_test: FAILED: $*" >&2; exit 1; }
 # Runs an Ardour Lua script into a log. Ardour 7.3's luasession itself dies of a glibc heap check
 # (SIGABRT, "corrupted size vs. prev_size", "double free or corruption") in about 1 of 10 runs,
 # also with only Ardour's own a-comp plugin loaded (docs/plugin.md); such a run is retried, at
-# most three times, and said. The same heap damage can instead fault inside glibc's free or
+# most five times, and said. The same heap damage can instead fault inside glibc's free or
 # malloc, which the JVM's signal handler then reports as its fatal error: that is retried too, but
 # only when the report's problematic frame is glibc's allocator (any other JVM fatal error, in
 # Quell's shim, the JVM or Java code, fails the test at once; the shim's own lifecycle runs under
@@ -64,7 +64,7 @@ run_watched() { # LOG SCRIPT: runs the Lua script, at most hang_seconds; sets lu
 }
 run_lua() {
   local log=$1 script=$2 fresh=${3:-} template=${4:-} attempt
-  for attempt in 1 2 3 4; do
+  for attempt in 1 2 3 4 5 6; do
     lua_rc=0
     rm -f "$log.stacks"
     [ -z "$fresh" ] || rm -rf "$fresh"
