@@ -458,7 +458,7 @@ public final class EvalCommand implements QuellCommand {
             meta.put("enhanced", enhanced.toString());
         }
         meta.put("post_filter_percent", postFilter);
-        meta.put("grid_offsets", gridOffsets);
+        meta.put(EvalResults.GRID_OFFSETS, gridOffsets);
         meta.put("peers", peers.keySet());
         return meta;
     }

@@ -24,9 +24,13 @@ import picocli.CommandLine.Parameters;
  * rate must come from one folder only; a baseline rate found in several folders is taken from the
  * last one given (say {@code --baseline docs/baseline-v1 docs/baseline-v1-8k}, where the second
  * re-measures model v1 at 8 kHz with the halved 8 kHz post-filter), and the output names the
- * folder each baseline rate came from. Exit code 0
+ * folder each baseline rate came from. Both sides of a rate must have been scored at the same
+ * number of frame-grid positions ({@code quell eval --grid-offsets}, recorded as
+ * {@code grid_offsets} in results.json; a report without it scored one): where the 10 ms grid
+ * falls moves the 72 dev pairs' means by about 0.1 dB SI-SDR and 0.05 DNSMOS OVRL, as much as
+ * some floors' margins (docs/training-log.md, sessions 46 and 47). Exit code 0
  * when every floor that could be checked is met, {@value #MISSED} when one is missed (1 is an
- * error: a missing or malformed report).
+ * error: a missing or malformed report, or sides scored at different numbers of grid positions).
  */
 @Command(name = "floors", mixinStandardHelpOptions = true,
         description = {"Check a candidate's eval reports against the model-v2 ship floors (developer tool).",
@@ -45,9 +49,14 @@ public final class FloorsCommand implements QuellCommand {
 
     @Override
     public Integer call() {
+        Map<Integer, Source> candidateSources = new TreeMap<>();
+        Map<Integer, Source> baselineSources = new TreeMap<>();
+        EvalResults candidateResults = read(candidate, false, candidateSources);
+        EvalResults baselineResults = read(baseline, true, baselineSources);
+        requireSameGrid(candidateSources, baselineSources);
         List<ShipFloors.Check> checks;
         try {
-            checks = ShipFloors.check(read(candidate, false), read(baseline, true));
+            checks = ShipFloors.check(candidateResults, baselineResults);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
@@ -65,27 +74,47 @@ public final class FloorsCommand implements QuellCommand {
         return missed == 0 ? 0 : MISSED;
     }
 
+    /** The report folder a rate's results came from and how many frame-grid positions it scored. */
+    private record Source(Path dir, int gridPositions) {
+    }
+
     /**
-     * Merges the folders' results rate by rate. A rate found in two folders is an error unless
-     * {@code laterReplaces}; then the last folder's results at that rate are the ones kept, and
-     * the folder each rate came from is printed.
+     * Refuses a rate whose candidate and baseline were scored at different numbers of frame-grid
+     * positions.
      */
-    private static EvalResults read(List<Path> folders, boolean laterReplaces) {
-        Map<Integer, Path> rateSource = new TreeMap<>();
+    private static void requireSameGrid(Map<Integer, Source> candidate, Map<Integer, Source> baseline) {
+        for (Map.Entry<Integer, Source> c : candidate.entrySet()) {
+            Source b = baseline.get(c.getKey());
+            if (b != null && b.gridPositions() != c.getValue().gridPositions()) {
+                throw new CliException(String.format(Locale.ROOT,
+                        "%d Hz: the candidate (%s) was scored at %d frame-grid position(s), the baseline (%s) at %d;"
+                                + " score both with the same `quell eval --grid-offsets`",
+                        c.getKey(), c.getValue().dir(), c.getValue().gridPositions(), b.dir(), b.gridPositions()));
+            }
+        }
+    }
+
+    /**
+     * Merges the folders' results rate by rate, recording in {@code sources} where each rate came
+     * from. A rate found in two folders is an error unless {@code laterReplaces}; then the last
+     * folder's results at that rate are the ones kept, and the folder each rate came from is
+     * printed.
+     */
+    private static EvalResults read(List<Path> folders, boolean laterReplaces, Map<Integer, Source> sources) {
         Map<Integer, List<EvalResults.Entry>> byRate = new TreeMap<>();
         for (Path dir : folders) {
-            Map<Integer, List<EvalResults.Entry>> one = byRate(dir);
-            for (Map.Entry<Integer, List<EvalResults.Entry>> rate : one.entrySet()) {
-                Path earlier = rateSource.put(rate.getKey(), dir);
+            Report one = report(dir);
+            for (Map.Entry<Integer, List<EvalResults.Entry>> rate : one.byRate().entrySet()) {
+                Source earlier = sources.put(rate.getKey(), new Source(dir, one.gridPositions()));
                 if (earlier != null && !laterReplaces) {
-                    throw new CliException(rate.getKey() + " Hz results are in both " + earlier + " and " + dir
+                    throw new CliException(rate.getKey() + " Hz results are in both " + earlier.dir() + " and " + dir
                             + "; give one report per rate");
                 }
                 byRate.put(rate.getKey(), rate.getValue());
             }
         }
         if (laterReplaces && folders.size() > 1) {
-            rateSource.forEach((rate, dir) -> System.out.println(String.format(Locale.ROOT, "%6d Hz  baseline from %s", rate, dir)));
+            sources.forEach((rate, s) -> System.out.println(String.format(Locale.ROOT, "%6d Hz  baseline from %s", rate, s.dir())));
         }
         EvalResults r = new EvalResults();
         byRate.values().forEach(entries -> entries.forEach(
@@ -93,15 +122,20 @@ public final class FloorsCommand implements QuellCommand {
         return r;
     }
 
-    /** One report folder's results.json, its entries grouped by rate. */
-    private static Map<Integer, List<EvalResults.Entry>> byRate(Path dir) {
+    /** One report folder: its entries grouped by rate, and the frame-grid positions it scored. */
+    private record Report(Map<Integer, List<EvalResults.Entry>> byRate, int gridPositions) {
+    }
+
+    /** One report folder's results.json. */
+    private static Report report(Path dir) {
         Path file = dir.resolve("results.json");
         try {
+            byte[] json = Files.readAllBytes(file);
             EvalResults one = new EvalResults();
-            EvalResults.readJson(Files.readAllBytes(file), one);
+            EvalResults.readJson(json, one);
             Map<Integer, List<EvalResults.Entry>> byRate = new TreeMap<>();
             one.entries().forEach(e -> byRate.computeIfAbsent(e.rateHz(), k -> new ArrayList<>()).add(e));
-            return byRate;
+            return new Report(byRate, EvalResults.gridPositions(json));
         } catch (NoSuchFileException e) {
             throw new CliException(file + ": not found (is " + dir + " a `quell eval` report folder?)");
         } catch (IOException e) {

@@ -21,6 +21,8 @@ import java.util.function.Predicate;
  * metric computed for it. Conditions and metrics keep their first-seen order. Thread-safe.
  */
 public final class EvalResults {
+    /** Key under "meta" of the number of frame-grid positions the Quell rows are the mean over. */
+    public static final String GRID_OFFSETS = "grid_offsets";
     /** Condition label of the unprocessed input. */
     public static final String NOISY = "noisy";
     /** Start of the label of every condition that runs Quell, e.g. "Quell L=20 ms int8". */
@@ -205,6 +207,33 @@ public final class EvalResults {
             String noise = o.hasNonNull("noise_type") ? o.get("noise_type").asText() : "";
             into.add(o.get("file").asText(), o.get("condition").asText(), o.get("rate_hz").asInt(), snr, noise, values);
         }
+    }
+
+    /**
+     * How many positions of the 10 ms frame grid the Quell rows of a {@code results.json} are the
+     * mean over: its {@code meta.grid_offsets} ({@link #GRID_OFFSETS}), which {@code quell eval}
+     * has recorded since its {@code --grid-offsets} option exists; a report without it scored one.
+     *
+     * @param json the file's bytes
+     * @return the number of grid positions, at least 1
+     * @throws IllegalArgumentException if it is not JSON, or {@code grid_offsets} is there but not a
+     *     positive integer
+     */
+    public static int gridPositions(byte[] json) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage());
+        }
+        com.fasterxml.jackson.databind.JsonNode n = root == null ? null : root.path("meta").get(GRID_OFFSETS);
+        if (n == null || n.isNull()) {
+            return 1;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
+            throw new IllegalArgumentException("meta." + GRID_OFFSETS + " is not a positive integer: " + n);
+        }
+        return n.asInt();
     }
 
     /**

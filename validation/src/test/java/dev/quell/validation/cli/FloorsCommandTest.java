@@ -18,6 +18,11 @@ class FloorsCommandTest {
 
     /** A report folder with noisy and enhanced results at 48 kHz, two files at each of two SNRs. */
     private Path report(String name, double ovrl) throws IOException {
+        return report(name, ovrl, Map.of());
+    }
+
+    /** The same, with {@code meta} written as results.json's "meta". */
+    private Path report(String name, double ovrl, Map<String, Object> meta) throws IOException {
         EvalResults r = new EvalResults();
         for (double snr : new double[] {0, 20}) {
             for (int k = 0; k < 2; k++) {
@@ -28,7 +33,7 @@ class FloorsCommandTest {
             }
         }
         Path d = Files.createDirectories(dir.resolve(name));
-        Files.write(d.resolve("results.json"), EvalResults.toJson(Map.of(), List.of(r)));
+        Files.write(d.resolve("results.json"), EvalResults.toJson(meta, List.of(r)));
         return d;
     }
 
@@ -72,5 +77,33 @@ class FloorsCommandTest {
         CliRun otherOrder = CliRun.of("floors", cand, "--baseline", remeasured.toString(), old.toString());
         assertEquals(3, otherOrder.exitCode(), otherOrder.stdout());
         assertTrue(otherOrder.stdout().contains("48000 Hz  baseline from " + old), otherOrder.stdout());
+    }
+
+    @Test
+    void sidesScoredAtDifferentGridPositionsAreRefused() throws IOException {
+        Path oneOld = report("old", 2.5);
+        Path one = report("one", 2.5, Map.of(EvalResults.GRID_OFFSETS, 1));
+        Path four = report("four", 2.75, Map.of(EvalResults.GRID_OFFSETS, 4));
+        Path fourBase = report("fourBase", 2.5, Map.of(EvalResults.GRID_OFFSETS, 4));
+        CliRun mixed = CliRun.of("floors", four.toString(), "--baseline", oneOld.toString());
+        assertEquals(1, mixed.exitCode(), mixed.stdout());
+        assertTrue(mixed.stderr().contains("48000 Hz: the candidate (" + four + ") was scored at 4 frame-grid position(s), the baseline ("
+                + oneOld + ") at 1"), mixed.stderr());
+        assertEquals(1, CliRun.of("floors", four.toString(), "--baseline", one.toString()).exitCode());
+        CliRun alike = CliRun.of("floors", four.toString(), "--baseline", fourBase.toString());
+        assertEquals(0, alike.exitCode(), alike.stdout() + alike.stderr());
+        CliRun lastWins = CliRun.of("floors", four.toString(), "--baseline", oneOld.toString(), fourBase.toString());
+        assertEquals(0, lastWins.exitCode(), lastWins.stdout() + lastWins.stderr());
+    }
+
+    @Test
+    void aGridCountThatIsNotAPositiveIntegerIsAnError() throws IOException {
+        Path base = report("base", 2.5);
+        for (Object bad : new Object[] {0, 2.5, "four"}) {
+            Path cand = report("bad-" + bad, 2.75, Map.of(EvalResults.GRID_OFFSETS, bad));
+            CliRun run = CliRun.of("floors", cand.toString(), "--baseline", base.toString());
+            assertEquals(1, run.exitCode(), bad + ": " + run.stdout());
+            assertTrue(run.stderr().contains("grid_offsets is not a positive integer"), run.stderr());
+        }
     }
 }
