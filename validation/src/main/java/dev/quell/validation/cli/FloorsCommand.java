@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code quell floors CANDIDATE_REPORT... --baseline REPORT...}: the model-v2 issue's ship floors
  * ({@link ShipFloors}) checked from {@code quell eval} report folders, one line per floor and rate.
+ * A candidate report with several Quell conditions (look-aheads, int8) is judged for the one
+ * {@code --condition} names, so the shipped model's {@code docs/dev-report} can be a candidate.
  * Several folders per side are merged (say, one 48 kHz run and one 8 and 16 kHz run). A candidate
  * rate must come from one folder only; a baseline rate found in several folders is taken from the
  * last one given (say {@code --baseline docs/baseline-v1 docs/baseline-v1-8k}, where the second
@@ -47,6 +49,11 @@ public final class FloorsCommand implements QuellCommand {
                 "A rate in several folders is taken from the last one given."})
     List<Path> baseline;
 
+    @Option(names = "--condition", paramLabel = "LABEL",
+            description = {"The candidate's condition to judge when its report has several, as the report labels it,",
+                "e.g. \"Quell L=20 ms\" (its transparency: the same label on clean input)."})
+    String condition;
+
     @Override
     public Integer call() {
         Map<Integer, Source> candidateSources = new TreeMap<>();
@@ -56,7 +63,7 @@ public final class FloorsCommand implements QuellCommand {
         requireSameGrid(candidateSources, baselineSources);
         List<ShipFloors.Check> checks;
         try {
-            checks = ShipFloors.check(candidateResults, baselineResults);
+            checks = ShipFloors.check(candidateResults, baselineResults, condition);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

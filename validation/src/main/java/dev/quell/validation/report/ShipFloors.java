@@ -60,9 +60,38 @@ public final class ShipFloors {
      *     lacks a rate the candidate has
      */
     public static List<Check> check(EvalResults candidate, EvalResults baseline) {
-        String enhanced = quellCondition(candidate, "candidate", false);
+        return check(candidate, baseline, null);
+    }
+
+    /**
+     * Checks every floor at every rate the candidate was evaluated at, for one of the candidate's
+     * Quell conditions: say "Quell L=20 ms" of a report with three look-aheads and int8 (the shipped
+     * model's {@code docs/dev-report}). Its transparency is the condition of the same label on clean
+     * input, not checked when there is none.
+     *
+     * @param candidate the candidate's results
+     * @param baseline the baseline's results at the same rates (as in {@link #check(EvalResults, EvalResults)})
+     * @param condition the candidate's condition to judge, a label of its results; null for its only one
+     * @return the checks, by rate, then in the order of the class comment
+     * @throws IllegalArgumentException if {@code condition} is not one of the candidate's Quell conditions on
+     *     the noisy input, or as in {@link #check(EvalResults, EvalResults)}
+     */
+    public static List<Check> check(EvalResults candidate, EvalResults baseline, String condition) {
+        String enhanced;
+        String onClean;
+        if (condition == null) {
+            enhanced = quellCondition(candidate, "candidate", false);
+            onClean = quellCondition(candidate, "candidate", true);
+        } else {
+            List<String> found = quellConditions(candidate, false);
+            if (!found.contains(condition)) {
+                throw new IllegalArgumentException("the candidate has no condition \"" + condition + "\"; its Quell conditions are " + found);
+            }
+            enhanced = condition;
+            String clean = condition + EvalResults.ON_CLEAN_INPUT;
+            onClean = quellConditions(candidate, true).contains(clean) ? clean : null;
+        }
         String baseEnhanced = baselineCondition(baseline, enhanced);
-        String onClean = quellCondition(candidate, "candidate", true);
         TreeSet<Integer> rates = new TreeSet<>();
         candidate.entries().forEach(e -> rates.add(e.rateHz()));
         List<Check> checks = new ArrayList<>();

@@ -106,4 +106,42 @@ class FloorsCommandTest {
             assertTrue(run.stderr().contains("grid_offsets is not a positive integer"), run.stderr());
         }
     }
+
+    /** A report like the dev report: L=0 and L=20 ms on the noisy files, L=20 ms on the clean ones. */
+    private Path severalConditions(String name, double cleanSiSdr) throws IOException {
+        EvalResults r = new EvalResults();
+        for (double snr : new double[] {0, 20}) {
+            String f = "f_" + (int) snr + ".wav";
+            r.add(f, "noisy", 48000, snr, "x", Map.of("STOI", 0.7, "ESTOI", 0.6, "SI-SDR (dB)", snr, "DNSMOS OVRL", 2.0));
+            r.add(f, "Quell L=0 ms", 48000, snr, "x", Map.of("STOI", 0.6, "ESTOI", 0.5, "SI-SDR (dB)", snr, "DNSMOS OVRL", 2.0));
+            r.add(f, "Quell L=20 ms", 48000, snr, "x", Map.of("STOI", 0.71, "ESTOI", 0.61, "SI-SDR (dB)", snr + 4,
+                    "DNSMOS OVRL", 2.75));
+            r.add(f, "Quell L=20 ms on clean input", 48000, snr, "x", Map.of("STOI", 1.0, "SI-SDR (dB)", cleanSiSdr));
+        }
+        Path d = Files.createDirectories(dir.resolve(name));
+        Files.write(d.resolve("results.json"), EvalResults.toJson(Map.of(), List.of(r)));
+        return d;
+    }
+
+    @Test
+    void aReportWithSeveralConditionsIsJudgedForTheNamedOne() throws IOException {
+        Path base = report("base", 2.5);
+        Path devReport = severalConditions("dev", 40);
+        CliRun unnamed = CliRun.of("floors", devReport.toString(), "--baseline", base.toString());
+        assertEquals(1, unnamed.exitCode(), unnamed.stdout());
+        CliRun named = CliRun.of("floors", devReport.toString(), "--baseline", base.toString(), "--condition", "Quell L=20 ms");
+        assertEquals(0, named.exitCode(), named.stdout() + named.stderr());
+        assertTrue(named.stdout().contains("8 of 8 floors met, 0 missed, 0 not checked"), named.stdout());
+        CliRun opaque = CliRun.of("floors", severalConditions("opaque", 20).toString(), "--baseline", base.toString(),
+                "--condition", "Quell L=20 ms");
+        assertEquals(3, opaque.exitCode(), opaque.stdout());
+        assertTrue(opaque.stdout().lines().anyMatch(l -> l.contains("transparency SI-SDR") && l.endsWith("MISSED")), opaque.stdout());
+        CliRun lowLookahead = CliRun.of("floors", devReport.toString(), "--baseline", base.toString(), "--condition", "Quell L=0 ms");
+        assertEquals(3, lowLookahead.exitCode(), lowLookahead.stdout());
+        assertTrue(lowLookahead.stdout().contains("transparency STOI") && lowLookahead.stdout().contains("not checked"),
+                lowLookahead.stdout());
+        CliRun unknown = CliRun.of("floors", devReport.toString(), "--baseline", base.toString(), "--condition", "Quell L=10 ms");
+        assertEquals(1, unknown.exitCode(), unknown.stdout());
+        assertTrue(unknown.stderr().contains("no condition \"Quell L=10 ms\""), unknown.stderr());
+    }
 }
