@@ -137,12 +137,11 @@ public final class FloorsCommand implements QuellCommand {
     private static Report report(Path dir) {
         Path file = dir.resolve("results.json");
         try {
-            byte[] json = Files.readAllBytes(file);
             EvalResults one = new EvalResults();
-            EvalResults.readJson(json, one);
+            int gridPositions = EvalResults.readJson(Files.readAllBytes(file), one);
             Map<Integer, List<EvalResults.Entry>> byRate = new TreeMap<>();
             one.entries().forEach(e -> byRate.computeIfAbsent(e.rateHz(), k -> new ArrayList<>()).add(e));
-            return new Report(byRate, EvalResults.gridPositions(json));
+            return new Report(byRate, gridPositions);
         } catch (NoSuchFileException e) {
             throw new CliException(file + ": not found (is " + dir + " a `quell eval` report folder?)");
         } catch (IOException e) {

@@ -181,9 +181,13 @@ public final class EvalResults {
      *
      * @param json the file's bytes
      * @param into results to add to
-     * @throws IllegalArgumentException if it is not JSON with a "results" array of entries
+     * @return how many positions of the 10 ms frame grid its Quell rows are the mean over: its
+     *     {@code meta.grid_offsets} ({@link #GRID_OFFSETS}), which {@code quell eval} has recorded
+     *     since its {@code --grid-offsets} option exists; 1 for a report without it, at least 1
+     * @throws IllegalArgumentException if it is not JSON with a "results" array of entries, or
+     *     {@code grid_offsets} is there but not a positive integer
      */
-    public static void readJson(byte[] json, EvalResults into) {
+    public static int readJson(byte[] json, EvalResults into) {
         com.fasterxml.jackson.databind.JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
@@ -207,26 +211,11 @@ public final class EvalResults {
             String noise = o.hasNonNull("noise_type") ? o.get("noise_type").asText() : "";
             into.add(o.get("file").asText(), o.get("condition").asText(), o.get("rate_hz").asInt(), snr, noise, values);
         }
+        return gridPositions(root.path("meta").get(GRID_OFFSETS));
     }
 
-    /**
-     * How many positions of the 10 ms frame grid the Quell rows of a {@code results.json} are the
-     * mean over: its {@code meta.grid_offsets} ({@link #GRID_OFFSETS}), which {@code quell eval}
-     * has recorded since its {@code --grid-offsets} option exists; a report without it scored one.
-     *
-     * @param json the file's bytes
-     * @return the number of grid positions, at least 1
-     * @throws IllegalArgumentException if it is not JSON, or {@code grid_offsets} is there but not a
-     *     positive integer
-     */
-    public static int gridPositions(byte[] json) {
-        com.fasterxml.jackson.databind.JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not JSON: " + e.getMessage());
-        }
-        com.fasterxml.jackson.databind.JsonNode n = root == null ? null : root.path("meta").get(GRID_OFFSETS);
+    /** {@code meta.grid_offsets} as read by {@link #readJson}: null (absent) counts as 1. */
+    private static int gridPositions(com.fasterxml.jackson.databind.JsonNode n) {
         if (n == null || n.isNull()) {
             return 1;
         }
