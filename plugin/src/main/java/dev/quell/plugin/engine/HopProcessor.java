@@ -4,6 +4,7 @@ import dev.quell.dsp.Features;
 import dev.quell.dsp.FrameChain;
 import dev.quell.dsp.FrameFormat;
 import dev.quell.dsp.NetworkInputs;
+import dev.quell.dsp.SnrFromGains;
 import dev.quell.dsp.StereoFeatures;
 import dev.quell.nn.Model;
 import dev.quell.nn.ModelState;
@@ -21,7 +22,11 @@ import dev.quell.nn.ModelState;
  * their energies. The image is kept (a source panned anywhere is the same signal scaled in both
  * channels, and every step is linear in the signal given those gains), and channels that are
  * copies, polarity-inverted copies, or a signal and silence are treated exactly as the mono
- * signal. Mono uses one chain. Allocation-free after construction.
+ * signal. Mono uses one chain.
+ *
+ * <p>The post-filter strength passed in is limited per hop by {@link PostFilterSnrLimit} at the
+ * input's running SNR estimate ({@link SnrFromGains}, read from the network's gains and the
+ * energies the post-filter follows). Allocation-free after construction.
  */
 final class HopProcessor {
     private static final int HOP = FrameFormat.HOP;
@@ -39,6 +44,7 @@ final class HopProcessor {
     private final float[] gains;
     private final float[] strengths;
     private final float[] bandGain = new float[FrameFormat.BANDS];
+    private final SnrFromGains snr = new SnrFromGains(PostFilterSnrLimit.TIME_CONSTANT_SECONDS);
 
     /**
      * @param model network with look-ahead L (0..2 frames), taking {@link #supportsInputs} features
@@ -80,7 +86,8 @@ final class HopProcessor {
      * @param inOff offset into each input
      * @param out per channel, receives 480 samples at outOff
      * @param outOff offset into each output
-     * @param postFilter post-filter strength 0..{@link dev.quell.dsp.PostFilter#MAX_STRENGTH}
+     * @param postFilter post-filter strength 0..{@link dev.quell.dsp.PostFilter#MAX_STRENGTH}, before
+     *     {@link PostFilterSnrLimit}
      * @param minGain attenuation floor (linear)
      */
     void process(float[][] in, int inOff, float[][] out, int outOff, float postFilter, float minGain) {
@@ -98,7 +105,7 @@ final class HopProcessor {
         if (channels == 1) {
             FrameChain chain = chains[0];
             chain.prepareOutputFrame();
-            chain.bandGains(gains, postFilter, minGain, bandGain);
+            chain.bandGains(gains, snrLimited(postFilter, chain.outputEnergy()), minGain, bandGain);
             chain.synthesizeWithBandGains(bandGain, strengths, out[0], outOff);
             return;
         }
@@ -108,13 +115,30 @@ final class HopProcessor {
             chains[c].prepareOutputFrame(period);
         }
         StereoFeatures.maxEnergy(chains[0].outputEnergy(), chains[1].outputEnergy(), energy);
-        FrameChain.bandGains(gains, energy, postFilter, minGain, bandGain);
+        FrameChain.bandGains(gains, energy, snrLimited(postFilter, energy), minGain, bandGain);
         for (int c = 0; c < channels; c++) {
             chains[c].synthesizeWithBandGains(bandGain, strengths, out[c], outOff);
         }
     }
 
-    /** Clears every stream state (chains, network memory). */
+    /**
+     * Adds the output frame to the SNR estimate and limits the post-filter strength by it.
+     *
+     * @param postFilter the strength before the SNR limit
+     * @param energy the band energies the post-filter follows (34, linear)
+     * @return the strength to apply
+     */
+    private float snrLimited(float postFilter, float[] energy) {
+        snr.update(gains, energy);
+        return PostFilterSnrLimit.apply(postFilter, snr.snrDb());
+    }
+
+    /** @return the running SNR estimate the post-filter follows, dB ({@link SnrFromGains}) */
+    float snrDb() {
+        return snr.snrDb();
+    }
+
+    /** Clears every stream state (chains, network memory, SNR estimate). */
     void reset() {
         for (FrameChain c : chains) {
             c.reset();
@@ -123,5 +147,6 @@ final class HopProcessor {
         leadSlot = 0;
         network.reset();
         inputs.reset();
+        snr.reset();
     }
 }

@@ -13,7 +13,7 @@ public enum Parameter {
     /**
      * Post-filter strength, 0..100 %, default 100 % (ALGORITHM.md step 9); the engine scales it
      * by the host rate ({@link PostFilterRateScale}: half at 8 kHz, three quarters at 16 kHz, 1.5 times at
-     * 48 kHz with look-ahead).
+     * 48 kHz with look-ahead) and limited to 1 while the input's estimated SNR is low ({@link PostFilterSnrLimit}).
      */
     POST_FILTER(0, "post_filter", "Post-filter", "%", 0, 100, 100, 0),
     /** Network look-ahead, 0, 10 or 20 ms, default 20 ms; changes the latency. */

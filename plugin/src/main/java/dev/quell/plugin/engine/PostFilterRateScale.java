@@ -30,6 +30,9 @@ package dev.quell.plugin.engine;
  * 2.531 against 2.553; docs/training-log.md, session 45). So at 0 ms look-ahead the factor is
  * capped at 1; at 10 and 20 ms (STOI at −5 dB .649 and .656 with strength 1.5) it is not.
  *
+ * <p>The engine then limits a factor above 1 to 1 while the input's estimated SNR is low
+ * ({@link PostFilterSnrLimit}).
+ *
  * <p>Stateless; allocation-free.
  */
 public final class PostFilterRateScale {
@@ -51,7 +54,8 @@ public final class PostFilterRateScale {
      */
     public static final String SUMMARY = "the engine applies " + NARROWBAND_SCALE + " of it at " + NARROWBAND_RATE
             + " Hz, " + WIDEBAND_SCALE + " at " + WIDEBAND_RATE + " Hz and " + FULLBAND_SCALE + " times it (a sharper warp)"
-            + " from " + FULLBAND_RATE + " Hz, linear in the rate between; at most all of it at 0 ms look-ahead.";
+            + " from " + FULLBAND_RATE + " Hz, linear in the rate between; at most all of it at 0 ms look-ahead"
+            + " or while the input's estimated SNR is " + (int) PostFilterSnrLimit.LOW_SNR_DB + " dB or lower.";
 
     private PostFilterRateScale() {
     }

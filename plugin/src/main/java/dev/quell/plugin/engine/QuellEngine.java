@@ -39,7 +39,8 @@ import java.util.Random;
  * <h2>Parameters</h2>
  * {@link #setParameter} may be called from any thread; {@link #process} reads each value once
  * per block. The post-filter parameter is scaled by the host rate ({@link PostFilterRateScale}:
- * half at 8 kHz, three quarters at 16 kHz, 1.5 times, a sharper warp, at 48 kHz with look-ahead).
+ * half at 8 kHz, three quarters at 16 kHz, 1.5 times, a sharper warp, at 48 kHz with look-ahead)
+ * and, hop by hop, limited to 1 while the input's estimated SNR is low ({@link PostFilterSnrLimit}).
  * Post-filter strength and attenuation limit are smoothed hop by hop (time constant
  * about 20 ms, and the 50 %-overlapped synthesis window interpolates between hops), bypass
  * crossfades over 10 ms against the dry input delayed by the latency, and a look-ahead change
@@ -284,7 +285,11 @@ public final class QuellEngine {
         return prepared;
     }
 
-    /** @return the post-filter strength the next hop applies (0..1.5): the smoothed parameter times {@link PostFilterRateScale} for the host rate and running look-ahead */
+    /**
+     * @return the post-filter strength the next hop starts from (0..1.5): the smoothed parameter
+     *     times {@link PostFilterRateScale} for the host rate and running look-ahead, before the
+     *     hop's {@link PostFilterSnrLimit}
+     */
     float appliedPostFilter() {
         return postFilter;
     }
