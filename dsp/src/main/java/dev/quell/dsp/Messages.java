@@ -15,6 +15,10 @@ final class Messages {
         return new IllegalArgumentException("a network takes " + NetworkInputs.SUPPORTED + " inputs per frame, not " + count);
     }
 
+    static IllegalArgumentException timeConstantNotPositive(double seconds) {
+        return new IllegalArgumentException("time constant must be finite and above 0 s: " + seconds);
+    }
+
     static IllegalArgumentException lookaheadOutOfRange(int lookahead) {
         return new IllegalArgumentException("look-ahead must be 0.." + FrameFormat.MAX_LOOKAHEAD
                 + " frames, got " + lookahead);

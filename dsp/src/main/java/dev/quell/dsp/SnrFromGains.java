@@ -45,7 +45,7 @@ public final class SnrFromGains {
      */
     public SnrFromGains(double timeConstantSeconds) {
         if (!(timeConstantSeconds > 0) || Double.isInfinite(timeConstantSeconds)) {
-            throw new IllegalArgumentException("time constant must be finite and above 0 s: " + timeConstantSeconds);
+            throw Messages.timeConstantNotPositive(timeConstantSeconds);
         }
         this.slowest = 1.0 / (timeConstantSeconds * FRAMES_PER_SECOND);
     }
