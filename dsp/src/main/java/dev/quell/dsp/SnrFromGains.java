@@ -16,8 +16,8 @@ package dev.quell.dsp;
  * ... counted from that onset (100 frames per second): the plain mean of the frames seen while
  * fewer than tau's worth have passed, then an exponential average with time constant tau
  * seconds. The estimate is 10 log10((S + e) / (N + e)) dB with e = {@link #FLOOR}, so it reads
- * 0 dB before the onset and drifts back to 0 dB in long digital silence; a band of non-finite
- * energy counts as silent.
+ * 0 dB before the onset and keeps its last value through digital silence until, after a minute
+ * or more, both averages fall toward e; a band of non-finite energy counts as silent.
  *
  * <p>On the 72 dev pairs at 48 kHz (model v2, 20 ms look-ahead), at the end of each 2 s pair it
  * reads −12 to −4 dB at an input SNR of −5 dB (one pair +7), −3 to +1 dB at 0 dB, +3 to +9 dB at
@@ -79,7 +79,7 @@ public final class SnrFromGains {
         frames++;
     }
 
-    /** @return the estimate in dB, finite (0 before any frame) */
+    /** @return the estimate in dB, finite (0 before the onset) */
     public float snrDb() {
         return (float) (10 * Math.log10((speech + FLOOR) / (noise + FLOOR)));
     }
