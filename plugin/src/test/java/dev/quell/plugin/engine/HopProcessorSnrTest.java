@@ -26,6 +26,11 @@ class HopProcessorSnrTest {
     @TempDir
     Path dir;
 
+    /** A model whose band gains are {@code g} (0..1, linear) in every band and frame, at two frames of look-ahead. */
+    private Model constantGains(float g) throws IOException {
+        return TestModels.constant(dir, (float) Math.log(g / (1 - g))).model(2);
+    }
+
     private static float[] noise() {
         Random r = new Random(7);
         float[] x = new float[HOPS * HOP];
@@ -84,7 +89,7 @@ class HopProcessorSnrTest {
     @Test
     void atALowEstimatedSnrTheSharperWarpIsLimitedToOne() throws IOException {
         float g = 0.4f;
-        Model model = TestModels.constant(dir, (float) Math.log(g / (1 - g))).model(2);
+        Model model = constantGains(g);
         HopProcessor hop = new HopProcessor(model, 1);
         float[] x = noise();
         float[] y = throughHops(hop, x, 1.5f);
@@ -101,8 +106,7 @@ class HopProcessorSnrTest {
 
     @Test
     void atAHighEstimatedSnrTheWholeStrengthApplies() throws IOException {
-        float g = 0.9f;
-        Model model = TestModels.constant(dir, (float) Math.log(g / (1 - g))).model(2);
+        Model model = constantGains(0.9f);
         HopProcessor hop = new HopProcessor(model, 1);
         float[] x = noise();
         float[] y = throughHops(hop, x, 1.5f);
