@@ -45,8 +45,6 @@ class HopProcessorSnrTest {
         float[][] in = {x};
         float[][] out = {y};
         for (int h = 0; h < HOPS; h++) {
-            in[0] = x;
-            out[0] = y;
             hop.process(in, h * HOP, out, h * HOP, postFilter, 0f);
         }
         return y;
