@@ -29,7 +29,9 @@ import java.util.Objects;
  * PercepNet+ (Ge et al., Interspeech 2022, section 2.3), which adds an extra penalty where the
  * estimated gain lies below the target): L_o = sum_b m_b max(0, g^γ - ĝ^γ)^2 / sum_b m_b. The
  * symmetric terms above weigh a weak syllable cut by 14 dB no more than the same error upward;
- * this term makes cutting speech cost more than leaving noise.
+ * this term makes cutting speech cost more than leaving noise. With a sixth label [batch]
+ * (per-example factors u_i, {@link LoudMusicFactor} of option {@code musicspeech}), example i's
+ * share of the sum counts u_i times (the denominator stays Σ m).
  *
  * <p>SNR part (weight ν = {@link LossWeights#snr()}, model-v2 issue item 5, PercepNet+'s SNR estimator as
  * an extra objective): L_n = mean over frames of (t - ŝ)², t the frame SNR target of
@@ -41,7 +43,7 @@ import java.util.Objects;
  * loudest frame, and L_q,i = log10(Σ_{t∈P_i} Σ_b m E_y ĝ² / Σ_t C_t + {@link #PAUSE_FLOOR}): the
  * energy the enhanced signal keeps in speech pauses, relative to the example's speech, floored at
  * −60 dB. The term is its batch mean; with a fifth label [batch] (per-example factors s_i, e.g.
- * {@link MusicPause}), the batch mean of s_i L_q,i. Why: the signal-domain part weighs pause noise by its
+ * {@link LoudMusicFactor} of option {@code musicpause}), the batch mean of s_i L_q,i. Why: the signal-domain part weighs pause noise by its
  * energy, which at 30 dB below the speech is next to nothing, yet the ear and DNSMOS hear it; in
  * session 24 (docs/training-log.md) the network left the noise in pauses 27–30 dB below the
  * speech at −5 and 0 dB input where the oracle leaves it 68–80 dB below, and the oracle's gains in
@@ -53,7 +55,8 @@ import java.util.Objects;
  * {@link #PAUSE_LEVEL} (−40 dB) up to {@link #WEAK_LEVEL} (−20 dB) of the example's loudest frame,
  * and L_w,i = log10(Σ_{t∈W_i} Σ_b m E_y max(0, g − ĝ)² / Σ_{t∈W_i} C_t + {@link #WEAK_FLOOR}):
  * the part of the weak speech the output cuts, relative to that speech, floored at −30 dB. The
- * term is its batch mean; an example without such frames adds a constant. Why: in session 25
+ * term is its batch mean (with the sixth label, the batch mean of u_i L_w,i); an example without
+ * such frames adds a constant. Why: in session 25
  * (docs/training-log.md) the pause part alone took weak speech with the pauses (at κ = 0.25 the
  * output kept 3.2 dB less in frames 20–40 dB below the loudest at 0 dB input, and STOI fell below
  * the input at 8 kHz); the perceptual and over-attenuation parts weigh those few frames like any
@@ -71,7 +74,7 @@ import java.util.Objects;
  * STOI for BAK like the pause part (ρ = 0.25: +0.02 OVRL at 48 kHz, none at 8 kHz, 8 kHz STOI
  * below the input at −5 and 0 dB), so no shipped model uses it yet.
  *
- * <p>Labels: (gains, strengths, mask[, energies]); predictions: (gains, strengths[, snr]); all
+ * <p>Labels: (gains, strengths, mask[, energies[, pause factors, speech factors]]); predictions: (gains, strengths[, snr]); all
  * (batch, frames, 34) except snr, (batch, frames, 1). A term whose inputs are absent (no
  * energies, no SNR output) is left out, so the dev loss, whose labels carry no energies, stays
  * the perceptual and over-attenuation part alone.
@@ -113,7 +116,9 @@ public final class EnhancerLoss extends Loss {
 
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        NDArray loss = bandTerms(labels.get(0), labels.get(1), labels.get(2), predictions.get(0), predictions.get(1));
+        NDArray speechScale = labels.size() > 5 ? labels.get(5) : null;
+        NDArray loss = bandTerms(labels.get(0), labels.get(1), labels.get(2), predictions.get(0), predictions.get(1),
+                speechScale);
         if (labels.size() < 4) {
             return loss;
         }
@@ -125,14 +130,17 @@ public final class EnhancerLoss extends Loss {
             return loss;
         }
         NDArray pauseScale = labels.size() > 4 ? labels.get(4) : null;
-        return addEnergyTerms(loss, labels.get(0), predictions.get(0), labels.get(3).mul(labels.get(2)), pauseScale);
+        return addEnergyTerms(loss, labels.get(0), predictions.get(0), labels.get(3).mul(labels.get(2)), pauseScale,
+                speechScale);
     }
 
     /**
      * The perceptual part and, with μ &gt; 0, the over-attenuation part (class comment), as one
-     * scalar. Gains, strengths and mask are [batch, frames, bands].
+     * scalar. Gains, strengths and mask are [batch, frames, bands]; {@code speechScale} [batch], a factor
+     * on each example's share of the over-attenuation part, or null for 1.
      */
-    private NDArray bandTerms(NDArray target, NDArray strength, NDArray mask, NDArray gains, NDArray strengthOut) {
+    private NDArray bandTerms(NDArray target, NDArray strength, NDArray mask, NDArray gains, NDArray strengthOut,
+            NDArray speechScale) {
         NDArray g = target.add(EPS).pow(GAMMA);
         NDArray r = strength.neg().add(1 + EPS).pow(GAMMA);
         NDArray gp = gains.add(EPS).pow(GAMMA);
@@ -143,7 +151,11 @@ public final class EnhancerLoss extends Loss {
         NDArray lr = r.sub(rp).square();
         NDArray loss = lg.add(lr).mul(mask).sum().div(mask.sum().add(1f));
         if (w.overAttenuation() > 0f) {
-            NDArray under = dg.maximum(0f).square().mul(mask).sum().div(mask.sum().add(1f));
+            NDArray cut = dg.maximum(0f).square().mul(mask);
+            if (speechScale != null) {
+                cut = cut.mul(speechScale.reshape(-1, 1, 1));
+            }
+            NDArray under = cut.sum().div(mask.sum().add(1f));
             loss = loss.add(under.mul(w.overAttenuation()));
         }
         return loss;
@@ -152,9 +164,11 @@ public final class EnhancerLoss extends Loss {
     /**
      * Adds the pause, weak-speech, leak and signal-domain parts whose weights are set, in that
      * order (class comment). {@code weight} is [batch, frames, bands] (mask times band energy),
-     * {@code pauseScale} [batch] a factor on each example's pause part, or null for 1.
+     * {@code pauseScale} [batch] a factor on each example's pause part and {@code speechScale} [batch] one
+     * on its weak-speech part, each or null for 1.
      */
-    private NDArray addEnergyTerms(NDArray loss, NDArray target, NDArray gains, NDArray weight, NDArray pauseScale) {
+    private NDArray addEnergyTerms(NDArray loss, NDArray target, NDArray gains, NDArray weight, NDArray pauseScale,
+            NDArray speechScale) {
         if (w.pause() > 0f || w.weak() > 0f || w.leak() > 0f) {
             NDArray clean = target.square().mul(weight).sum(BANDS);
             NDArray loudest = clean.max(FRAMES, true);
@@ -162,7 +176,7 @@ public final class EnhancerLoss extends Loss {
                 loss = loss.add(pauseTerm(gains, weight, clean, loudest, pauseScale).mul(w.pause()));
             }
             if (w.weak() > 0f) {
-                loss = loss.add(weakTerm(target, gains, weight, clean, loudest).mul(w.weak()));
+                loss = loss.add(weakTerm(target, gains, weight, clean, loudest, speechScale).mul(w.weak()));
             }
             if (w.leak() > 0f) {
                 loss = loss.add(leakTerm(target, gains, weight, clean, loudest).mul(w.leak()));
@@ -187,12 +201,14 @@ public final class EnhancerLoss extends Loss {
 
     /**
      * The weak-speech term's batch mean of log10(speech cut in weak frames / their speech + floor) (class
-     * comment); shapes as for {@link #pauseTerm}, {@code target} and {@code gains} [batch, frames, bands].
+     * comment), each example's value times its {@code scale} when one is given; shapes as for {@link
+     * #pauseTerm}, {@code target} and {@code gains} [batch, frames, bands].
      */
     private static NDArray weakTerm(NDArray target, NDArray gains, NDArray weight, NDArray clean,
-            NDArray loudest) {
+            NDArray loudest, NDArray scale) {
         NDArray weak = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(clean.lt(loudest.mul(WEAK_LEVEL)));
-        return oneSidedRatio(target.sub(gains), weight, clean, weak, WEAK_FLOOR);
+        NDArray perExample = oneSidedRatio(target.sub(gains), weight, clean, weak, WEAK_FLOOR);
+        return (scale == null ? perExample : perExample.mul(scale)).mean();
     }
 
     /**
@@ -202,11 +218,11 @@ public final class EnhancerLoss extends Loss {
     private static NDArray leakTerm(NDArray target, NDArray gains, NDArray weight, NDArray clean,
             NDArray loudest) {
         NDArray speech = clean.gte(loudest.mul(PAUSE_LEVEL)).logicalAnd(loudest.gt(0f));
-        return oneSidedRatio(gains.sub(target), weight, clean, speech, LEAK_FLOOR);
+        return oneSidedRatio(gains.sub(target), weight, clean, speech, LEAK_FLOOR).mean();
     }
 
     /**
-     * The batch mean of log10(Σ_{t∈S} Σ_b weight max(0, difference)² / Σ_{t∈S} clean + floor), S the
+     * Per example [batch], log10(Σ_{t∈S} Σ_b weight max(0, difference)² / Σ_{t∈S} clean + floor), S the
      * frames where {@code selected} (boolean [batch, frames]) is true: the shared form of the weak-speech
      * and leak terms; {@code difference} and {@code weight} [batch, frames, bands], {@code clean}
      * [batch, frames].
@@ -215,7 +231,7 @@ public final class EnhancerLoss extends Loss {
             float floor) {
         NDArray frames = selected.toType(DataType.FLOAT32, false);
         NDArray error = difference.maximum(0f).square().mul(weight).sum(BANDS).mul(frames).sum(FRAMES);
-        return error.div(clean.mul(frames).sum(FRAMES).add(1e-20f)).add(floor).log10().mean();
+        return error.div(clean.mul(frames).sum(FRAMES).add(1e-20f)).add(floor).log10();
     }
 
     /**

@@ -419,7 +419,7 @@ final class RealWorldMixer {
     /**
      * Whether recipe 15 (and later) gives the mixture of this seed loud music when the corpus has
      * music: the first draw of {@link #loudMusicSnr}, which needs no corpus, so that a trainer can
-     * tell those examples in a shard from their seeds ({@link MusicPause}).
+     * tell those examples in a shard from their seeds ({@link LoudMusicFactor}).
      *
      * @param seed the mixture's seed
      * @return whether its noise is loud music alone

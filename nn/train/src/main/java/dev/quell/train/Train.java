@@ -47,7 +47,8 @@ import java.util.stream.Stream;
  * weak-speech term, the speech cut in frames 20–40 dB below the loudest, default 0), {@code leak}
  * (weight of its leak term, the noise left above the target in speech frames, default 0),
  * {@code musicpause} ({@code FACTOR@FROM-TO}: in shards FROM..TO, the pause term of each example
- * whose noise recipe 15 made loud music counts FACTOR times, see {@link MusicPause}), {@code keep}
+ * whose noise recipe 15 made loud music counts FACTOR times, see {@link LoudMusicFactor}),
+ * {@code musicspeech} (the same for the over-attenuation and weak-speech terms), {@code keep}
  * (from this step on, also keep every checkpoint as {@code ckpt-STEP.params}, for averaging),
  * {@code maxsnr} (dB: examples whose estimated input SNR is higher are drawn a quarter as often),
  * {@code level} ({@code LO,HI} in dB: each example is presented as if its audio were scaled by a
@@ -214,13 +215,15 @@ public final class Train {
      * energies of each target frame, for the signal-domain loss term. When {@code snr} is given,
      * examples whose estimated SNR is above {@code maxSnr} are kept only with probability
      * {@link #HIGH_SNR_KEEP} (redrawn otherwise). When {@code level} is given, each example is
-     * first shifted by a gain drawn from {@code levelRng}. When {@code pauseFactors} (one per
-     * example of the shard, {@link MusicPause#factors}) and {@code energies} are given, a fifth
-     * label [batch] holds the drawn examples' factors of the pause term.
+     * first shifted by a gain drawn from {@code levelRng}. When {@code energies} and {@code
+     * pauseFactors} or {@code speechFactors} (one per example of the shard, {@link
+     * LoudMusicFactor#factors}) are given, a fifth label [batch] holds the drawn examples' factors
+     * of the pause term and a sixth those of the over-attenuation and weak-speech terms (1 where
+     * the array is null).
      */
     static NDList[] batch(NDManager m, ShardReader.Shard s, int batch, Random rng, float[][] norm,
             float[] energies, double[] snr, double maxSnr, LevelShift level, Random levelRng,
-            float[] pauseFactors) {
+            float[] pauseFactors, float[] speechFactors) {
         int t = s.frames();
         int nf = s.featureCount();
         int nb = s.bands();
@@ -232,7 +235,9 @@ public final class Train {
         float[] r = new float[batch * t * nb];
         float[] k = new float[batch * t * nb];
         float[] w = energies != null ? new float[batch * t * nb] : null;
-        float[] pf = energies != null && pauseFactors != null ? new float[batch] : null;
+        boolean factors = energies != null && (pauseFactors != null || speechFactors != null);
+        float[] pf = factors ? new float[batch] : null;
+        float[] sf = factors ? new float[batch] : null;
         for (int i = 0; i < batch; i++) {
             int e = rng.nextInt(s.examples());
             while (snr != null && snr[e] > maxSnr && rng.nextDouble() >= HIGH_SNR_KEEP) {
@@ -251,8 +256,9 @@ public final class Train {
             if (w != null) {
                 System.arraycopy(energies, e * t * nb, w, i * t * nb, t * nb);
             }
-            if (pf != null) {
-                pf[i] = pauseFactors[e];
+            if (factors) {
+                pf[i] = pauseFactors == null ? 1f : pauseFactors[e];
+                sf[i] = speechFactors == null ? 1f : speechFactors[e];
             }
         }
         Shape fs = new Shape(batch, t, ni);
@@ -261,8 +267,9 @@ public final class Train {
         if (w != null) {
             labels.add(m.create(w, bs));
         }
-        if (pf != null) {
+        if (factors) {
             labels.add(m.create(pf, new Shape(batch)));
+            labels.add(m.create(sf, new Shape(batch)));
         }
         return new NDList[] {new NDList(m.create(x, fs)), labels};
     }

@@ -28,11 +28,13 @@ import java.util.stream.Stream;
  * @param average checkpoints to average instead of resuming (empty: resume)
  * @param dev paired dev folder for the dev loss, or null
  * @param golden file for golden sequences at the end, or null
- * @param musicPause the heavier pause term of loud-music examples, or null
+ * @param musicPause the heavier pause term of loud-music examples ({@code musicpause}), or null
+ * @param musicSpeech the heavier speech-cut terms of loud-music examples ({@code musicspeech}), or null
  */
 record TrainOptions(int lookahead, int batch, float lr, float lrFinal, int every, double minutes, boolean mixLookahead,
                     LossWeights loss, int keepFrom, double maxSnr, LevelShift level, int inputs,
-                    int gru, List<Path> average, Path dev, String golden, MusicPause musicPause) {
+                    int gru, List<Path> average, Path dev, String golden, LoudMusicFactor musicPause,
+                    LoudMusicFactor musicSpeech) {
     /** Checks the learning rates; {@link #parse} documents the errors. */
     TrainOptions {
         if (!(lr > 0f && Float.isFinite(lr)) || !(lrFinal > 0f && lrFinal <= lr)) {
@@ -45,7 +47,7 @@ record TrainOptions(int lookahead, int batch, float lr, float lrFinal, int every
     private static final List<String> SYNTAX = List.of("lookahead=2", "batch=16", "lr=1e-3", "lrfinal=LR",
             "checkpoint=100", "minutes=M", "golden=FILE", "dev=DIR", "mixlookahead=true", "average=CKPT,CKPT...",
             "sdr=WEIGHT", "overatt=WEIGHT", "snr=WEIGHT", "pause=WEIGHT", "weak=WEIGHT", "leak=WEIGHT",
-            "musicpause=FACTOR@FROM-TO", "keep=FROM_STEP",
+            "musicpause=FACTOR@FROM-TO", "musicspeech=FACTOR@FROM-TO", "keep=FROM_STEP",
             "maxsnr=DB", "level=LO,HI", "noisefloor=true", "modulation=true", "gru=SIZE");
     /** The option keys {@link #parse} knows, in the order of the usage line. */
     static final List<String> KEYS = SYNTAX.stream().map(o -> o.substring(0, o.indexOf('='))).toList();
@@ -62,6 +64,7 @@ record TrainOptions(int lookahead, int batch, float lr, float lrFinal, int every
      * @throws IllegalArgumentException for an unknown key (a misspelt weight would otherwise train
      *     without its term), a negative or non-finite loss weight, or a learning rate (lr, lrfinal)
      *     that is not finite and above 0, or a final one above the first, or a malformed {@code musicpause}
+     *     or {@code musicspeech}
      */
     static TrainOptions parse(Map<String, String> opt) {
         for (String key : opt.keySet()) {
@@ -93,7 +96,12 @@ record TrainOptions(int lookahead, int batch, float lr, float lrFinal, int every
                 opt.containsKey("average") ? Stream.of(opt.get("average").split(",")).map(Paths::get).toList() : List.of(),
                 opt.containsKey("dev") ? Paths.get(opt.get("dev")) : null,
                 opt.get("golden"),
-                opt.containsKey("musicpause") ? MusicPause.parse(opt.get("musicpause")) : null);
+                musicRule(opt, "musicpause"),
+                musicRule(opt, "musicspeech"));
+    }
+
+    private static LoudMusicFactor musicRule(Map<String, String> opt, String key) {
+        return opt.containsKey(key) ? LoudMusicFactor.parse(key, opt.get(key)) : null;
     }
 
     /** The input layout: modulation=true (which implies the noise floor), noisefloor=true, or plain. */

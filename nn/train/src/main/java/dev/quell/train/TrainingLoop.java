@@ -38,6 +38,7 @@ final class TrainingLoop {
     private int shardIndex = -1;
     private float[] energies; // noisy band energies of the shard, when the loss or the SNR filter needs them
     private float[] pauseFactors; // per example of the shard, with musicpause
+    private float[] speechFactors; // per example of the shard, with musicspeech
     private double[] snr;
     private double lossSum;
     private int lossCount;
@@ -90,7 +91,8 @@ final class TrainingLoop {
             shardIndex = want;
             energies = o.needsEnergies() ? Train.bandEnergies(shard) : null;
             snr = o.maxSnr() < Double.POSITIVE_INFINITY ? Train.estimatedSnrDb(shard, energies) : null;
-            pauseFactors = o.musicPause() == null ? null : o.musicPause().factors(shards.get(want), shard.examples());
+            pauseFactors = LoudMusicFactor.factorsOrNull(o.musicPause(), shards.get(want), shard.examples());
+            speechFactors = LoudMusicFactor.factorsOrNull(o.musicSpeech(), shards.get(want), shard.examples());
         }
         if (o.mixLookahead()) {
             // one model for every plugin setting: half the batches at the full look-ahead, a
@@ -101,7 +103,7 @@ final class TrainingLoop {
         try (NDManager m = trainer.getManager().newSubManager()) {
             Random levelRng = o.level() == null ? null : new Random(7_000_003L * step + 29);
             NDList[] xy = Train.batch(m, shard, o.batch(), rng, norm, o.needsEnergyLabels() ? energies : null, snr,
-                    o.maxSnr(), o.level(), levelRng, pauseFactors);
+                    o.maxSnr(), o.level(), levelRng, pauseFactors, speechFactors);
             try (GradientCollector gc = trainer.newGradientCollector()) {
                 NDList pred = trainer.forward(xy[0]);
                 NDArray loss = trainer.getLoss().evaluate(xy[1], pred);

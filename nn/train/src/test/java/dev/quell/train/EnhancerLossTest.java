@@ -245,6 +245,60 @@ class EnhancerLossTest {
         }
     }
 
+    /** Two examples of two frames each, the first frames {@code a0}, {@code a1}, the second {@code b0}, {@code b1}. */
+    private static float[] twoExamples(float a0, float a1, float b0, float b1) {
+        float[] v = new float[4 * BANDS];
+        float[] levels = {a0, a1, b0, b1};
+        for (int f = 0; f < 4; f++) {
+            java.util.Arrays.fill(v, f * BANDS, (f + 1) * BANDS, levels[f]);
+        }
+        return v;
+    }
+
+    /** The loss of two examples with energies 1 and the given speech factors (pause factors 1), or none. */
+    private static float evaluateTwo(EnhancerLoss loss, float[] g, float[] gHat, float[] speechFactors) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape s = new Shape(2, 2, BANDS);
+            NDList labels = new NDList(m.create(g, s), m.create(new float[4 * BANDS], s), m.create(filled(4, 1f), s),
+                    m.create(filled(4, 1f), s));
+            if (speechFactors != null) {
+                labels.add(m.create(new float[] {1f, 1f}, new Shape(2)));
+                labels.add(m.create(speechFactors, new Shape(2)));
+            }
+            NDList predictions = new NDList(m.create(gHat, s), m.create(new float[4 * BANDS], s));
+            return loss.evaluate(labels, predictions).getFloat();
+        }
+    }
+
+    @Test
+    void speechFactorsWeighEachExamplesOverAttenuationAndWeakSpeechParts() {
+        EnhancerLoss none = new EnhancerLoss();
+        // over-attenuation: every band 0.2 below the target (square-root domain) in both examples
+        float mu = 2f;
+        EnhancerLoss withOverAtt = new EnhancerLoss(new LossWeights(0f, mu, 0f, 0f, 0f, 0f));
+        float[] g = filled(4, 0.64f);
+        float[] low = filled(4, 0.36f);
+        int n = 4 * BANDS;
+        float base = evaluateTwo(none, g, low, null);
+        assertEquals(mu * n * 0.04 / (n + 1.0), evaluateTwo(withOverAtt, g, low, null) - base, 1e-4);
+        assertEquals(mu * n * 0.04 / (n + 1.0), evaluateTwo(withOverAtt, g, low, new float[] {1f, 1f}) - base, 1e-4);
+        assertEquals(mu * (3 * n / 2 + n / 2) * 0.04 / (n + 1.0),
+                evaluateTwo(withOverAtt, g, low, new float[] {3f, 1f}) - base, 1e-4);
+        // weak speech: the first example cuts its weak frame (0.05 to 0.02), the second keeps it
+        float omega = 0.5f;
+        EnhancerLoss withWeak = new EnhancerLoss(new LossWeights(0f, 0f, 0f, 0f, omega, 0f));
+        float[] gw = twoExamples(1f, 0.05f, 1f, 0.05f);
+        float[] est = twoExamples(1f, 0.02f, 1f, 0.08f);
+        double cut = Math.log10(0.0009 / 0.0025 + EnhancerLoss.WEAK_FLOOR);
+        double kept = Math.log10(EnhancerLoss.WEAK_FLOOR);
+        float weakBase = evaluateTwo(none, gw, est, null);
+        assertEquals(omega * (cut + kept) / 2, evaluateTwo(withWeak, gw, est, null) - weakBase, 1e-4);
+        assertEquals(omega * (3 * cut + kept) / 2, evaluateTwo(withWeak, gw, est, new float[] {3f, 1f}) - weakBase,
+                1e-4);
+        assertEquals(omega * (cut + 2 * kept) / 2, evaluateTwo(withWeak, gw, est, new float[] {1f, 2f}) - weakBase,
+                1e-4);
+    }
+
     @Test
     void weakSpeechTermIsTheLogOfTheSpeechCutInWeakFramesAgainstThatSpeech() {
         float[] energy = filled(1f);

@@ -38,6 +38,19 @@ class TrainOptionsTest {
     }
 
     @Test
+    void parsesTheTwoLoudMusicRulesApart() {
+        TrainOptions o = TrainOptions.parse(Map.of("musicpause", "4@2000-2079", "musicspeech", "2@2000-2039"));
+        assertEquals(new LoudMusicFactor("musicpause", 4f, 2000, 2079), o.musicPause());
+        assertEquals(new LoudMusicFactor("musicspeech", 2f, 2000, 2039), o.musicSpeech());
+        TrainOptions none = TrainOptions.parse(Map.of());
+        assertEquals(null, none.musicPause());
+        assertEquals(null, none.musicSpeech());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainOptions.parse(Map.of("musicspeech", "2")));
+        assertTrue(e.getMessage().startsWith("musicspeech needs"), e.getMessage());
+    }
+
+    @Test
     void rejectsANegativeWeight() {
         assertThrows(IllegalArgumentException.class, () -> TrainOptions.parse(Map.of("leak", "-1")));
     }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-class MusicPauseTest {
+class LoudMusicFactorTest {
     @Test
     void weighsTheLoudMusicExamplesOfTheShardsInRange() {
-        MusicPause rule = MusicPause.parse("3@2000-2079");
-        assertEquals(new MusicPause(3f, 2000, 2079), rule);
+        LoudMusicFactor rule = LoudMusicFactor.parse("musicpause", "3@2000-2079");
+        assertEquals(new LoudMusicFactor("musicpause", 3f, 2000, 2079), rule);
         float[] f = rule.factors(Path.of("/x/shard-L2-02005.bin"), 64);
         int loud = 0;
         for (int i = 0; i < f.length; i++) {
@@ -29,7 +29,7 @@ class MusicPauseTest {
 
     @Test
     void loudMusicIsAFifthOfTheExamples() {
-        MusicPause rule = MusicPause.parse("2.5@0-99");
+        LoudMusicFactor rule = LoudMusicFactor.parse("musicspeech", "2.5@0-99");
         int loud = 0;
         for (int k = 0; k < 100; k++) {
             for (float v : rule.factors(Path.of(String.format("shard-L2-%05d.bin", k)), 64)) {
@@ -42,7 +42,9 @@ class MusicPauseTest {
     @Test
     void rejectsMalformedRules() {
         for (String bad : new String[] {"3", "3@2079-2000", "-1@0-1", "x@0-1", "3@0"}) {
-            assertThrows(IllegalArgumentException.class, () -> MusicPause.parse(bad), bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LoudMusicFactor.parse("musicspeech", bad), bad);
+            assertTrue(e.getMessage().startsWith("musicspeech needs"), e.getMessage());
         }
     }
 }
