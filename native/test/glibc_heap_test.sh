@@ -26,6 +26,19 @@ expect 1 crashed_in_allocator "# C  [libc.so.6+0x15f2a0]  __memmove_avx_unaligne
 expect 1 crashed_in_allocator "# C  [libquell_vst3.so+0x1b2c]  __libc_free+0x9c"
 expect 1 crashed_in_allocator "# V  [libjvm.so+0x6f1c2]  os::malloc(unsigned long)+0x42"
 expect 1 crashed_in_allocator "# C  [libc.so.6+0x9a3c2]  my_libc_free_wrapper+0x72"
+# A frame the crash report could not name (glibc's internal functions have no dynamic symbol) is
+# resolved against this machine's glibc with its debug symbols (libc6-dbg, which .ci/run installs).
+libc=$(ldconfig -p | sed -nE 's/.*libc\.so\.6 \(libc6,x86-64\) => (.*)/\1/p' | head -n 1)
+address() { gdb -batch -ex "info address $1" "$libc" 2> /dev/null | sed -nE 's/.* (0x[0-9a-f]+)[ .].*/\1/p'; }
+int_free=$(address _int_free)
+if [ -n "$int_free" ] && command -v gdb > /dev/null; then
+  expect 0 crashed_in_allocator "$frame
+# C  [libc.so.6+$(printf '0x%x' $((int_free + 0x607)))]"
+  expect 1 crashed_in_allocator "# C  [libc.so.6+$(printf '0x%x' $(($(address timer_settime) + 0x10)))]"
+  expect 1 crashed_in_allocator "# C  [libquell_vst3.so+$(printf '0x%x' $((int_free + 0x607)))]"
+else
+  echo "glibc_heap_test: no glibc debug symbols (libc6-dbg) or no gdb: unnamed glibc frames not checked"
+fi
 lock='Thread 3 (LWP 4242):
 #0  0x00007f3c in __lll_lock_wait_private (futex=0x7f3c) at ./nptl/lowlevellock.c:34'
 expect 0 waits_on_allocator_lock "$lock
