@@ -26,9 +26,14 @@ crashed_in_allocator() { # LOG: the JVM crash report in LOG names glibc's alloca
 libc_symbol() { # OFFSET: the function of this machine's glibc at OFFSET, as gdb names it from glibc's
   # debug symbols (package libc6-dbg); nothing when gdb, the library or the symbols are missing
   local libc
-  libc=$(ldconfig -p 2> /dev/null | sed -nE 's/.*libc\.so\.6 \(libc6,x86-64\) => (.*)/\1/p' | head -n 1)
+  libc=$(libc_path)
   [ -n "$libc" ] && command -v gdb > /dev/null 2>&1 || return 0
   gdb -batch -ex "info symbol $1" "$libc" 2> /dev/null | grep -E ' in section \.text' || true
+}
+
+libc_path() { # the path of this machine's 64-bit glibc (libc.so.6) as the dynamic linker finds it;
+  # nothing when ldconfig does not list it
+  ldconfig -p 2> /dev/null | sed -nE 's/.*libc\.so\.6 \(libc6,x86-64\) => (.*)/\1/p' | head -n 1
 }
 
 waits_on_allocator_lock() { # STACKS: gdb's stacks show a thread waiting on glibc's allocator lock

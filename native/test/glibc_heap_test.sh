@@ -28,7 +28,7 @@ expect 1 crashed_in_allocator "# V  [libjvm.so+0x6f1c2]  os::malloc(unsigned lon
 expect 1 crashed_in_allocator "# C  [libc.so.6+0x9a3c2]  my_libc_free_wrapper+0x72"
 # A frame the crash report could not name (glibc's internal functions have no dynamic symbol) is
 # resolved against this machine's glibc with its debug symbols (libc6-dbg, which .ci/run installs).
-libc=$(ldconfig -p | sed -nE 's/.*libc\.so\.6 \(libc6,x86-64\) => (.*)/\1/p' | head -n 1)
+libc=$(libc_path)
 address() { gdb -batch -ex "info address $1" "$libc" 2> /dev/null | sed -nE 's/.* (0x[0-9a-f]+)[ .].*/\1/p'; }
 int_free=$(address _int_free)
 if [ -n "$int_free" ] && command -v gdb > /dev/null; then
