@@ -4,6 +4,13 @@
 # CACHE to continue; every step skips what is already done. Nothing is written into the repository.
 #
 #   nn/train/fetch-debian-audio.sh CACHE [--no-0ad]
+#   nn/train/fetch-debian-audio.sh MUSIC_CACHE --more-music
+#
+# The first form fetches the speech and noise of the catalogue every run since session 16 trained
+# on. --more-music fetches only the second music set (the soundtracks of ufoai-music,
+# supertux-data, supertuxkart-data, freedroidrpg-data, widelands-data and megaglest-data, about
+# 1.6 GB of downloads) into a folder of its own, given to train.sh as a further data folder after
+# the first: the first catalogue, and the shards made from it, stay as they were.
 #
 # CACHE/debs/       the downloaded .deb files (apt-get download)
 # CACHE/unpacked/   the selected files of each package (dpkg-deb, unzip for 0 A.D.'s public.zip)
@@ -16,9 +23,14 @@
 # the project built (`mvn -q install -DskipTests`; QUELL_CLASSPATH as for train.sh).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cache="${1:?usage: $0 CACHE [--no-0ad]}"
-with_0ad=1
-[[ "${2:-}" == "--no-0ad" ]] && with_0ad=0
+cache="${1:?usage: $0 CACHE [--no-0ad | --more-music]}"
+with_0ad=1 more_music=0
+case "${2:-}" in
+  "") ;;
+  --no-0ad) with_0ad=0 ;;
+  --more-music) more_music=1 ;;
+  *) echo "error: unknown option '$2' (--no-0ad or --more-music)" >&2; exit 2 ;;
+esac
 mkdir -p "$cache"/{debs,unpacked,audio,licences}
 cache="$(cd "$cache" && pwd)"
 
@@ -42,10 +54,19 @@ declare -A keep=(
   [warzone2100-music]='\.opus$'
   [wesnoth-1.16-music]='/music/[^/]+\.ogg$'
   [hedgewars-data]='/Data/Music/[^/]+\.ogg$'
+  [supertux-data]='/supertux2/music/.+\.ogg$'
+  [supertuxkart-data]='/supertuxkart/data/music/[^/]+\.ogg$'
+  [freedroidrpg-data]='/sound/music/[^/]+\.ogg$'
+  [widelands-data]='/widelands/data/music/[^/]+\.ogg$'
+  [megaglest-data]='/music/[^/]+\.ogg$'
 )
-packages=(tuxpaint-stamps-default klettres-data ktuberling-data fillets-ng-data-cs bucklespring-data
-          warzone2100-music wesnoth-1.16-music hedgewars-data)
-((with_0ad)) && packages+=(0ad-data)
+if ((more_music)); then
+  packages=(ufoai-music supertux-data supertuxkart-data freedroidrpg-data widelands-data megaglest-data)
+else
+  packages=(tuxpaint-stamps-default klettres-data ktuberling-data fillets-ng-data-cs bucklespring-data
+            warzone2100-music wesnoth-1.16-music hedgewars-data)
+  ((with_0ad)) && packages+=(0ad-data)
+fi
 
 for p in "${packages[@]}"; do
   if ! ls "$cache/debs/${p}"_*.deb >/dev/null 2>&1; then
@@ -64,6 +85,11 @@ for p in "${packages[@]}"; do
       unzip -q "$out.tmp/usr/share/games/0ad/mods/public/public.zip" 'audio/ambient/*' 'audio/actor/*' 'audio/attack/*' \
         'audio/resource/*' 'audio/music/*' -d "$out.tmp/audio0ad"
       rm "$out.tmp/usr/share/games/0ad/mods/public/public.zip"
+    elif [[ "$p" == ufoai-music ]]; then
+      # the soundtrack is one zip (0music.pk3) of Ogg files
+      dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$out.tmp" ./usr/share/games/ufoai/base/0music.pk3 ./usr/share/doc/ufoai-music/copyright
+      unzip -q "$out.tmp/usr/share/games/ufoai/base/0music.pk3" 'music/*.ogg' -d "$out.tmp/ufoai"
+      rm "$out.tmp/usr/share/games/ufoai/base/0music.pk3"
     else
       dpkg-deb -x "$deb" "$out.tmp"
       find "$out.tmp" -type f ! -path '*/usr/share/doc/*/copyright' | grep -Ev "${keep[$p]}" | tr '\n' '\0' | xargs -0 -r rm -f

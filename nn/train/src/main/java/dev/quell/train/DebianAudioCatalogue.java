@@ -34,16 +34,22 @@ public final class DebianAudioCatalogue {
     /** Voices never trained on (split {@code heldout}): the corpus-voice names of this catalogue. */
     public static final Set<String> HELD_OUT = Set.of("tuxpaint-el", "tuxpaint-be");
 
-    private static final Map<String, String> LICENCES = Map.of(
-            "tuxpaint-stamps-default", "GPL-2 (licences/tuxpaint-stamps-default.copyright)",
-            "klettres-data", "GPL-2+ (licences/klettres-data.copyright)",
-            "ktuberling-data", "GPL-2+ or per-file CC BY / CC0 (licences/ktuberling-data.copyright)",
-            "fillets-ng-data-cs", "GPL-2+ (licences/fillets-ng-data-cs.copyright)",
-            "bucklespring-data", "GPL-2+ (licences/bucklespring-data.copyright)",
-            "warzone2100-music", "GPL-2+ (licences/warzone2100-music.copyright)",
-            "wesnoth-1.16-music", "GPL-2+ (licences/wesnoth-1.16-music.copyright)",
-            "hedgewars-data", "GFDL-1.3 / CC BY-SA 3.0 (licences/hedgewars-data.copyright)",
-            "0ad-data", "CC BY-SA 3.0 (licences/0ad-data.copyright)");
+    private static final Map<String, String> LICENCES = Map.ofEntries(
+            Map.entry("ufoai-music", "GPL-2+ (licences/ufoai-music.copyright)"),
+            Map.entry("supertux-data", "GPL-2+ (licences/supertux-data.copyright)"),
+            Map.entry("supertuxkart-data", "CC BY-SA 3.0 / 4.0 or GPL per file (licences/supertuxkart-data.copyright)"),
+            Map.entry("freedroidrpg-data", "GPL-2+ (licences/freedroidrpg-data.copyright)"),
+            Map.entry("widelands-data", "GPL-2+ or CC BY-SA 3.0 per file (licences/widelands-data.copyright)"),
+            Map.entry("megaglest-data", "CC BY-SA 3.0 (licences/megaglest-data.copyright)"),
+            Map.entry("tuxpaint-stamps-default", "GPL-2 (licences/tuxpaint-stamps-default.copyright)"),
+            Map.entry("klettres-data", "GPL-2+ (licences/klettres-data.copyright)"),
+            Map.entry("ktuberling-data", "GPL-2+ or per-file CC BY / CC0 (licences/ktuberling-data.copyright)"),
+            Map.entry("fillets-ng-data-cs", "GPL-2+ (licences/fillets-ng-data-cs.copyright)"),
+            Map.entry("bucklespring-data", "GPL-2+ (licences/bucklespring-data.copyright)"),
+            Map.entry("warzone2100-music", "GPL-2+ (licences/warzone2100-music.copyright)"),
+            Map.entry("wesnoth-1.16-music", "GPL-2+ (licences/wesnoth-1.16-music.copyright)"),
+            Map.entry("hedgewars-data", "GFDL-1.3 / CC BY-SA 3.0 (licences/hedgewars-data.copyright)"),
+            Map.entry("0ad-data", "CC BY-SA 3.0 (licences/0ad-data.copyright)"));
     private static final Set<String> SPEECH = Set.of("tuxpaint-stamps-default", "klettres-data", "ktuberling-data",
             "fillets-ng-data-cs");
     private static final Pattern TUXPAINT = Pattern.compile("_desc_([A-Za-z_]+)\\.flac$");

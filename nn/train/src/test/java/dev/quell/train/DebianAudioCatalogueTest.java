@@ -52,4 +52,24 @@ class DebianAudioCatalogueTest {
         assertTrue(music.kept(), "noise of any bandwidth is kept");
         assertTrue(music.row().contains(",noise,hedgewars,music,"), music.row());
     }
+
+    @Test
+    void theSecondMusicSetIsMusicUnderItsPackagesLicence() {
+        float[] tone = new float[44_100];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.1 * Math.sin(2 * Math.PI * 440 * i / 44_100.0));
+        }
+        AudioData a = new AudioData(44_100, new float[][] {tone}, SampleFormat.PCM_16);
+        String[] ufo = DebianAudioCatalogue.entry("audio/ufoai-music/ufoai/music/David01.flac", "ufoai-music", a)
+                .row().split(",", 10);
+        assertEquals("noise", ufo[2]);
+        assertEquals("ufoai", ufo[3]);
+        assertEquals("music", ufo[4]);
+        assertEquals("GPL-2+ (licences/ufoai-music.copyright)", ufo[9]);
+        String[] kart = DebianAudioCatalogue.entry("audio/supertuxkart-data/usr/share/games/supertuxkart/data/music/Lava.flac",
+                "supertuxkart-data", a).row().split(",", 10);
+        assertEquals("supertuxkart", kart[3]);
+        assertEquals("music", kart[4]);
+        assertTrue(kart[9].startsWith("CC BY-SA 3.0 / 4.0"), kart[9]);
+    }
 }
