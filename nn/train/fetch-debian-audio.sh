@@ -6,8 +6,8 @@
 #   nn/train/fetch-debian-audio.sh CACHE [--no-0ad]
 #   nn/train/fetch-debian-audio.sh MUSIC_CACHE --more-music
 #
-# The first form fetches the speech and noise of the catalogue every run since session 16 trained
-# on. --more-music fetches only the second music set (the soundtracks of ufoai-music,
+# The first form fetches the speech and noise of the catalogue model v2 trained on.
+# --more-music fetches only the second music set (the soundtracks of ufoai-music,
 # supertux-data, supertuxkart-data, freedroidrpg-data, widelands-data and megaglest-data, about
 # 1.6 GB of downloads) into a folder of its own, given to train.sh as a further data folder after
 # the first: the first catalogue, and the shards made from it, stay as they were.
